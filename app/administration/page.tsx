@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { PageHeading } from "@/components/layout/PageHeading";
+import { auditEventLabels, auditEventType } from "@/lib/audit-events";
+import { administrationOverview } from "@/lib/administration.server";
+import { platformRoleLabels, userStatusLabels } from "@/lib/auth/role-labels";
+import { requirePermission } from "@/lib/auth/session.server";
+import { formatDateTime } from "@/lib/time";
+
+export const metadata: Metadata = { title: "Administration" };
+
+function eventLabel(type: string): string {
+  const known = auditEventType.safeParse(type);
+  return known.success ? auditEventLabels[known.data] : type;
+}
+
+export default async function AdministrationPage() {
+  const actor = await requirePermission({ type: "users.manage" }, "/administration");
+  const { users, events } = await administrationOverview(actor);
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-10">
+      <PageHeading title="Administration" lead="Comptes du portail et journal des événements." />
+      <section aria-labelledby="comptes">
+        <h2 id="comptes" className="text-2xl font-bold">Comptes</h2>
+        <table className="mt-4 w-full border-collapse text-left">
+          <caption className="sr-only">Comptes du portail</caption>
+          <thead>
+            <tr className="border-b-2 border-neutral-800">
+              <th scope="col" className="py-2 pr-4">Nom</th>
+              <th scope="col" className="py-2 pr-4">Adresse e-mail</th>
+              <th scope="col" className="py-2 pr-4">Rôles</th>
+              <th scope="col" className="py-2">Statut</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} className="border-b border-neutral-300">
+                <td className="py-2 pr-4">{u.name}</td>
+                <td className="py-2 pr-4">{u.email}</td>
+                <td className="py-2 pr-4">{u.roles.map((r) => platformRoleLabels[r]).join(", ")}</td>
+                <td className="py-2">{userStatusLabels[u.status]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="journal" className="mt-12">
+        <h2 id="journal" className="text-2xl font-bold">Derniers événements</h2>
+        <table className="mt-4 w-full border-collapse text-left">
+          <caption className="sr-only">Les 50 derniers événements du journal, les plus récents d&apos;abord</caption>
+          <thead>
+            <tr className="border-b-2 border-neutral-800">
+              <th scope="col" className="py-2 pr-4">Date</th>
+              <th scope="col" className="py-2 pr-4">Événement</th>
+              <th scope="col" className="py-2 pr-4">Par</th>
+              <th scope="col" className="py-2 pr-4">Organisation</th>
+              <th scope="col" className="py-2">Adresse IP</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id} className="border-b border-neutral-300">
+                <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(e.occurredAt)}</td>
+                <td className="py-2 pr-4">{eventLabel(e.type)}</td>
+                <td className="py-2 pr-4">{e.actor?.name ?? "—"}</td>
+                <td className="py-2 pr-4">{e.organization?.legalName ?? "—"}</td>
+                <td className="py-2">{e.ip ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

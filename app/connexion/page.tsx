@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@/components/ui/Alert";
+import { PageHeading } from "@/components/layout/PageHeading";
+import { safeReturnPath } from "@/lib/form-result";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Connexion" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const returnTo = safeReturnPath(params.retour) ?? undefined;
+  return (
+    <div className="mx-auto max-w-xl px-4 py-10">
+      <PageHeading title="Se connecter" lead="Accédez à votre espace éditeur ou à l'espace d'instruction de l'ANS." />
+      {params.deconnecte && (
+        <div className="mb-6">
+          <Alert variant="success" title="Vous êtes déconnecté">
+            Votre session a été fermée.
+          </Alert>
+        </div>
+      )}
+      {returnTo && (
+        <div className="mb-6">
+          <Alert variant="info" title="Connexion requise">
+            Connectez-vous pour accéder à cette page.
+          </Alert>
+        </div>
+      )}
+      <SignInForm returnTo={returnTo} />
+      <p className="mt-8">
+        Pas encore de compte ?{" "}
+        <Link href="/inscription" className="text-primary underline">
+          Créer un compte éditeur
+        </Link>
+      </p>
+    </div>
+  );
+}

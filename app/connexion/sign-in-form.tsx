@@ -1,0 +1,64 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { TextField } from "@/components/ui/TextField";
+import { signInSchema, type SignInInput } from "@/lib/auth/sign-in-schema";
+import { signInAction } from "./actions";
+
+export function SignInForm({ returnTo }: { returnTo?: string }) {
+  const [formError, setFormError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const { register, handleSubmit, setError, formState } = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: "", password: "" },
+  });
+
+  const onSubmit = handleSubmit((values) =>
+    startTransition(async () => {
+      setFormError(undefined);
+      const result = await signInAction(values, returnTo);
+      if (!result) return;
+      setFormError(result.formError);
+      for (const [field, message] of Object.entries(result.fieldErrors)) {
+        setError(field as keyof SignInInput, { message });
+      }
+    }),
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-describedby={formError ? "erreur-connexion" : undefined}>
+      {formError && (
+        <div id="erreur-connexion">
+          <Alert variant="error" title="Connexion impossible" live>
+            {formError}
+          </Alert>
+        </div>
+      )}
+      <TextField
+        id="email"
+        label="Adresse e-mail"
+        type="email"
+        autoComplete="email"
+        required
+        error={formState.errors.email?.message}
+        {...register("email")}
+      />
+      <TextField
+        id="password"
+        label="Mot de passe"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={formState.errors.password?.message}
+        {...register("password")}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Connexion…" : "Se connecter"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { signIn } from "@/lib/auth/next-auth.server";
+import { formResultFromError, type FormResult } from "@/lib/form-result";
+import { signUpEditor } from "@/lib/organizations/sign-up.server";
+import { currentRequestContext } from "@/lib/request.server";
+
+export async function signUpAction(values: unknown): Promise<FormResult> {
+  try {
+    await signUpEditor(values, await currentRequestContext());
+  } catch (error) {
+    return formResultFromError(error);
+  }
+  const { email, password } = values as { email: string; password: string };
+  await signIn("credentials", { email: email.trim().toLowerCase(), password, redirect: false });
+  redirect("/editeur?bienvenue=1");
+}

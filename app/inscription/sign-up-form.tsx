@@ -1,0 +1,124 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { Checkbox } from "@/components/ui/Checkbox";
+import { TextField } from "@/components/ui/TextField";
+import { MIN_PASSWORD_LENGTH, signUpSchema, type SignUpInput } from "@/lib/organizations/sign-up-schema";
+import { signUpAction } from "./actions";
+
+export function SignUpForm() {
+  const [formError, setFormError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const { register, handleSubmit, setError, setFocus, formState } = useForm<SignUpInput>({
+    resolver: zodResolver(signUpSchema),
+    defaultValues: {
+      name: "",
+      email: "",
+      password: "",
+      passwordConfirmation: "",
+      legalName: "",
+      siret: "",
+      address: "",
+      isLegalRepresentative: false,
+    },
+  });
+  const errors = formState.errors;
+
+  const onSubmit = handleSubmit((values) =>
+    startTransition(async () => {
+      setFormError(undefined);
+      const result = await signUpAction(values);
+      if (!result) return;
+      setFormError(result.formError);
+      const fields = Object.entries(result.fieldErrors);
+      for (const [field, message] of fields) setError(field as keyof SignUpInput, { message });
+      if (fields[0]) setFocus(fields[0][0] as keyof SignUpInput);
+    }),
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-8">
+      {formError && (
+        <Alert variant="error" title="Le compte n'a pas été créé" live>
+          {formError}
+        </Alert>
+      )}
+      <fieldset className="space-y-6">
+        <legend className="mb-4 text-xl font-bold">Vous</legend>
+        <TextField id="name" label="Nom et prénom" autoComplete="name" required error={errors.name?.message} {...register("name")} />
+        <TextField
+          id="email"
+          label="Adresse e-mail professionnelle"
+          hint="Elle servira d'identifiant de connexion."
+          type="email"
+          autoComplete="email"
+          required
+          error={errors.email?.message}
+          {...register("email")}
+        />
+        <TextField
+          id="password"
+          label="Mot de passe"
+          hint={`Au moins ${MIN_PASSWORD_LENGTH} caractères. Une phrase de passe facile à retenir convient.`}
+          type="password"
+          autoComplete="new-password"
+          required
+          error={errors.password?.message}
+          {...register("password")}
+        />
+        <TextField
+          id="passwordConfirmation"
+          label="Confirmation du mot de passe"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={errors.passwordConfirmation?.message}
+          {...register("passwordConfirmation")}
+        />
+      </fieldset>
+      <fieldset className="space-y-6">
+        <legend className="mb-4 text-xl font-bold">Votre organisation (personne morale)</legend>
+        <TextField
+          id="legalName"
+          label="Raison sociale"
+          autoComplete="organization"
+          required
+          error={errors.legalName?.message}
+          {...register("legalName")}
+        />
+        <TextField
+          id="siret"
+          label="Numéro SIRET"
+          hint="14 chiffres, espaces acceptés. Exemple : 732 829 320 00074"
+          inputMode="numeric"
+          required
+          error={errors.siret?.message}
+          {...register("siret")}
+        />
+        <TextField
+          id="address"
+          label="Adresse postale"
+          hint="Numéro, voie, code postal et commune."
+          autoComplete="street-address"
+          required
+          error={errors.address?.message}
+          {...register("address")}
+        />
+        <Checkbox
+          id="isLegalRepresentative"
+          label="Je suis le représentant légal de cette organisation"
+          hint="Le représentant légal signe les attestations de client et accepte la charte. Vous pourrez l'inviter plus tard."
+          error={errors.isLegalRepresentative?.message}
+          {...register("isLegalRepresentative")}
+        />
+      </fieldset>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Création du compte…" : "Créer mon compte"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+type Member = { name: string; email: string; isLegalRepresentative: boolean; active: boolean };
+
+export function OrganizationSummary(props: {
+  legalName: string;
+  siret: string;
+  address: string;
+  createdOn: string;
+  members: Member[];
+}) {
+  return (
+    <section aria-labelledby="organisation" className="rounded border border-neutral-300 p-6">
+      <h2 id="organisation" className="text-2xl font-bold">
+        {props.legalName}
+      </h2>
+      <dl className="mt-4 grid gap-x-8 gap-y-2 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-semibold">SIRET</dt>
+        <dd>{props.siret}</dd>
+        <dt className="font-semibold">Adresse</dt>
+        <dd className="whitespace-pre-line">{props.address}</dd>
+        <dt className="font-semibold">Inscrite le</dt>
+        <dd>{props.createdOn}</dd>
+      </dl>
+      <h3 className="mt-6 text-xl font-bold">Membres</h3>
+      <table className="mt-3 w-full border-collapse text-left">
+        <caption className="sr-only">Membres de l&apos;organisation</caption>
+        <thead>
+          <tr className="border-b-2 border-neutral-800">
+            <th scope="col" className="py-2 pr-4">Nom</th>
+            <th scope="col" className="py-2 pr-4">Adresse e-mail</th>
+            <th scope="col" className="py-2">Rôle</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.members.map((member) => (
+            <tr key={member.email} className="border-b border-neutral-300">
+              <td className="py-2 pr-4">{member.name}</td>
+              <td className="py-2 pr-4">{member.email}</td>
+              <td className="py-2">
+                {member.isLegalRepresentative ? "Représentant légal" : "Membre de l'équipe"}
+                {!member.active && " (désactivé)"}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!props.members.some((m) => m.isLegalRepresentative) && (
+        <p className="mt-4 font-semibold text-warning">
+          Aucun représentant légal n&apos;est encore désigné : il devra rejoindre l&apos;organisation pour signer.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { isCurrent, navigationFor } from "./navigation";
+
+const labels = (items: { label: string }[]) => items.map((i) => i.label);
+
+describe("navigation by role", () => {
+  it("shows public entries to visitors", () => {
+    expect(labels(navigationFor(null))).toEqual(["Accueil", "Charte d'accès"]);
+  });
+  it("shows the editor space to editors only", () => {
+    const editor = { userId: "u", roles: ["EDITOR" as const], memberships: [{ organizationId: "o", isLegalRepresentative: false }] };
+    expect(labels(navigationFor(editor))).toEqual(["Accueil", "Espace éditeur", "Charte d'accès"]);
+  });
+  it("shows instruction and administration to administrators", () => {
+    const admin = { userId: "u", roles: ["ANS_ADMIN" as const], memberships: [] };
+    expect(labels(navigationFor(admin))).toEqual(["Accueil", "Instruction des dossiers", "Administration", "Charte d'accès"]);
+  });
+  it("marks the current section", () => {
+    expect(isCurrent("/", "/")).toBe(true);
+    expect(isCurrent("/", "/editeur")).toBe(false);
+    expect(isCurrent("/editeur", "/editeur/services")).toBe(true);
+    expect(isCurrent("/editeur", "/editeurs")).toBe(false);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { can, homePathOf, roleLabel, type Actor } from "./permissions";
+
+const orgA = "org-a";
+const orgB = "org-b";
+const member: Actor = { userId: "u1", roles: ["EDITOR"], memberships: [{ organizationId: orgA, isLegalRepresentative: false }] };
+const legalRep: Actor = { userId: "u2", roles: ["EDITOR"], memberships: [{ organizationId: orgA, isLegalRepresentative: true }] };
+const reviewer: Actor = { userId: "u3", roles: ["ANS_REVIEWER"], memberships: [] };
+const admin: Actor = { userId: "u4", roles: ["ANS_ADMIN"], memberships: [] };
+const orphan: Actor = { userId: "u5", roles: ["EDITOR"], memberships: [] };
+
+describe("permissions", () => {
+  it("refuses everything to an anonymous visitor", () => {
+    expect(can(null, { type: "editorSpace.view" })).toBe(false);
+    expect(can(null, { type: "ansSpace.view" })).toBe(false);
+    expect(can(null, { type: "organization.read", organizationId: orgA })).toBe(false);
+  });
+
+  it("lets an editor read and update only their own organisation", () => {
+    expect(can(member, { type: "organization.read", organizationId: orgA })).toBe(true);
+    expect(can(member, { type: "organization.update", organizationId: orgA })).toBe(true);
+    expect(can(member, { type: "organization.read", organizationId: orgB })).toBe(false);
+    expect(can(member, { type: "organization.update", organizationId: orgB })).toBe(false);
+  });
+
+  it("keeps legal representatives' management to legal representatives of that organisation", () => {
+    expect(can(member, { type: "organization.manageLegalRepresentatives", organizationId: orgA })).toBe(false);
+    expect(can(legalRep, { type: "organization.manageLegalRepresentatives", organizationId: orgA })).toBe(true);
+    expect(can(legalRep, { type: "organization.manageLegalRepresentatives", organizationId: orgB })).toBe(false);
+  });
+
+  it("keeps editors out of the ANS space and ANS staff out of the editor space", () => {
+    expect(can(member, { type: "ansSpace.view" })).toBe(false);
+    expect(can(legalRep, { type: "ansSpace.view" })).toBe(false);
+    expect(can(reviewer, { type: "editorSpace.view" })).toBe(false);
+    expect(can(reviewer, { type: "organization.update", organizationId: orgA })).toBe(false);
+  });
+
+  it("lets reviewers read any organisation but not administer", () => {
+    expect(can(reviewer, { type: "ansSpace.view" })).toBe(true);
+    expect(can(reviewer, { type: "organization.read", organizationId: orgB })).toBe(true);
+    expect(can(reviewer, { type: "auditLog.read" })).toBe(false);
+    expect(can(reviewer, { type: "users.manage" })).toBe(false);
+  });
+
+  it("gives administrators the ANS space and administration", () => {
+    expect(can(admin, { type: "ansSpace.view" })).toBe(true);
+    expect(can(admin, { type: "auditLog.read" })).toBe(true);
+    expect(can(admin, { type: "users.manage" })).toBe(true);
+    expect(can(admin, { type: "organization.update", organizationId: orgA })).toBe(false);
+  });
+
+  it("does not treat an editor without organisation as an editor", () => {
+    expect(can(orphan, { type: "editorSpace.view" })).toBe(false);
+  });
+
+  it("labels roles in French and sends each to their space", () => {
+    expect(roleLabel(member)).toBe("Équipe de l'éditeur");
+    expect(roleLabel(legalRep)).toBe("Représentant légal");
+    expect(roleLabel(reviewer)).toBe("Instructeur ANS");
+    expect(roleLabel(admin)).toBe("Administrateur ANS");
+    expect(homePathOf(member)).toBe("/editeur");
+    expect(homePathOf(reviewer)).toBe("/instruction");
+    expect(homePathOf(admin)).toBe("/instruction");
+  });
+});

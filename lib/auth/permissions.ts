@@ -1,0 +1,62 @@
+// The one place that answers "may this actor do this action on this record?". Pure: no I/O.
+
+export type PlatformRole = "EDITOR" | "ANS_REVIEWER" | "ANS_ADMIN";
+
+export type Actor = {
+  userId: string;
+  roles: readonly PlatformRole[];
+  memberships: readonly { organizationId: string; isLegalRepresentative: boolean }[];
+};
+
+export type Action =
+  | { type: "editorSpace.view" }
+  | { type: "organization.read"; organizationId: string }
+  | { type: "organization.update"; organizationId: string }
+  | { type: "organization.manageLegalRepresentatives"; organizationId: string }
+  | { type: "ansSpace.view" }
+  | { type: "auditLog.read" }
+  | { type: "users.manage" };
+
+const isEditor = (actor: Actor) => actor.roles.includes("EDITOR") && actor.memberships.length > 0;
+const isReviewer = (actor: Actor) => actor.roles.includes("ANS_REVIEWER") || isAdmin(actor);
+const isAdmin = (actor: Actor) => actor.roles.includes("ANS_ADMIN");
+
+function membershipOf(actor: Actor, organizationId: string) {
+  return actor.roles.includes("EDITOR")
+    ? actor.memberships.find((m) => m.organizationId === organizationId)
+    : undefined;
+}
+
+export function can(actor: Actor | null, action: Action): boolean {
+  if (!actor) return false;
+  switch (action.type) {
+    case "editorSpace.view":
+      return isEditor(actor);
+    case "organization.read":
+      return membershipOf(actor, action.organizationId) !== undefined || isReviewer(actor);
+    case "organization.update":
+      return membershipOf(actor, action.organizationId) !== undefined;
+    case "organization.manageLegalRepresentatives":
+      return membershipOf(actor, action.organizationId)?.isLegalRepresentative === true;
+    case "ansSpace.view":
+      return isReviewer(actor);
+    case "auditLog.read":
+    case "users.manage":
+      return isAdmin(actor);
+  }
+}
+
+/** What the header shows next to the person's name. */
+export function roleLabel(actor: Actor): string {
+  if (isAdmin(actor)) return "Administrateur ANS";
+  if (actor.roles.includes("ANS_REVIEWER")) return "Instructeur ANS";
+  if (actor.memberships.some((m) => m.isLegalRepresentative)) return "Représentant légal";
+  return "Équipe de l'éditeur";
+}
+
+/** Where a person lands after signing in. */
+export function homePathOf(actor: Actor): string {
+  if (isReviewer(actor)) return "/instruction";
+  if (isEditor(actor)) return "/editeur";
+  return "/";
+}

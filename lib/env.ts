@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+// Pure: takes the variables, returns them typed or throws one message listing every problem (FR / EN).
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string({ error: "obligatoire / required" })
+    .regex(/^postgres(ql)?:\/\//, "doit être une URL postgresql:// / must be a postgresql:// URL"),
+  AUTH_SECRET: z
+    .string({ error: "obligatoire / required" })
+    .min(32, "au moins 32 caractères / at least 32 characters"),
+  AUTH_URL: z.url("URL invalide / invalid URL").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "doit être une URL smtp:// ou smtps:// / must be an smtp:// or smtps:// URL")
+    .optional(),
+  // The State brand (Marianne, "République Française") is reserved for an ANS deployment.
+  PORTAL_STATE_BRANDING: z.enum(["on", "off"]).default("off"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      "Configuration invalide / invalid configuration:\n" + problems.map((p) => `  - ${p}`).join("\n"),
+    );
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  return result.data;
+}

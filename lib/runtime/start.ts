@@ -1,0 +1,125 @@
+// `npm start` / `npm run dev`: the portal with demo data on an embedded PostgreSQL when DATABASE_URL is unset.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { parseEnv, EnvError } from "../env";
+import { describeDemoAccounts } from "../../prisma/seed";
+import { checkDatabaseReachable, projectRoot, runPrisma } from "./database-tools";
+import { seedDemoDatabase } from "./demo-data";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
+import { localSecret } from "./local-secrets";
+import { needsBuild } from "./needs-build";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = path.join(projectRoot, ".data");
+const startedAt = Date.now();
+
+let embedded: EmbeddedDatabase | undefined;
+let server: ChildProcess | undefined;
+let stopping = false;
+
+function log(line: string) {
+  console.log(`[portail] ${line}`);
+}
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    if (server && server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server!.once("exit", resolve));
+    }
+    if (embedded) {
+      log("Arrêt de la base PostgreSQL intégrée…");
+      await embedded.stop();
+    }
+  }
+  process.exit(code);
+}
+
+function fail(message: string): Promise<never> {
+  console.error(`[portail] ${message}`);
+  return shutdown(1);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: projectRoot, env, stdio: "inherit" });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function waitUntilServing(url: string): Promise<void> {
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function main() {
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  const usingEmbedded = !process.env.DATABASE_URL;
+  if (usingEmbedded) {
+    const dbPort = Number(process.env.EMBEDDED_DATABASE_PORT ?? 54329);
+    log(`DATABASE_URL absente : démarrage de PostgreSQL intégré (port ${dbPort}, données dans .data/postgres)…`);
+    try {
+      embedded = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "postgres"), port: dbPort });
+      await embedded.ensureDatabase("ror");
+    } catch (error) {
+      return fail(error instanceof Error ? error.message : String(error));
+    }
+    process.env.DATABASE_URL = embedded.url("ror");
+    process.env.AUTH_SECRET ||= localSecret(dataDir, "auth-secret");
+  } else {
+    const problem = await checkDatabaseReachable(process.env.DATABASE_URL!);
+    if (problem) return fail(problem);
+  }
+
+  try {
+    parseEnv(process.env);
+  } catch (error) {
+    return fail(error instanceof EnvError ? error.message : String(error));
+  }
+
+  log("Application des migrations…");
+  try {
+    await runPrisma(["migrate", "deploy"], process.env.DATABASE_URL!, { quiet: true });
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+
+  const seedDemo = usingEmbedded || process.env.PORTAL_DEMO_DATA === "on";
+  if (seedDemo && (await seedDemoDatabase(process.env.DATABASE_URL!))) log("Données de démonstration chargées.");
+
+  const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
+  const childEnv = { ...process.env, PORT: String(port) };
+  if (mode === "start" && needsBuild(projectRoot)) {
+    log("Construction de l'application (next build)…");
+    const code = await run(process.execPath, [nextBin, "build"], { ...childEnv, NODE_ENV: "production" });
+    if (code !== 0) return fail("La construction a échoué.");
+  }
+
+  server = spawn(process.execPath, [nextBin, mode, "-p", String(port)], {
+    cwd: projectRoot,
+    env: { ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" },
+    stdio: "inherit",
+  });
+  server.on("exit", (code) => {
+    if (!stopping) void shutdown(code ?? 1);
+  });
+
+  await waitUntilServing(`http://localhost:${port}/api/health`);
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  log(`Portail prêt sur http://localhost:${port} (en ${seconds} s).`);
+  if (seedDemo) console.log(describeDemoAccounts());
+  log("Ctrl-C pour arrêter.");
+}
+
+void main();

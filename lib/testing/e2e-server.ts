@@ -1,0 +1,37 @@
+// Playwright's web server: a fresh migrated database with the demo data, and the production build.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { seedDemoDatabase } from "../runtime/demo-data";
+import { projectRoot } from "../runtime/database-tools";
+import { createMigratedDatabase, startTestCluster } from "./test-cluster";
+
+const port = process.env.E2E_PORT ?? "3100";
+const cluster = await startTestCluster();
+const databaseUrl = await createMigratedDatabase(cluster.adminUrl, `ror_e2e_${process.pid}`);
+await seedDemoDatabase(databaseUrl);
+
+const server = spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+  cwd: projectRoot,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+    AUTH_URL: `http://localhost:${port}`,
+  },
+});
+
+async function stop() {
+  if (server.exitCode === null) {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+  }
+  await cluster.stop();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
+server.on("exit", (code) => {
+  if (code !== null && code !== 0) void cluster.stop().then(() => process.exit(code));
+});

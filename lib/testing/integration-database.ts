@@ -1,0 +1,16 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, inject } from "vitest";
+import { createDatabaseFromTemplate, dropDatabase } from "../runtime/database-tools";
+
+// Runs before each integration test file: a fresh database copied from the migrated template.
+const adminUrl = inject("adminDatabaseUrl");
+const name = `ror_test_${randomBytes(6).toString("hex")}`;
+process.env.DATABASE_URL = await createDatabaseFromTemplate(adminUrl, name, inject("templateDatabase"));
+process.env.AUTH_SECRET ??= randomBytes(32).toString("hex");
+process.env.TEST_ADMIN_DATABASE_URL = adminUrl;
+
+afterAll(async () => {
+  const { db } = await import("../db.server");
+  await db().$disconnect();
+  await dropDatabase(adminUrl, name);
+});

@@ -1,0 +1,29 @@
+import type { PrismaClient } from "../lib/generated/prisma/client";
+import { hashPassword } from "../lib/auth/password.server";
+import { DEMO_PASSWORD, demoAccounts, demoOrganization } from "./demo-accounts";
+
+/** Loads the demo data once: does nothing when the demo organisation already exists. */
+export async function seedDemoData(db: PrismaClient): Promise<boolean> {
+  const existing = await db.organization.findUnique({ where: { siret: demoOrganization.siret } });
+  if (existing) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.$transaction(async (tx) => {
+    const organization = await tx.organization.create({ data: demoOrganization });
+    for (const account of demoAccounts) {
+      const user = await tx.user.create({
+        data: { email: account.email, name: account.name, passwordHash, roles: [...account.roles] },
+      });
+      if (account.roles.includes("EDITOR")) {
+        await tx.membership.create({
+          data: { userId: user.id, organizationId: organization.id, isLegalRepresentative: account.legalRepresentative },
+        });
+      }
+    }
+  });
+  return true;
+}
+
+export function describeDemoAccounts(): string {
+  const rows = demoAccounts.map((a) => `  ${a.label.padEnd(34)} ${a.email}`);
+  return ["Comptes de démonstration (mot de passe : " + DEMO_PASSWORD + ") :", ...rows].join("\n");
+}
