@@ -11,7 +11,7 @@ import { needsBuild } from "./needs-build";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const port = Number(process.env.PORT ?? 3000);
-const dataDir = path.join(projectRoot, ".data");
+const dataDir = process.env.PORTAL_DATA_DIR ?? path.join(projectRoot, ".data");
 const startedAt = Date.now();
 
 let embedded: EmbeddedDatabase | undefined;
