@@ -12,7 +12,7 @@ test("a new editor signs up from the home page and lands in the editor space", a
   const siret = randomSiret();
   await page.getByLabel("Nom et prénom").fill("Élodie Mercier");
   await page.getByLabel("Adresse e-mail professionnelle").fill(uniqueEmail("elodie"));
-  await page.getByLabel("Mot de passe", { exact: true }).fill("une phrase de passe solide");
+  await page.getByLabel(/^Mot de passe/).fill("une phrase de passe solide");
   await page.getByLabel("Confirmation du mot de passe").fill("une phrase de passe solide");
   await page.getByLabel("Raison sociale").fill("Logiciels Mercier & Fils");
   await page.getByLabel("Numéro SIRET").fill(`${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`);
@@ -36,7 +36,7 @@ test("bad sign-up input gets French messages next to the fields", async ({ page 
 
   await page.getByLabel("Nom et prénom").fill("Paul Petit");
   await page.getByLabel("Adresse e-mail professionnelle").fill("equipe@editeur-demo.fr");
-  await page.getByLabel("Mot de passe", { exact: true }).fill("court");
+  await page.getByLabel(/^Mot de passe/).fill("court");
   await page.getByLabel("Confirmation du mot de passe").fill("court");
   await page.getByLabel("Raison sociale").fill("Petit Logiciel");
   await page.getByLabel("Numéro SIRET").fill("73282932000075");
@@ -48,7 +48,7 @@ test("bad sign-up input gets French messages next to the fields", async ({ page 
   await expectAccessible(page);
 
   // Valid in the browser, refused by the server: the e-mail is already taken.
-  await page.getByLabel("Mot de passe", { exact: true }).fill("une phrase de passe solide");
+  await page.getByLabel(/^Mot de passe/).fill("une phrase de passe solide");
   await page.getByLabel("Confirmation du mot de passe").fill("une phrase de passe solide");
   await page.getByLabel("Numéro SIRET").fill(randomSiret());
   await page.getByRole("button", { name: "Créer mon compte" }).click();
