@@ -14,10 +14,7 @@ export function proxy(request: NextRequest) {
     signIn.searchParams.set("retour", pathname + search);
     return NextResponse.redirect(signIn);
   }
-  // Lets the layout mark the current navigation entry.
-  const headers = new Headers(request.headers);
-  headers.set("x-pathname", pathname);
-  return NextResponse.next({ request: { headers } });
+  return NextResponse.next();
 }
 
 export const config = {

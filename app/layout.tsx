@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import "./globals.css";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { SkipLinks } from "@/components/layout/SkipLinks";
-import { isCurrent, navigationFor } from "@/lib/auth/navigation";
+import { navigationFor } from "@/lib/auth/navigation";
 import { roleLabel } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session.server";
 import { signOutAction } from "./sign-out-action";
@@ -16,16 +15,14 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [actor, requestHeaders] = await Promise.all([getActor(), headers()]);
-  const pathname = requestHeaders.get("x-pathname") ?? "";
-  const navigation = navigationFor(actor).map((item) => ({ ...item, current: isCurrent(item.href, pathname) }));
+  const actor = await getActor();
   return (
     <html lang="fr">
       <body className="flex min-h-screen flex-col bg-white text-neutral-900 antialiased">
         <SkipLinks />
         <SiteHeader
           portalName="Espace de confiance ROR"
-          navigation={navigation}
+          navigation={navigationFor(actor)}
           user={actor ? { name: actor.name, roleLabel: roleLabel(actor) } : null}
           signOutAction={actor ? signOutAction : undefined}
         />

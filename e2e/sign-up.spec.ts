@@ -24,7 +24,7 @@ test("a new editor signs up from the home page and lands in the editor space", a
   await expect(page.getByText("Votre compte est créé")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Logiciels Mercier & Fils" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "Représentant légal" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Espace éditeur" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Espace éditeur" })).toHaveAttribute("aria-current", "page");
   await expectAccessible(page);
 });
 

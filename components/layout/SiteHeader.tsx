@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { cx } from "../ui/cx";
+import { MainNavigation } from "./MainNavigation";
 import { StateBrand } from "./StateBrand";
 
 export type NavigationItem = {
@@ -100,28 +100,7 @@ export function SiteHeader({
         )}
       </div>
 
-      {navigation.length > 0 ? (
-        <nav aria-label="Navigation principale" className="border-t border-grey-200">
-          <ul className="container-page flex flex-wrap gap-x-2">
-            {navigation.map((item) => (
-              <li key={item.href}>
-                <Link
-                  href={item.href}
-                  aria-current={item.current ? "page" : undefined}
-                  className={cx(
-                    "inline-flex min-h-12 items-center px-3 py-3 text-sm font-medium no-underline hover:bg-grey-50",
-                    item.current
-                      ? "text-primary shadow-[inset_0_-2px_0_0_var(--color-primary)]"
-                      : "text-grey-950",
-                  )}
-                >
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      {navigation.length > 0 ? <MainNavigation items={navigation} /> : null}
     </header>
   );
 }

@@ -25,13 +25,14 @@ function log(line: string) {
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
+    log("Arrêt du portail…");
     if (server && server.exitCode === null) {
       server.kill("SIGTERM");
       await new Promise((resolve) => server!.once("exit", resolve));
     }
     if (embedded) {
-      log("Arrêt de la base PostgreSQL intégrée…");
       await embedded.stop();
+      log("Base PostgreSQL intégrée arrêtée proprement.");
     }
   }
   process.exit(code);

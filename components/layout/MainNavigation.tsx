@@ -1,0 +1,36 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { isCurrent } from "@/lib/auth/navigation";
+import { cx } from "../ui/cx";
+
+export type MainNavigationItem = { href: string; label: string };
+
+/** Client-side so the current entry follows soft navigations, which do not re-render the root layout. */
+export function MainNavigation({ items }: { items: MainNavigationItem[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Navigation principale" className="border-t border-grey-200">
+      <ul className="container-page flex flex-wrap gap-x-2">
+        {items.map((item) => {
+          const current = isCurrent(item.href, pathname);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={current ? "page" : undefined}
+                className={cx(
+                  "inline-flex min-h-12 items-center px-3 py-3 text-sm font-medium no-underline hover:bg-grey-50",
+                  current ? "text-primary shadow-[inset_0_-2px_0_0_var(--color-primary)]" : "text-grey-950",
+                )}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
