@@ -63,4 +63,23 @@ describe("permissions", () => {
     expect(homePathOf(reviewer)).toBe("/instruction");
     expect(homePathOf(admin)).toBe("/instruction");
   });
+
+  it("lets members manage services and invite, and only legal representatives accept the charter", () => {
+    expect(can(member, { type: "service.manage", organizationId: orgA })).toBe(true);
+    expect(can(member, { type: "service.manage", organizationId: orgB })).toBe(false);
+    expect(can(member, { type: "organization.invite", organizationId: orgA })).toBe(true);
+    expect(can(member, { type: "charter.accept", organizationId: orgA })).toBe(false);
+    expect(can(legalRep, { type: "charter.accept", organizationId: orgA })).toBe(true);
+    expect(can(legalRep, { type: "charter.accept", organizationId: orgB })).toBe(false);
+    expect(can(reviewer, { type: "service.read", organizationId: orgB })).toBe(true);
+    expect(can(reviewer, { type: "service.manage", organizationId: orgB })).toBe(false);
+  });
+
+  it("keeps reference data and CA bundles to administrators", () => {
+    for (const type of ["charter.publish", "catalogue.manage", "caBundle.manage"] as const) {
+      expect(can(admin, { type })).toBe(true);
+      expect(can(reviewer, { type })).toBe(false);
+      expect(can(legalRep, { type })).toBe(false);
+    }
+  });
 });

@@ -13,9 +13,16 @@ export type Action =
   | { type: "organization.read"; organizationId: string }
   | { type: "organization.update"; organizationId: string }
   | { type: "organization.manageLegalRepresentatives"; organizationId: string }
+  | { type: "organization.invite"; organizationId: string }
+  | { type: "charter.accept"; organizationId: string }
+  | { type: "service.read"; organizationId: string }
+  | { type: "service.manage"; organizationId: string }
   | { type: "ansSpace.view" }
   | { type: "auditLog.read" }
-  | { type: "users.manage" };
+  | { type: "users.manage" }
+  | { type: "charter.publish" }
+  | { type: "catalogue.manage" }
+  | { type: "caBundle.manage" };
 
 const isEditor = (actor: Actor) => actor.roles.includes("EDITOR") && actor.memberships.length > 0;
 const isReviewer = (actor: Actor) => actor.roles.includes("ANS_REVIEWER") || isAdmin(actor);
@@ -35,13 +42,21 @@ export function can(actor: Actor | null, action: Action): boolean {
     case "organization.read":
       return membershipOf(actor, action.organizationId) !== undefined || isReviewer(actor);
     case "organization.update":
+    case "organization.invite":
+    case "service.manage":
       return membershipOf(actor, action.organizationId) !== undefined;
+    case "service.read":
+      return membershipOf(actor, action.organizationId) !== undefined || isReviewer(actor);
     case "organization.manageLegalRepresentatives":
+    case "charter.accept":
       return membershipOf(actor, action.organizationId)?.isLegalRepresentative === true;
     case "ansSpace.view":
       return isReviewer(actor);
     case "auditLog.read":
     case "users.manage":
+    case "charter.publish":
+    case "catalogue.manage":
+    case "caBundle.manage":
       return isAdmin(actor);
   }
 }

@@ -1,11 +1,14 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { seedDemoData } from "../../prisma/seed";
+import { seedReferenceData } from "../../prisma/seed-reference";
 
-export async function seedDemoDatabase(databaseUrl: string): Promise<boolean> {
+/** Reference data always (idempotent); demo accounts only when asked. Returns true when demo data was added. */
+export async function seedDatabase(databaseUrl: string, options: { demo: boolean }): Promise<boolean> {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   try {
-    return await seedDemoData(db);
+    await seedReferenceData(db);
+    return options.demo ? await seedDemoData(db) : false;
   } finally {
     await db.$disconnect();
   }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseEnv, EnvError } from "../env";
 import { describeDemoAccounts } from "../../prisma/seed";
 import { checkDatabaseReachable, projectRoot, runPrisma } from "./database-tools";
-import { seedDemoDatabase } from "./demo-data";
+import { seedDatabase } from "./demo-data";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
 import { localSecret } from "./local-secrets";
 import { needsBuild } from "./needs-build";
@@ -97,7 +97,7 @@ async function main() {
   }
 
   const seedDemo = usingEmbedded || process.env.PORTAL_DEMO_DATA === "on";
-  if (seedDemo && (await seedDemoDatabase(process.env.DATABASE_URL!))) log("Données de démonstration chargées.");
+  if (await seedDatabase(process.env.DATABASE_URL!, { demo: seedDemo })) log("Données de démonstration chargées.");
 
   const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
   const childEnv = { ...process.env, PORT: String(port) };

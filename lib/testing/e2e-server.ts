@@ -1,14 +1,14 @@
 // Playwright's web server: a fresh migrated database with the demo data, and the production build.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { seedDemoDatabase } from "../runtime/demo-data";
+import { seedDatabase } from "../runtime/demo-data";
 import { projectRoot } from "../runtime/database-tools";
 import { createMigratedDatabase, startTestCluster } from "./test-cluster";
 
 const port = process.env.E2E_PORT ?? "3100";
 const cluster = await startTestCluster();
 const databaseUrl = await createMigratedDatabase(cluster.adminUrl, `ror_e2e_${process.pid}`);
-await seedDemoDatabase(databaseUrl);
+await seedDatabase(databaseUrl, { demo: true });
 
 const server = spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
   cwd: projectRoot,

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { runPrisma } from "../runtime/database-tools";
+import { seedDatabase } from "../runtime/demo-data";
 import { startEmbeddedDatabase } from "../runtime/embedded-database";
 
 export type TestCluster = { adminUrl: string; stop: () => Promise<void> };
@@ -53,5 +54,6 @@ export async function createMigratedDatabase(adminUrl: string, name: string): Pr
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   await runPrisma(["migrate", "deploy"], url.toString(), { quiet: true });
+  await seedDatabase(url.toString(), { demo: false });
   return url.toString();
 }
