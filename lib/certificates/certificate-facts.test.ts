@@ -1,0 +1,230 @@
+import { execFileSync } from "node:child_process";
+import { X509Certificate } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCertificationPath } from "./certificate-chain";
+import { certificateFacts, certificateName, type CertificateFacts } from "./certificate-facts";
+import { EKU_CLIENT_AUTH, EKU_SERVER_AUTH, KEY_USAGE_LABELS, KEY_USAGES, extendedKeyUsageLabel } from "./certificate-usages";
+import { createTestAuthority, issueTestCertificate, type TestAuthority, type TestCertificate } from "./test-authority";
+
+const seedData = path.resolve(import.meta.dirname, "../../prisma/seed-data/igc-sante");
+const productionRoot = new Uint8Array(readFileSync(path.join(seedData, "AC-RACINE-IGC-SANTE-ELEMENTAIRE.cer")));
+const productionIssuing = new Uint8Array(readFileSync(path.join(seedData, "AC-IGC-SANTE-ELEMENTAIRE-ORGANISATIONS.cer")));
+
+const OPENSSL_KEY_USAGES: Record<string, string> = {
+  "Digital Signature": "digitalSignature",
+  "Non Repudiation": "nonRepudiation",
+  "Key Encipherment": "keyEncipherment",
+  "Data Encipherment": "dataEncipherment",
+  "Key Agreement": "keyAgreement",
+  "Certificate Sign": "keyCertSign",
+  "CRL Sign": "cRLSign",
+  "Encipher Only": "encipherOnly",
+  "Decipher Only": "decipherOnly",
+};
+const OPENSSL_EKUS: Record<string, string> = {
+  "TLS Web Client Authentication": EKU_CLIENT_AUTH,
+  "TLS Web Server Authentication": EKU_SERVER_AUTH,
+};
+
+let directory: string;
+let fileCount = 0;
+
+/** What openssl prints for the same certificate, in the shape of CertificateFacts. */
+function opensslFacts(der: Uint8Array) {
+  const file = path.join(directory, `${fileCount++}.der`);
+  writeFileSync(file, der);
+  const output = execFileSync(
+    "openssl",
+    [
+      ...["x509", "-inform", "DER", "-in", file, "-noout", "-text", "-fingerprint", "-sha256", "-serial"],
+      ...["-subject", "-issuer", "-dates", "-dateopt", "iso_8601", "-nameopt", "RFC2253,-esc_msb,sep_comma_plus_space"],
+    ],
+    { encoding: "utf8" },
+  );
+  const line = (pattern: RegExp) => pattern.exec(output)?.[1] ?? null;
+  const isoDate = (text: string | null) => (text ? new Date(text.replace(" ", "T")).toISOString() : null);
+  const list = (text: string | null, names: Record<string, string>) =>
+    text ? text.split(", ").map((name) => names[name.trim()] ?? name.trim()) : [];
+  return {
+    subjectDn: line(/^subject=(.*)$/m),
+    issuerDn: line(/^issuer=(.*)$/m),
+    serial: line(/^serial=([0-9A-F]+)$/m),
+    fingerprintSha256: line(/^sha256 Fingerprint=([0-9A-F:]+)$/im),
+    notBefore: isoDate(line(/^notBefore=(.*)$/m)),
+    notAfter: isoDate(line(/^notAfter=(.*)$/m)),
+    bits: Number(line(/Public-Key: \((\d+) bit\)/)),
+    curve: line(/NIST CURVE: (\S+)/),
+    keyUsage: list(line(/X509v3 Key Usage:.*\n\s*(.+)/), OPENSSL_KEY_USAGES),
+    extendedKeyUsage: list(line(/X509v3 Extended Key Usage:.*\n\s*(.+)/), OPENSSL_EKUS),
+    isCa: line(/CA:(TRUE|FALSE)/) === "TRUE",
+  };
+}
+
+function expectSameAsOpenssl(facts: CertificateFacts, der: Uint8Array) {
+  const expected = opensslFacts(der);
+  expect(facts.subjectDn).toBe(expected.subjectDn);
+  expect(facts.issuerDn).toBe(expected.issuerDn);
+  // openssl -serial drops leading zeros; -text prints the same bytes with colons.
+  expect(facts.serialNumber.replace(/:/g, "").replace(/^0+/, "")).toBe(expected.serial?.replace(/^0+/, ""));
+  expect(facts.serialNumber).toMatch(/^[0-9A-F]{2}(:[0-9A-F]{2})*$/);
+  expect(facts.fingerprintSha256).toBe(expected.fingerprintSha256);
+  expect(facts.notBefore).toBe(expected.notBefore);
+  expect(facts.notAfter).toBe(expected.notAfter);
+  expect(facts.publicKey.bits).toBe(expected.bits);
+  if (expected.curve) expect(facts.publicKey.curve).toBe(expected.curve);
+  expect(facts.keyUsage).toEqual(expected.keyUsage);
+  expect(facts.extendedKeyUsage).toEqual(expected.extendedKeyUsage);
+  expect(facts.isCa).toBe(expected.isCa);
+}
+
+const now = new Date("2026-03-01T10:00:00Z");
+let authority: TestAuthority;
+let rsaLeaf: TestCertificate;
+let ecLeaf: TestCertificate;
+
+beforeAll(async () => {
+  directory = mkdtempSync(path.join(os.tmpdir(), "ror-certificate-facts-"));
+  authority = await createTestAuthority({ notBefore: new Date("2025-01-01T00:00:00Z"), notAfter: new Date("2035-01-01T00:00:00Z") });
+  rsaLeaf = await issueTestCertificate(authority, {
+    commonName: "Agenda Santé, édition « Pro »",
+    structureId: "373282932000074",
+    organization: "Clinique Saint-Étienne",
+    state: "Île-de-France",
+    notBefore: now,
+    notAfter: new Date("2029-03-01T09:59:59Z"),
+    serialNumber: "00ff10203040",
+  });
+  ecLeaf = await issueTestCertificate(authority, {
+    commonName: "#Service + test; <démo> ",
+    organization: " Éditeur",
+    notBefore: new Date("2026-02-03T23:30:00Z"),
+    notAfter: new Date("2027-02-03T23:30:00Z"),
+    keyAlgorithm: "EC",
+    extendedKeyUsages: [EKU_SERVER_AUTH, EKU_CLIENT_AUTH],
+  });
+});
+
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+describe("certificateFacts of generated certificates, against openssl", () => {
+  it("reads an RSA client certificate with accents and an escaped comma in its names", () => {
+    const facts = certificateFacts(rsaLeaf.der);
+    expectSameAsOpenssl(facts, rsaLeaf.der);
+    expect(facts).toMatchObject({
+      subjectDn: "CN=Agenda Santé\\, édition « Pro », OU=373282932000074, O=Clinique Saint-Étienne, ST=Île-de-France, C=FR",
+      issuerDn: "CN=TEST AC IGC-SANTE ELEMENTAIRE ORGANISATIONS, OU=IGC-SANTE TEST, O=ASIP-SANTE, C=FR",
+      subject: {
+        cn: "Agenda Santé, édition « Pro »",
+        organizationalUnits: ["373282932000074"],
+        organization: "Clinique Saint-Étienne",
+        country: "FR",
+        state: "Île-de-France",
+      },
+      serialNumber: "FF:10:20:30:40",
+      notBefore: "2026-03-01T10:00:00.000Z",
+      notAfter: "2029-03-01T09:59:59.000Z",
+      publicKey: { algorithm: "RSA", bits: 2048, curve: null },
+      keyUsage: ["digitalSignature", "keyEncipherment"],
+      extendedKeyUsage: [EKU_CLIENT_AUTH],
+      isCa: false,
+      selfSigned: false,
+    });
+    expect(certificateName(facts)).toBe("Agenda Santé, édition « Pro »");
+  });
+
+  it("reads an EC certificate and escapes leading '#', '+', ';', '<', '>' and edge spaces as RFC 4514 says", () => {
+    const facts = certificateFacts(ecLeaf.der);
+    expectSameAsOpenssl(facts, ecLeaf.der);
+    expect(facts.subjectDn).toBe("CN=\\#Service \\+ test\\; \\<démo\\>\\ , O=\\ Éditeur, C=FR");
+    expect(facts.subject.cn).toBe("#Service + test; <démo> ");
+    expect(facts.publicKey).toEqual({ algorithm: "EC", bits: 256, curve: "P-256" });
+    expect(facts.extendedKeyUsage).toEqual([EKU_SERVER_AUTH, EKU_CLIENT_AUTH]);
+    expect(facts.subject.state).toBeNull();
+    expect(facts.subject.organizationalUnits).toEqual([]);
+  });
+
+  it("reads the test root and issuing CA", () => {
+    const root = certificateFacts(authority.root.der);
+    expectSameAsOpenssl(root, authority.root.der);
+    expect(root).toMatchObject({ isCa: true, selfSigned: true, keyUsage: ["keyCertSign", "cRLSign"], extendedKeyUsage: [] });
+    expect(root.subjectDn).toBe("CN=TEST AC RACINE IGC-SANTE ELEMENTAIRE, OU=IGC-SANTE TEST, O=ASIP-SANTE, C=FR");
+    const issuing = certificateFacts(authority.issuing.der);
+    expectSameAsOpenssl(issuing, authority.issuing.der);
+    expect(issuing).toMatchObject({ isCa: true, selfSigned: false, issuerDn: root.subjectDn });
+  });
+
+  it("tells a self-signed end-entity certificate, as OpenSSL makes them", () => {
+    const file = path.join(directory, "self-signed.der");
+    execFileSync("openssl", [
+      ...["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "/dev/null"],
+      ...["-utf8", "-subj", "/C=FR/O=Éditeur/CN=Fait maison", "-addext", "basicConstraints=critical,CA:FALSE"],
+      ...["-addext", "keyUsage=critical,digitalSignature", "-outform", "DER", "-out", file],
+    ], { stdio: "ignore" });
+    const der = new Uint8Array(readFileSync(file));
+    const facts = certificateFacts(der);
+    expectSameAsOpenssl(facts, der);
+    expect(facts).toMatchObject({ subjectDn: "CN=Fait maison, O=Éditeur, C=FR", selfSigned: true, isCa: false, keyUsage: ["digitalSignature"] });
+  });
+
+  it("gives plain JSON", () => {
+    const facts = certificateFacts(rsaLeaf.der);
+    expect(JSON.parse(JSON.stringify(facts))).toEqual(facts);
+  });
+
+  it("throws on what is not a certificate", () => {
+    expect(() => certificateFacts(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00]))).toThrow();
+    expect(() => certificateFacts(rsaLeaf.der.subarray(0, 200))).toThrow();
+  });
+});
+
+describe("the IGC Santé production CA certificates", () => {
+  it("reads the root as openssl does", () => {
+    const facts = certificateFacts(productionRoot);
+    expectSameAsOpenssl(facts, productionRoot);
+    expect(facts).toMatchObject({
+      subjectDn: "CN=AC RACINE IGC-SANTE ELEMENTAIRE, OU=IGC-SANTE, OU=0002 187512751, O=ASIP-SANTE, C=FR",
+      subject: { cn: "AC RACINE IGC-SANTE ELEMENTAIRE", organizationalUnits: ["0002 187512751", "IGC-SANTE"], organization: "ASIP-SANTE" },
+      serialNumber: "11:20:CE:19:F9:34:6F:94:56:FF:27:00:23:D8:52:90:37:B5",
+      fingerprintSha256:
+        "2D:9E:22:CA:19:F7:77:C6:B7:45:25:7C:72:3E:CB:8D:F3:C3:5F:A6:F1:F6:EC:36:B8:36:00:C9:73:46:96:7F",
+      notBefore: "2013-06-25T00:00:00.000Z",
+      notAfter: "2033-06-25T00:00:00.000Z",
+      publicKey: { algorithm: "RSA", bits: 4096, curve: null },
+      isCa: true,
+      selfSigned: true,
+    });
+  });
+
+  it("reads the issuing CA, and it verifies against the root", () => {
+    const facts = certificateFacts(productionIssuing);
+    expectSameAsOpenssl(facts, productionIssuing);
+    expect(facts).toMatchObject({
+      subjectDn: "CN=AC IGC-SANTE ELEMENTAIRE ORGANISATIONS, OU=IGC-SANTE, OU=0002 187512751, O=ASIP-SANTE, C=FR",
+      issuerDn: "CN=AC RACINE IGC-SANTE ELEMENTAIRE, OU=IGC-SANTE, OU=0002 187512751, O=ASIP-SANTE, C=FR",
+      isCa: true,
+      selfSigned: false,
+      notAfter: "2033-06-24T00:00:00.000Z",
+    });
+    expect(new X509Certificate(productionIssuing).verify(new X509Certificate(productionRoot).publicKey)).toBe(true);
+    expect(buildCertificationPath(productionIssuing, [{ der: productionRoot }], now)).toEqual({
+      ok: true,
+      authorities: [
+        { name: "AC RACINE IGC-SANTE ELEMENTAIRE", notBefore: new Date("2013-06-25T00:00:00Z"), notAfter: new Date("2033-06-25T00:00:00Z") },
+      ],
+    });
+    // The production root did not sign the test chain.
+    expect(buildCertificationPath(authority.issuing.der, [{ der: productionRoot }], now).ok).toBe(false);
+  });
+});
+
+describe("usage labels", () => {
+  it("has a French label for every key usage and the usual extended usages, and falls back to the OID", () => {
+    for (const usage of KEY_USAGES) expect(KEY_USAGE_LABELS[usage]).toMatch(/^[A-ZÉ]/);
+    expect(extendedKeyUsageLabel(EKU_CLIENT_AUTH)).toBe("Authentification client");
+    expect(extendedKeyUsageLabel(EKU_SERVER_AUTH)).toBe("Authentification serveur");
+    expect(extendedKeyUsageLabel("1.2.3.4")).toBe("1.2.3.4");
+  });
+});

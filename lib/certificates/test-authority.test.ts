@@ -1,0 +1,95 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCertificationPath } from "./certificate-chain";
+import { certificateFacts } from "./certificate-facts";
+import { EKU_CLIENT_AUTH } from "./certificate-usages";
+import {
+  createTestAuthority,
+  exportTestAuthority,
+  importTestAuthority,
+  issueTestCertificate,
+  privateKeyPem,
+  type TestAuthority,
+} from "./test-authority";
+
+const validity = { notBefore: new Date("2025-01-01T00:00:00Z"), notAfter: new Date("2035-01-01T00:00:00Z") };
+const now = new Date("2026-03-01T10:00:00Z");
+let directory: string;
+let authority: TestAuthority;
+
+beforeAll(async () => {
+  directory = mkdtempSync(path.join(os.tmpdir(), "ror-test-authority-"));
+  authority = await createTestAuthority(validity);
+});
+
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+describe("the test authority", () => {
+  it("imitates IGC Santé's test chain: names, CA flags, RSA 2048", () => {
+    const root = certificateFacts(authority.root.der);
+    const issuing = certificateFacts(authority.issuing.der);
+    expect(root).toMatchObject({
+      subjectDn: "CN=TEST AC RACINE IGC-SANTE ELEMENTAIRE, OU=IGC-SANTE TEST, O=ASIP-SANTE, C=FR",
+      isCa: true,
+      selfSigned: true,
+      publicKey: { algorithm: "RSA", bits: 2048 },
+      notBefore: "2025-01-01T00:00:00.000Z",
+      notAfter: "2035-01-01T00:00:00.000Z",
+    });
+    expect(issuing).toMatchObject({
+      subjectDn: "CN=TEST AC IGC-SANTE ELEMENTAIRE ORGANISATIONS, OU=IGC-SANTE TEST, O=ASIP-SANTE, C=FR",
+      issuerDn: root.subjectDn,
+      isCa: true,
+      selfSigned: false,
+    });
+  });
+
+  it("issues client certificates that openssl verifies against the chain", async () => {
+    const leaf = await issueTestCertificate(authority, {
+      commonName: "Agenda Santé",
+      structureId: "373282932000074",
+      organization: "Éditeur Démo",
+      state: "Bretagne",
+      notBefore: new Date("2026-01-01T00:00:00Z"),
+      notAfter: new Date("2027-01-01T00:00:00Z"),
+      keyAlgorithm: "EC",
+    });
+    expect(certificateFacts(leaf.der)).toMatchObject({
+      subjectDn: "CN=Agenda Santé, OU=373282932000074, O=Éditeur Démo, ST=Bretagne, C=FR",
+      extendedKeyUsage: [EKU_CLIENT_AUTH],
+      isCa: false,
+    });
+    writeFileSync(path.join(directory, "root.pem"), authority.root.pem);
+    writeFileSync(path.join(directory, "issuing.pem"), authority.issuing.pem);
+    writeFileSync(path.join(directory, "leaf.pem"), leaf.pem);
+    const output = execFileSync(
+      "openssl",
+      ["verify", "-attime", String(now.getTime() / 1000), "-purpose", "sslclient", "-CAfile", "root.pem", "-untrusted", "issuing.pem", "leaf.pem"],
+      { cwd: directory, encoding: "utf8" },
+    );
+    expect(output.trim()).toBe("leaf.pem: OK");
+  });
+
+  it("exports what the seed stores, and issues from it again later", async () => {
+    const stored = await exportTestAuthority(authority);
+    expect(stored.issuingPrivateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----\n[A-Za-z0-9+/=\n]+-----END PRIVATE KEY-----\n$/);
+    expect(stored.rootCertificatePem).toBe(authority.root.pem);
+    const restored = await importTestAuthority(JSON.parse(JSON.stringify(stored)));
+    expect(restored.root.der).toEqual(authority.root.der);
+    expect(restored.issuing.der).toEqual(authority.issuing.der);
+    const leaf = await issueTestCertificate(restored, { commonName: "Démo", notBefore: now, notAfter: validity.notAfter, keyAlgorithm: "EC" });
+    const outcome = buildCertificationPath(leaf.der, [{ der: authority.issuing.der }, { der: authority.root.der }], now);
+    expect(outcome.ok).toBe(true);
+  });
+
+  it("restores an EC authority too, and exports a leaf's key for a demo client", async () => {
+    const ec = await createTestAuthority({ ...validity, keyAlgorithm: "EC" });
+    const restored = await importTestAuthority(await exportTestAuthority(ec));
+    const leaf = await issueTestCertificate(restored, { commonName: "Démo", notBefore: now, notAfter: validity.notAfter, keyAlgorithm: "EC" });
+    expect(buildCertificationPath(leaf.der, [{ der: ec.issuing.der }], now).ok).toBe(true);
+    expect(await privateKeyPem(leaf.keys.privateKey)).toContain("-----BEGIN PRIVATE KEY-----");
+  });
+});
