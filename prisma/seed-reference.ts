@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { seedCharter } from "./seed-charter";
 
 // Reference data that ANS edits afterwards (catalogue of charter 0.1). Inserted when missing, never
 // overwritten: once ANS has changed a profile, restarting the portal keeps ANS's version.
@@ -23,4 +24,5 @@ export async function seedAccessProfiles(db: PrismaClient): Promise<void> {
 /** Everything a new database needs, in production too. Idempotent. */
 export async function seedReferenceData(db: PrismaClient): Promise<void> {
   await seedAccessProfiles(db);
+  await seedCharter(db);
 }

@@ -1,0 +1,31 @@
+// Test helpers for the catalogue's integration tests: people and organisations written straight to the database.
+import { randomUUID } from "node:crypto";
+import type { Actor, PlatformRole } from "../auth/permissions";
+import { db } from "../db.server";
+
+export const request = { ip: "198.51.100.23", userAgent: "Mozilla/5.0 (vitest)" };
+
+export async function createPerson(roles: PlatformRole[], name = "Personne Test"): Promise<Actor & { email: string }> {
+  const email = `${randomUUID()}@exemple.fr`;
+  const user = await db().user.create({ data: { email, name, passwordHash: "x", roles } });
+  return { userId: user.id, email, roles, memberships: [] };
+}
+
+/** An organisation with a legal representative and a plain member. */
+export async function createOrganization(legalName = "Éditeur Test SAS") {
+  const siret = String(Math.floor(Math.random() * 1e14)).padStart(14, "0");
+  const organization = await db().organization.create({ data: { legalName, siret, address: "1 rue de la Paix, 75002 Paris" } });
+  const legalRepresentative = await createPerson(["EDITOR"], `Représentante de ${legalName}`);
+  const member = await createPerson(["EDITOR"], `Membre de ${legalName}`);
+  await db().membership.createMany({
+    data: [
+      { userId: legalRepresentative.userId, organizationId: organization.id, isLegalRepresentative: true },
+      { userId: member.userId, organizationId: organization.id, isLegalRepresentative: false },
+    ],
+  });
+  return {
+    organizationId: organization.id,
+    legalRepresentative: { ...legalRepresentative, memberships: [{ organizationId: organization.id, isLegalRepresentative: true }] },
+    member: { ...member, memberships: [{ organizationId: organization.id, isLegalRepresentative: false }] },
+  };
+}
