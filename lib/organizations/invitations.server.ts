@@ -1,0 +1,150 @@
+import { randomBytes } from "node:crypto";
+import { recordAudit } from "../audit.server";
+import type { Actor } from "../auth/permissions";
+import { db } from "../db.server";
+import { AppError } from "../errors";
+import { portalUrl } from "../mail/message";
+import { queueMail } from "../mail/outbox.server";
+import type { RequestContext } from "../request.server";
+import { formatDate } from "../time";
+import { fieldErrorsOf } from "../validation";
+import { encodeInvitationToken, hashInvitationToken, INVITATION_TOKEN_BYTES, invitationExpiry, invitationState } from "./invitation-token";
+import { mayOfferLegalRepresentative, membershipRoleLabel } from "./legal-representatives";
+import {
+  INVITATION_NOT_FOUND,
+  lockOrganization,
+  ORGANIZATION_NOT_FOUND,
+  parseRecordId,
+  requireMembershipInTransaction,
+  requireOrganizationAction,
+} from "./organization-access.server";
+import { invitationSchema } from "./organization-schema";
+
+const ALREADY_MEMBER = "Cette personne est déjà membre de l'organisation.";
+
+/** One line, at most 200 characters: what a mail subject may hold, whatever a legal name contains. */
+function subjectLine(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
+/**
+ * A member invites a colleague by e-mail. The link carries a random token of which only the SHA-256 is
+ * stored; it works once, for 7 days. A pending invitation of the same address is revoked (its link dies).
+ * Returns the token so that callers (and tests) can build the link; the e-mail is queued in the transaction.
+ */
+export async function inviteColleague(
+  actor: Actor,
+  organizationId: unknown,
+  raw: unknown,
+  request: RequestContext,
+  now: Date = new Date(),
+): Promise<{ invitationId: string; token: string; email: string; expiresAt: Date }> {
+  const id = parseRecordId(organizationId, ORGANIZATION_NOT_FOUND);
+  requireOrganizationAction(actor, { type: "organization.invite", organizationId: id });
+  const parsed = invitationSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("VALIDATION", "Le formulaire contient des erreurs.", fieldErrorsOf(parsed.error));
+  const { email, asLegalRepresentative } = parsed.data;
+  const token = encodeInvitationToken(randomBytes(INVITATION_TOKEN_BYTES));
+  const expiresAt = invitationExpiry(now);
+
+  return db().$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, id))) throw new AppError("NOT_FOUND", ORGANIZATION_NOT_FOUND);
+    const organization = await tx.organization.findUniqueOrThrow({
+      where: { id },
+      select: { legalName: true, memberships: { select: { userId: true, isLegalRepresentative: true, user: { select: { email: true } } } } },
+    });
+    const actorMembership = organization.memberships.find((m) => m.userId === actor.userId);
+    if (!actorMembership) throw new AppError("NOT_FOUND", ORGANIZATION_NOT_FOUND);
+    if (asLegalRepresentative) {
+      const hasLegalRepresentative = organization.memberships.some((m) => m.isLegalRepresentative);
+      if (!mayOfferLegalRepresentative(actorMembership.isLegalRepresentative, hasLegalRepresentative)) {
+        throw new AppError("FORBIDDEN", "Le formulaire contient des erreurs.", {
+          asLegalRepresentative: "Seul un représentant légal peut inviter un autre représentant légal.",
+        });
+      }
+    }
+    if (organization.memberships.some((m) => m.user.email === email)) {
+      throw new AppError("CONFLICT", "Le formulaire contient des erreurs.", { email: ALREADY_MEMBER });
+    }
+
+    const previous = await tx.invitation.findMany({
+      where: { organizationId: id, email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      select: { id: true },
+    });
+    const revoked: string[] = [];
+    for (const old of previous) {
+      // Conditional, so that an invitation accepted meanwhile is left alone.
+      const { count } = await tx.invitation.updateMany({ where: { id: old.id, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+      if (count !== 1) continue;
+      revoked.push(old.id);
+      await recordAudit(tx, {
+        type: "invitation.revoked",
+        actorId: actor.userId,
+        organizationId: id,
+        subject: { type: "Invitation", id: old.id },
+        request,
+        data: { email, reason: "reinvited" },
+      });
+    }
+
+    const invitation = await tx.invitation.create({
+      data: { organizationId: id, email, tokenHash: hashInvitationToken(token), asLegalRepresentative, invitedById: actor.userId, expiresAt, createdAt: now },
+    });
+    const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
+    const link = portalUrl(`/invitation/${token}`, process.env.AUTH_URL);
+    await queueMail(tx, {
+      to: email,
+      kind: "invitation",
+      subject: subjectLine(`Invitation à rejoindre ${organization.legalName} sur le portail d'adhésion au ROR`),
+      text: [
+        "Bonjour,",
+        "",
+        `${inviter.name} vous invite à rejoindre l'organisation « ${organization.legalName} » sur le portail d'adhésion à l'espace de confiance du ROR, en tant que ${membershipRoleLabel(asLegalRepresentative).toLowerCase()}.`,
+        "",
+        "Pour accepter l'invitation, ouvrez ce lien :",
+        link,
+        "",
+        `Ce lien ne peut servir qu'une fois et expire le ${formatDate(expiresAt)}.`,
+        "Si vous ne vous attendiez pas à cette invitation, ignorez ce message.",
+      ].join("\n"),
+    });
+    await recordAudit(tx, {
+      type: "invitation.sent",
+      actorId: actor.userId,
+      organizationId: id,
+      subject: { type: "Invitation", id: invitation.id },
+      request,
+      data: { email, asLegalRepresentative, expiresAt: expiresAt.toISOString(), revokedInvitations: revoked },
+    });
+    return { invitationId: invitation.id, token, email, expiresAt };
+  });
+}
+
+/** Cancels a pending invitation of the actor's organisation: its link stops working at once. */
+export async function revokeInvitation(actor: Actor, invitationId: unknown, request: RequestContext, now: Date = new Date()): Promise<void> {
+  const id = parseRecordId(invitationId, INVITATION_NOT_FOUND);
+  await db().$transaction(async (tx) => {
+    const invitation = await tx.invitation.findUnique({ where: { id }, select: { id: true, organizationId: true, email: true, acceptedAt: true, revokedAt: true, expiresAt: true } });
+    if (!invitation) throw new AppError("NOT_FOUND", INVITATION_NOT_FOUND);
+    requireOrganizationAction(actor, { type: "organization.invite", organizationId: invitation.organizationId }, INVITATION_NOT_FOUND);
+    await requireMembershipInTransaction(tx, actor, invitation.organizationId, INVITATION_NOT_FOUND);
+    const state = invitationState(invitation, now);
+    if (state !== "pending") {
+      throw new AppError("CONFLICT", state === "accepted" ? "Cette invitation a déjà été acceptée." : state === "revoked" ? "Cette invitation est déjà annulée." : "Cette invitation a déjà expiré.");
+    }
+    const { count } = await tx.invitation.updateMany({
+      where: { id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      data: { revokedAt: now },
+    });
+    if (count !== 1) throw new AppError("CONFLICT", "Cette invitation vient d'être acceptée ou annulée.");
+    await recordAudit(tx, {
+      type: "invitation.revoked",
+      actorId: actor.userId,
+      organizationId: invitation.organizationId,
+      subject: { type: "Invitation", id },
+      request,
+      data: { email: invitation.email, reason: "cancelled" },
+    });
+  });
+}

@@ -1,0 +1,63 @@
+// Helpers for the organisation integration tests only (never imported by the app).
+import { randomInt } from "node:crypto";
+import type { Actor } from "../auth/permissions";
+import { db } from "../db.server";
+import { AppError } from "../errors";
+import { passesLuhn } from "./identifiers";
+import { signUpEditor } from "./sign-up.server";
+
+export const testRequest = { ip: "203.0.113.9", userAgent: "vitest" };
+export const testPassword = "une phrase de passe solide";
+
+let sequence = 0;
+
+export function uniqueSiret(): string {
+  for (;;) {
+    const base = Array.from({ length: 13 }, () => randomInt(10)).join("");
+    if (base.startsWith("356")) continue;
+    for (let key = 0; key < 10; key++) if (passesLuhn(base + key)) return base + key;
+  }
+}
+
+export function uniqueTestEmail(prefix: string): string {
+  sequence += 1;
+  return `${prefix}.${sequence}.${randomInt(1e9)}@exemple.fr`;
+}
+
+/** The actor as the session helper builds it, read fresh from the database. */
+export async function actorOf(userId: string): Promise<Actor> {
+  const user = await db().user.findUniqueOrThrow({
+    where: { id: userId },
+    include: { memberships: { select: { organizationId: true, isLegalRepresentative: true } } },
+  });
+  return { userId: user.id, roles: user.roles, memberships: user.memberships };
+}
+
+/** A new organisation, signed up by a person who is (or not) its legal representative. */
+export async function newOrganization(options: { legalRepresentative?: boolean; legalName?: string } = {}) {
+  const email = uniqueTestEmail("fondateur");
+  const { userId, organizationId } = await signUpEditor(
+    {
+      name: "Fondatrice Test",
+      email,
+      password: testPassword,
+      passwordConfirmation: testPassword,
+      legalName: options.legalName ?? "Éditeur Test SAS",
+      siret: uniqueSiret(),
+      address: "1 rue de la Paix\n75002 Paris",
+      isLegalRepresentative: options.legalRepresentative ?? true,
+    },
+    testRequest,
+  );
+  return { userId, organizationId, email, actor: await actorOf(userId) };
+}
+
+export async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected a rejection");
+}
