@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 type Member = { name: string; email: string; isLegalRepresentative: boolean; active: boolean };
 
 export function OrganizationSummary(props: {
@@ -6,7 +8,10 @@ export function OrganizationSummary(props: {
   address: string;
   createdOn: string;
   members: Member[];
+  /** Links the "manage" entry to this organisation; without it, the page opens the person's first organisation. */
+  organizationId?: string;
 }) {
+  const manageHref = props.organizationId ? `/editeur/organisation?organisation=${encodeURIComponent(props.organizationId)}` : "/editeur/organisation";
   return (
     <section aria-labelledby="organisation" className="rounded border border-neutral-300 p-6">
       <h2 id="organisation" className="text-2xl font-bold">
@@ -48,6 +53,11 @@ export function OrganizationSummary(props: {
           Aucun représentant légal n&apos;est encore désigné : il devra rejoindre l&apos;organisation pour signer.
         </p>
       )}
+      <p className="mt-6">
+        <Link href={manageHref} className="text-primary underline">
+          Gérer l&apos;organisation et ses membres
+        </Link>
+      </p>
     </section>
   );
 }

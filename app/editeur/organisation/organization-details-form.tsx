@@ -1,0 +1,76 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { TextArea } from "@/components/ui/TextArea";
+import { TextField } from "@/components/ui/TextField";
+import { organizationDetailsSchema, type OrganizationDetailsInput } from "@/lib/organizations/organization-schema";
+import { updateOrganizationAction } from "./actions";
+
+export function OrganizationDetailsForm({ organizationId, defaults }: { organizationId: string; defaults: OrganizationDetailsInput }) {
+  const [formError, setFormError] = useState<string>();
+  const [saved, setSaved] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const { register, handleSubmit, setError, setFocus, reset, getValues, formState } = useForm<OrganizationDetailsInput>({
+    resolver: zodResolver(organizationDetailsSchema),
+    defaultValues: defaults,
+  });
+  const errors = formState.errors;
+
+  const onSubmit = handleSubmit((values) =>
+    startTransition(async () => {
+      setFormError(undefined);
+      setSaved(undefined);
+      const result = await updateOrganizationAction(organizationId, values);
+      if (result.ok) {
+        reset({ ...getValues(), version: result.version ?? values.version });
+        setSaved(result.message);
+        return;
+      }
+      setFormError(result.formError);
+      const fields = Object.entries(result.fieldErrors);
+      for (const [field, message] of fields) setError(field as keyof OrganizationDetailsInput, { message });
+      if (fields[0]) setFocus(fields[0][0] as keyof OrganizationDetailsInput);
+    }),
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6">
+      <div role="status" aria-live="polite" className="empty:hidden">
+        {saved ? <Alert variant="success">{saved}</Alert> : null}
+      </div>
+      {formError && (
+        <Alert variant="error" title="Les modifications n'ont pas été enregistrées" live>
+          {formError}
+        </Alert>
+      )}
+      <input type="hidden" {...register("version")} />
+      <TextField id="legalName" label="Raison sociale" autoComplete="organization" required error={errors.legalName?.message} {...register("legalName")} />
+      <TextField
+        id="siret"
+        label="Numéro SIRET"
+        hint="14 chiffres, espaces acceptés. Exemple : 732 829 320 00074"
+        inputMode="numeric"
+        required
+        error={errors.siret?.message}
+        {...register("siret")}
+      />
+      <TextArea
+        id="address"
+        label="Adresse postale"
+        hint="Numéro, voie, code postal et commune."
+        autoComplete="street-address"
+        rows={3}
+        required
+        error={errors.address?.message}
+        {...register("address")}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Enregistrement…" : "Enregistrer les modifications"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { TextField } from "@/components/ui/TextField";
+import { joinWithNewAccountSchema, type JoinWithNewAccountInput } from "@/lib/organizations/organization-schema";
+import { MIN_PASSWORD_LENGTH } from "@/lib/organizations/sign-up-schema";
+import { joinWithNewAccountAction } from "./actions";
+
+export function JoinForm({ token, email }: { token: string; email: string }) {
+  const [formError, setFormError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const { register, handleSubmit, setError, setFocus, formState } = useForm<JoinWithNewAccountInput>({
+    resolver: zodResolver(joinWithNewAccountSchema),
+    defaultValues: { name: "", password: "", passwordConfirmation: "" },
+  });
+  const errors = formState.errors;
+
+  const onSubmit = handleSubmit((values) =>
+    startTransition(async () => {
+      setFormError(undefined);
+      const result = await joinWithNewAccountAction(token, values);
+      if (!result) return;
+      setFormError(result.formError);
+      const fields = Object.entries(result.fieldErrors);
+      for (const [field, message] of fields) setError(field as keyof JoinWithNewAccountInput, { message });
+      if (fields[0]) setFocus(fields[0][0] as keyof JoinWithNewAccountInput);
+    }),
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6">
+      {formError && (
+        <Alert variant="error" title="Vous n'avez pas rejoint l'organisation" live>
+          {formError}
+        </Alert>
+      )}
+      {/* The identifier is the invited address: shown, not editable, and offered to password managers. */}
+      <input type="text" hidden name="username" autoComplete="username" value={email} readOnly />
+      <TextField id="name" label="Nom et prénom" autoComplete="name" required error={errors.name?.message} {...register("name")} />
+      <TextField
+        id="password"
+        label="Mot de passe"
+        hint={`Au moins ${MIN_PASSWORD_LENGTH} caractères. Une phrase de passe facile à retenir convient.`}
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.password?.message}
+        {...register("password")}
+      />
+      <TextField
+        id="passwordConfirmation"
+        label="Confirmation du mot de passe"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.passwordConfirmation?.message}
+        {...register("passwordConfirmation")}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Création du compte…" : "Créer mon compte et rejoindre l'organisation"}
+      </Button>
+    </form>
+  );
+}
