@@ -25,6 +25,7 @@ export default async function EditorHomePage({ searchParams }: { searchParams: P
       {organizations.map((organization) => (
         <OrganizationSummary
           key={organization.id}
+          organizationId={organization.id}
           legalName={organization.legalName}
           siret={formatSiret(organization.siret)}
           address={organization.address}
