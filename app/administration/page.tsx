@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeading } from "@/components/layout/PageHeading";
 import { auditEventLabels, auditEventType } from "@/lib/audit-events";
 import { administrationOverview } from "@/lib/administration.server";
@@ -19,6 +20,13 @@ export default async function AdministrationPage() {
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
       <PageHeading title="Administration" lead="Comptes du portail et journal des événements." />
+      <nav aria-labelledby="referentiels" className="mb-10">
+        <h2 id="referentiels" className="text-2xl font-bold">Référentiels</h2>
+        <ul className="mt-4 list-disc space-y-2 pl-6">
+          <li><Link href="/administration/charte">Versions de la charte d&apos;accès aux données</Link></li>
+          <li><Link href="/administration/profils">Profils d&apos;accès et quotas par défaut</Link></li>
+        </ul>
+      </nav>
       <section aria-labelledby="comptes">
         <h2 id="comptes" className="text-2xl font-bold">Comptes</h2>
         <table className="mt-4 w-full border-collapse text-left">

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { CharterBanner } from "@/components/catalogue/CharterBanner";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/layout/PageHeading";
 import { OrganizationSummary } from "@/components/organizations/OrganizationSummary";
 import { requirePermission } from "@/lib/auth/session.server";
+import { pendingCharterNotices } from "@/lib/catalogue/charter.server";
 import { formatSiret } from "@/lib/organizations/formatting";
 import { editorHome } from "@/lib/organizations/editor-home.server";
 import { formatDate } from "@/lib/time";
@@ -11,10 +13,11 @@ export const metadata: Metadata = { title: "Espace éditeur" };
 
 export default async function EditorHomePage({ searchParams }: { searchParams: Promise<{ bienvenue?: string }> }) {
   const actor = await requirePermission({ type: "editorSpace.view" }, "/editeur");
-  const [organizations, params] = await Promise.all([editorHome(actor), searchParams]);
+  const [organizations, params, charterNotices] = await Promise.all([editorHome(actor), searchParams, pendingCharterNotices(actor)]);
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
       <PageHeading title="Espace éditeur" lead={`Bonjour ${actor.name}. Préparez ici l'adhésion de vos services numériques à l'espace de confiance du ROR.`} />
+      <CharterBanner notices={charterNotices} className="mb-8" />
       {params.bienvenue && (
         <div className="mb-8">
           <Alert variant="success" title="Votre compte est créé">

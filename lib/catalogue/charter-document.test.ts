@@ -115,11 +115,20 @@ describe("parseCharterDocument", () => {
 });
 
 describe("charterSummary", () => {
-  it("gives each section its first paragraph or list item, shortened at a word", () => {
+  it("gives each section its opening text, list items included, up to the first sub-heading", () => {
     const summary = charterSummary(parseCharterDocument(body));
-    expect(summary[0]).toEqual({ id: "objet-de-la-charte", title: "1. Objet de la charte", excerpt: "La charte fixe les règles." });
-    expect(summary[1]!.excerpt).toBe("ROR : le répertoire ;");
+    expect(summary[0]).toEqual({
+      id: "objet-de-la-charte",
+      title: "1. Objet de la charte",
+      excerpt: "La charte fixe les règles. Deuxième paragraphe.",
+    });
+    expect(summary[1]!.excerpt).toBe("ROR : le répertoire ; ANS : l'agence, qui publie la charte. premier ; second. Après la liste.");
     expect(summary[2]!.excerpt).toBe("");
+  });
+
+  it("stops at the length asked for", () => {
+    const summary = charterSummary(parseCharterDocument(`## Long\n${"mot ".repeat(100)}\n\nSuite.`), 40);
+    expect(summary[0]!.excerpt).toBe(`${"mot ".repeat(9).trim()}…`);
   });
 
   it("cuts long text at a word boundary with an ellipsis", () => {

@@ -149,15 +149,27 @@ export function truncateAtWord(text: string, maxLength: number): string {
   return `${(space > maxLength / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "")}…`;
 }
 
-/** One line per section, from its first paragraph (or first list item): the summary shown before acceptance. */
+function blockText(block: CharterBlock): string {
+  if (block.kind === "paragraph") return inlineText(block.content);
+  if (block.kind === "list") return block.items.map((item) => inlineText(item).replace(/[\s;,.]+$/, "")).join(" ; ") + ".";
+  return "";
+}
+
+/**
+ * A few lines per section: its opening text (paragraphs, then list items, until maxLength), cut at a word.
+ * The summary shown before acceptance; the full text stays one link away.
+ */
 export function charterSummary(
   document: CharterDocument,
   maxLength = 240,
 ): { id: string; title: string; excerpt: string }[] {
   return document.sections.map((section) => {
-    const first = section.blocks.find((b) => b.kind === "paragraph" || b.kind === "list");
-    const text =
-      first?.kind === "paragraph" ? inlineText(first.content) : first?.kind === "list" ? inlineText(first.items[0] ?? []) : "";
+    let text = "";
+    for (const block of section.blocks) {
+      if (block.kind === "subheading") break;
+      text = text ? `${text} ${blockText(block)}` : blockText(block);
+      if (text.length >= maxLength) break;
+    }
     return { id: section.id, title: section.title, excerpt: truncateAtWord(text, maxLength) };
   });
 }
