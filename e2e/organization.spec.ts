@@ -160,3 +160,41 @@ test("an unknown or malformed invitation link gets a French page that reveals no
   await page.goto("/invitation/pas-un-lien");
   await expect(page.getByRole("heading", { level: 1, name: "Cette invitation est introuvable" })).toBeVisible();
 });
+
+test("someone who already has an account signs in from the invitation, then confirms joining", async ({ page, browser }) => {
+  const legalName = `Santé Connectée ${Date.now()}`;
+  await signUpThroughUi(page, legalName);
+  await openOrganizationPage(page, legalName);
+
+  // The person invited already runs another organisation on the portal.
+  const otherContext = await browser.newContext();
+  const otherPage = await otherContext.newPage();
+  const otherName = `Autre Éditeur ${Date.now()}`;
+  const existing = await signUpThroughUi(otherPage, otherName);
+  await otherContext.close();
+
+  await page.getByLabel(/^Adresse e-mail de votre collègue/).fill(existing);
+  await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Invitation envoyée à ${existing}` })).toBeVisible();
+
+  const invitedContext = await browser.newContext();
+  const invited = await invitedContext.newPage();
+  const link = await invitationLinkFor(invited, existing);
+  await invited.goto(link);
+  await expect(invited.getByRole("heading", { level: 2, name: "Vous avez déjà un compte" })).toBeVisible();
+  await expectAccessible(invited);
+  await invited.getByRole("link", { name: "Se connecter pour accepter" }).click();
+  await expect(invited).toHaveURL(/\/connexion\?retour=/);
+  await invited.getByLabel("Adresse e-mail").fill(existing);
+  await invited.getByLabel("Mot de passe").fill(PASSWORD);
+  await invited.getByRole("button", { name: "Se connecter" }).click();
+
+  await expect(invited).toHaveURL(new RegExp(`${link}$`));
+  await expectAccessible(invited);
+  await invited.getByRole("button", { name: `Rejoindre ${legalName}` }).click();
+  await expect(invited).toHaveURL(/\/editeur$/);
+  await expect(invited.getByRole("heading", { level: 2, name: legalName })).toBeVisible();
+  await expect(invited.getByRole("heading", { level: 2, name: otherName })).toBeVisible();
+  await expectAccessible(invited);
+  await invitedContext.close();
+});

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useId } from "react";
 
 type Member = { name: string; email: string; isLegalRepresentative: boolean; active: boolean };
 
@@ -11,10 +12,12 @@ export function OrganizationSummary(props: {
   /** Links the "manage" entry to this organisation; without it, the page opens the person's first organisation. */
   organizationId?: string;
 }) {
+  // Unique per summary: a person who belongs to several organisations sees several of them.
+  const headingId = useId();
   const manageHref = props.organizationId ? `/editeur/organisation?organisation=${encodeURIComponent(props.organizationId)}` : "/editeur/organisation";
   return (
-    <section aria-labelledby="organisation" className="rounded border border-neutral-300 p-6">
-      <h2 id="organisation" className="text-2xl font-bold">
+    <section aria-labelledby={headingId} className="rounded border border-neutral-300 p-6">
+      <h2 id={headingId} className="text-2xl font-bold">
         {props.legalName}
       </h2>
       <dl className="mt-4 grid gap-x-8 gap-y-2 sm:grid-cols-[max-content_1fr]">
