@@ -1,0 +1,198 @@
+import { certificateStatuses, type CertificateStatus } from "../certificates/certificate-status";
+import { SERVICE_ENVIRONMENT_LABELS, SERVICE_ENVIRONMENTS, type ServiceEnvironmentCode } from "./service-url";
+
+// Pure: what a service's application still lacks, item by item, in the order an editor works through them.
+// Each missing item links to the place where it is fixed. Items of the next steps of the portal (client
+// attestation, PLATINES results) are listed as "upcoming": never done yet, with no link.
+
+export type CompletenessItemId = "charter" | "purpose" | "url" | "certificate" | "attestation" | "platines";
+export type CompletenessState = "done" | "missing" | "upcoming";
+
+export type CompletenessItem = {
+  id: CompletenessItemId;
+  label: string;
+  done: boolean;
+  state: CompletenessState;
+  detail: string;
+  /** Where to fix (or look at) the item; null for upcoming items. */
+  href: string | null;
+  /** The text of the link to `href` when the item is missing. */
+  actionLabel: string | null;
+};
+
+export type CertificateVerdict = "ok" | "warning" | "error";
+
+export type CompletenessInput = {
+  serviceId: string;
+  organizationId: string;
+  charter: { acceptedCurrent: boolean; currentVersion: string | null };
+  purposes: readonly string[];
+  urls: readonly { environment: ServiceEnvironmentCode }[];
+  profile: { label: string; requiresCertificate: boolean };
+  certificates: readonly {
+    id: string;
+    environment: ServiceEnvironmentCode;
+    notBefore: Date;
+    notAfter: Date;
+    uploadedAt: Date;
+    /** The stored overall verdict of the checks; null when it cannot be read. */
+    verdict: CertificateVerdict | null;
+  }[];
+  now: Date;
+};
+
+/** The overall verdict stored with a certificate (`{ verdict, checks }`), or null when it is missing or unreadable. */
+export function storedVerdict(checks: unknown): CertificateVerdict | null {
+  if (typeof checks !== "object" || checks === null) return null;
+  const verdict = (checks as { verdict?: unknown }).verdict;
+  return verdict === "ok" || verdict === "warning" || verdict === "error" ? verdict : null;
+}
+
+export function certificatesPath(serviceId: string, environment: ServiceEnvironmentCode): string {
+  return `/editeur/services/${encodeURIComponent(serviceId)}/certificats?environnement=${environment}`;
+}
+
+/** The status of every certificate, computed per environment (a test and a production certificate are both active). */
+export function statusesByEnvironment(
+  certificates: readonly { id: string; environment: ServiceEnvironmentCode; notBefore: Date; notAfter: Date; uploadedAt: Date }[],
+  now: Date,
+): Map<string, CertificateStatus> {
+  const statuses = new Map<string, CertificateStatus>();
+  for (const environment of SERVICE_ENVIRONMENTS) {
+    const ofEnvironment = certificates.filter((c) => c.environment === environment);
+    for (const [id, status] of certificateStatuses(ofEnvironment, now)) statuses.set(id, status);
+  }
+  return statuses;
+}
+
+function plural(count: number, singular: string, several: string): string {
+  return `${count} ${count > 1 ? several : singular}`;
+}
+
+function charterItem(input: CompletenessInput): CompletenessItem {
+  const href = `/editeur/charte?organisation=${encodeURIComponent(input.organizationId)}`;
+  const { acceptedCurrent, currentVersion } = input.charter;
+  const done = acceptedCurrent;
+  return {
+    id: "charter",
+    label: "Charte d'accès aux données du ROR acceptée",
+    done,
+    state: done ? "done" : "missing",
+    detail: done
+      ? currentVersion
+        ? `La version ${currentVersion} en vigueur est acceptée par votre représentant légal.`
+        : "Aucune version de la charte n'est publiée : il n'y a rien à accepter."
+      : `Votre représentant légal doit accepter la version ${currentVersion ?? "en vigueur"} de la charte.`,
+    href,
+    actionLabel: done ? null : "Accepter la charte",
+  };
+}
+
+function purposeItem(input: CompletenessInput): CompletenessItem {
+  const done = input.purposes.length > 0;
+  return {
+    id: "purpose",
+    label: "Finalité du service indiquée",
+    done,
+    state: done ? "done" : "missing",
+    detail: done ? "Orientation, régulation, coordination ou information : la finalité est indiquée." : "Indiquez au moins une finalité du service.",
+    href: `/editeur/services/${encodeURIComponent(input.serviceId)}/modifier`,
+    actionLabel: done ? null : "Indiquer la finalité",
+  };
+}
+
+function urlItem(input: CompletenessInput): CompletenessItem {
+  const count = (environment: ServiceEnvironmentCode) => input.urls.filter((u) => u.environment === environment).length;
+  const done = input.urls.length > 0;
+  return {
+    id: "url",
+    label: "URL du service déclarée",
+    done,
+    state: done ? "done" : "missing",
+    detail: done
+      ? `${plural(input.urls.length, "URL déclarée", "URL déclarées")} (test : ${count("TEST")}, production : ${count("PRODUCTION")}).`
+      : "Aucune URL déclarée. Déclarez au moins l'URL de test ou de production du service.",
+    href: "#urls",
+    actionLabel: done ? null : "Déclarer une URL",
+  };
+}
+
+function certificateItem(input: CompletenessInput): CompletenessItem {
+  const label = "Certificat IGC Santé actif et conforme";
+  const testPage = certificatesPath(input.serviceId, "TEST");
+  if (!input.profile.requiresCertificate) {
+    return {
+      id: "certificate",
+      label,
+      done: true,
+      state: "done",
+      detail: `Le profil demandé (${input.profile.label}) ne requiert pas de certificat.`,
+      href: testPage,
+      actionLabel: null,
+    };
+  }
+  const statuses = statusesByEnvironment(input.certificates, input.now);
+  const usable = input.certificates.filter((c) => statuses.get(c.id) === "active" && c.verdict !== null && c.verdict !== "error");
+  if (usable.length > 0) {
+    const environments = SERVICE_ENVIRONMENTS.filter((e) => usable.some((c) => c.environment === e)).map((e) => SERVICE_ENVIRONMENT_LABELS[e].toLowerCase());
+    const warned = usable.some((c) => c.verdict === "warning");
+    return {
+      id: "certificate",
+      label,
+      done: true,
+      state: "done",
+      detail: `Certificat actif en environnement de ${environments.join(" et de ")}${warned ? ", avec des points que l'instructeur vérifiera" : ""}.`,
+      href: certificatesPath(input.serviceId, usable[0]!.environment),
+      actionLabel: null,
+    };
+  }
+  const activeButRefused = input.certificates.some((c) => statuses.get(c.id) === "active");
+  return {
+    id: "certificate",
+    label,
+    done: false,
+    state: "missing",
+    detail: activeButRefused
+      ? "Le certificat actif n'est pas conforme. Déposez un certificat qui passe les contrôles."
+      : `Le profil demandé (${input.profile.label}) requiert un certificat client IGC Santé actif.`,
+    href: testPage,
+    actionLabel: "Déposer un certificat",
+  };
+}
+
+function upcomingItem(id: "attestation" | "platines", label: string, detail: string): CompletenessItem {
+  return { id, label, done: false, state: "upcoming", detail, href: null, actionLabel: null };
+}
+
+/** The ordered checklist of a service's application. */
+export function serviceCompleteness(input: CompletenessInput): CompletenessItem[] {
+  return [
+    charterItem(input),
+    purposeItem(input),
+    urlItem(input),
+    certificateItem(input),
+    upcomingItem(
+      "attestation",
+      "Attestation de client signée (annexe 1)",
+      "À venir : le dépôt et la signature des attestations de client arrivent avec les prochaines étapes du portail.",
+    ),
+    upcomingItem(
+      "platines",
+      "Résultats PLATINES",
+      "À venir : le dépôt des résultats des tests PLATINES arrive avec les prochaines étapes du portail.",
+    ),
+  ];
+}
+
+export type CompletenessSummary = { done: number; total: number; missing: string[]; upcoming: number };
+
+/** Counts the items that can be completed today (upcoming ones aside), for the list of services. */
+export function completenessSummary(items: readonly CompletenessItem[]): CompletenessSummary {
+  const current = items.filter((item) => item.state !== "upcoming");
+  return {
+    done: current.filter((item) => item.done).length,
+    total: current.length,
+    missing: current.filter((item) => !item.done).map((item) => item.label),
+    upcoming: items.length - current.length,
+  };
+}
