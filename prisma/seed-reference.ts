@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { seedProductionCaBundle } from "./seed-ca-bundles";
 import { seedCharter } from "./seed-charter";
 
 // Reference data that ANS edits afterwards (catalogue of charter 0.1). Inserted when missing, never
@@ -25,4 +26,5 @@ export async function seedAccessProfiles(db: PrismaClient): Promise<void> {
 export async function seedReferenceData(db: PrismaClient): Promise<void> {
   await seedAccessProfiles(db);
   await seedCharter(db);
+  await seedProductionCaBundle(db);
 }

@@ -1,9 +1,19 @@
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { hashPassword } from "../lib/auth/password.server";
+import { demoTestAuthorityDir, seedDemoTestCaBundle } from "../lib/runtime/demo-test-authority";
 import { DEMO_PASSWORD, demoAccounts, demoOrganization } from "./demo-accounts";
 
-/** Loads the demo data once: does nothing when the demo organisation already exists. */
-export async function seedDemoData(db: PrismaClient): Promise<boolean> {
+export type DemoDataOptions = {
+  /** Folder of the demo test authority (TEST bundle); `<data dir>/demo-test-ca` by default. */
+  testAuthorityDir?: string;
+};
+
+/**
+ * Loads the demo data once: does nothing when the demo organisation already exists. The demo test authority is
+ * checked at every start, so a database created before it existed, or a lost authority folder, gets one.
+ */
+export async function seedDemoData(db: PrismaClient, options: DemoDataOptions = {}): Promise<boolean> {
+  await seedDemoTestCaBundle(db, options.testAuthorityDir ?? demoTestAuthorityDir());
   const existing = await db.organization.findUnique({ where: { siret: demoOrganization.siret } });
   if (existing) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);

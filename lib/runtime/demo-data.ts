@@ -3,12 +3,15 @@ import { PrismaClient } from "../generated/prisma/client";
 import { seedDemoData } from "../../prisma/seed";
 import { seedReferenceData } from "../../prisma/seed-reference";
 
-/** Reference data always (idempotent); demo accounts only when asked. Returns true when demo data was added. */
-export async function seedDatabase(databaseUrl: string, options: { demo: boolean }): Promise<boolean> {
+/**
+ * Reference data always (idempotent); demo accounts and the demo test authority only when asked. Returns true when
+ * demo data was added.
+ */
+export async function seedDatabase(databaseUrl: string, options: { demo: boolean; testAuthorityDir?: string }): Promise<boolean> {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   try {
     await seedReferenceData(db);
-    return options.demo ? await seedDemoData(db) : false;
+    return options.demo ? await seedDemoData(db, { testAuthorityDir: options.testAuthorityDir }) : false;
   } finally {
     await db.$disconnect();
   }

@@ -3,12 +3,16 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { seedDatabase } from "../runtime/demo-data";
 import { projectRoot } from "../runtime/database-tools";
+import { e2eTestAuthorityDir, recreateTestAuthority } from "../runtime/demo-test-authority";
 import { createMigratedDatabase, startTestCluster } from "./test-cluster";
 
 const port = process.env.E2E_PORT ?? "3100";
 const cluster = await startTestCluster();
 const databaseUrl = await createMigratedDatabase(cluster.adminUrl, `ror_e2e_${process.pid}`);
-await seedDatabase(databaseUrl, { demo: true });
+// A fresh test authority per run, in a folder the specs find from the port (see e2eTestAuthorityDir).
+const testAuthorityDir = e2eTestAuthorityDir(port);
+await recreateTestAuthority(testAuthorityDir);
+await seedDatabase(databaseUrl, { demo: true, testAuthorityDir });
 
 const server = spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
   cwd: projectRoot,
