@@ -25,6 +25,7 @@ export default async function AdministrationPage() {
         <ul className="mt-4 list-disc space-y-2 pl-6">
           <li><Link href="/administration/charte">Versions de la charte d&apos;accès aux données</Link></li>
           <li><Link href="/administration/profils">Profils d&apos;accès et quotas par défaut</Link></li>
+          <li><Link href="/administration/autorites">Autorités de certification des environnements de test et de production</Link></li>
         </ul>
       </nav>
       <section aria-labelledby="comptes">

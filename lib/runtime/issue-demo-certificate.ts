@@ -41,8 +41,14 @@ const MAX_DAYS = 1095;
 
 export class UsageError extends Error {}
 
-/** Reads the command line; throws a UsageError with a French message when something is wrong. */
-export function parseDemoCertificateOptions(argv: string[], cwd: string = process.cwd()): DemoCertificateOptions | "help" {
+/**
+ * Reads the command line; throws a UsageError with a French message when something is wrong. Relative paths are
+ * taken from where the person typed the command: `npm run` moves to the project root but sets INIT_CWD.
+ */
+export function parseDemoCertificateOptions(
+  argv: string[],
+  cwd: string = process.env.INIT_CWD ?? process.cwd(),
+): DemoCertificateOptions | "help" {
   let values;
   try {
     ({ values } = parseArgs({
