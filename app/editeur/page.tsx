@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CharterBanner } from "@/components/catalogue/CharterBanner";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/layout/PageHeading";
@@ -41,6 +42,11 @@ export default async function EditorHomePage({ searchParams }: { searchParams: P
           }))}
         />
       ))}
+      <p className="mt-8">
+        <Link href="/editeur/services" className="font-medium text-primary underline">
+          Services numériques
+        </Link>
+      </p>
       <section aria-labelledby="etapes" className="mt-10">
         <h2 id="etapes" className="text-2xl font-bold">
           Prochaines étapes

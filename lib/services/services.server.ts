@@ -100,7 +100,8 @@ function completenessOf(
 export async function organizationServices(actor: Actor, organizationId: unknown, now: Date = new Date()) {
   const id = parseRecordId(organizationId, ORGANIZATION_NOT_FOUND);
   if (!can(actor, { type: "service.read", organizationId: id })) throw new AppError("NOT_FOUND", ORGANIZATION_NOT_FOUND);
-  const [organization, charter] = await Promise.all([
+  const otherIds = actor.memberships.map((m) => m.organizationId).filter((other) => other !== id && can(actor, { type: "service.read", organizationId: other }));
+  const [organization, charter, otherOrganizations] = await Promise.all([
     db().organization.findUnique({
       where: { id },
       select: {
@@ -117,10 +118,15 @@ export async function organizationServices(actor: Actor, organizationId: unknown
       },
     }),
     charterStatusOf(id),
+    otherIds.length > 0
+      ? db().organization.findMany({ where: { id: { in: otherIds } }, orderBy: { legalName: "asc" }, select: { id: true, legalName: true } })
+      : Promise.resolve([]),
   ]);
   if (!organization) throw new AppError("NOT_FOUND", ORGANIZATION_NOT_FOUND);
   return {
     organization: { id: organization.id, legalName: organization.legalName },
+    /** The actor's other organisations, to switch between their lists. */
+    otherOrganizations,
     services: organization.services.map((service) => ({
       id: service.id,
       name: service.name,

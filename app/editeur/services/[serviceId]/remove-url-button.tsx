@@ -1,0 +1,38 @@
+"use client";
+
+import { useId, useState, useTransition } from "react";
+import { Button } from "@/components/ui/Button";
+import { removeServiceUrlAction } from "../actions";
+import { useUrlNotice } from "./url-notices";
+
+/** Removes one URL; the outcome is announced in the URL section, and focus goes back to the environment's heading. */
+export function RemoveUrlButton({ urlId, url, headingId }: { urlId: string; url: string; headingId: string }) {
+  const [error, setError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const notify = useUrlNotice();
+  const errorId = useId();
+
+  const run = () =>
+    startTransition(async () => {
+      setError(undefined);
+      const result = await removeServiceUrlAction(urlId);
+      if (result.ok) {
+        notify(result.message);
+        document.getElementById(headingId)?.focus();
+      } else setError(result.formError ?? Object.values(result.fieldErrors)[0] ?? "Action impossible.");
+    });
+
+  return (
+    <div className="flex flex-col items-start gap-2">
+      <Button type="button" size="sm" variant="secondary" onClick={run} disabled={pending} aria-describedby={error ? errorId : undefined}>
+        Retirer
+        <span className="sr-only"> l&apos;URL {url}</span>
+      </Button>
+      {error ? (
+        <p id={errorId} role="alert" className="text-sm text-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
