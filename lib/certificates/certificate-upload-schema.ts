@@ -18,7 +18,7 @@ export const certificateUploadSchema = z
     pastedText: z.string().max(MAX_CERTIFICATE_FILE_BYTES * 2, "Le texte collé dépasse 64 Kio.").optional(),
   })
   .transform((value, ctx) => {
-    const hasFile = value.fileBytes !== undefined && value.fileBytes.length > 0;
+    const hasFile = value.fileBytes !== undefined;
     const hasText = value.pastedText !== undefined && value.pastedText.trim() !== "";
     if (hasFile === hasText) {
       ctx.addIssue({

@@ -21,7 +21,8 @@ export async function uploadCertificateAction(_previous: CertificateUploadState 
   const actor = await getActor();
   if (!actor) return { ok: false, fieldErrors: {}, formError: "Votre session a expiré : reconnectez-vous.", notes: [] };
   const file = formData.get("certificateFile");
-  const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined;
+  // An unused file input still posts a nameless empty File; a chosen empty file has a name and is refused as empty.
+  const bytes = file instanceof File && file.name !== "" ? new Uint8Array(await file.arrayBuffer()) : undefined;
   const pasted = formData.get("certificateText");
   const source = bytes ? "file" : "text";
   try {
