@@ -13,7 +13,7 @@ import { organizationPage } from "@/lib/organizations/organization-page.server";
 import { formatDate } from "@/lib/time";
 import { removeMemberAction, revokeInvitationAction, setLegalRepresentativeAction } from "./actions";
 import { InviteForm } from "./invite-form";
-import { NoticeArea } from "./notices";
+import { NoticeArea } from "@/components/ui/NoticeArea";
 import { OrganizationDetailsForm } from "./organization-details-form";
 import { RowAction } from "./row-action";
 

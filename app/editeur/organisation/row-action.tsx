@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/Button";
 import type { ActionResult } from "./actions";
-import { useNotify } from "./notices";
+import { useNotify } from "@/components/ui/NoticeArea";
 
 export type RowActionProps = {
   label: string;

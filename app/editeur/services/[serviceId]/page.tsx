@@ -19,7 +19,7 @@ import { servicePage } from "@/lib/services/services.server";
 import { formatDate } from "@/lib/time";
 import { RemoveUrlButton } from "./remove-url-button";
 import { UrlForm } from "./url-form";
-import { UrlNoticeArea } from "./url-notices";
+import { NoticeArea } from "@/components/ui/NoticeArea";
 
 export const metadata: Metadata = { title: "Service numérique" };
 
@@ -103,7 +103,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
           Les adresses du service, par environnement. Elles figureront dans la liste blanche de l&apos;espace de confiance : toute
           modification ultérieure devra être signalée à l&apos;ANS.
         </p>
-        <UrlNoticeArea>
+        <NoticeArea>
           <div className="grid gap-10 md:grid-cols-2">
             {urls.map(({ environment, items }) => {
               const headingId = `urls-${environment}`;
@@ -129,7 +129,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
               );
             })}
           </div>
-        </UrlNoticeArea>
+        </NoticeArea>
       </section>
 
       <section id="certificats" aria-labelledby="certificats-titre" className="mb-12 scroll-mt-8">

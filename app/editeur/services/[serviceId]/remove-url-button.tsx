@@ -3,13 +3,13 @@
 import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/Button";
 import { removeServiceUrlAction } from "../actions";
-import { useUrlNotice } from "./url-notices";
+import { useNotify } from "@/components/ui/NoticeArea";
 
 /** Removes one URL; the outcome is announced in the URL section, and focus goes back to the environment's heading. */
 export function RemoveUrlButton({ urlId, url, headingId }: { urlId: string; url: string; headingId: string }) {
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
-  const notify = useUrlNotice();
+  const notify = useNotify();
   const errorId = useId();
 
   const run = () =>

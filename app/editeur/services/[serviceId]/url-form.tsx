@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/TextField";
 import { serviceUrlSchema, type ServiceEnvironmentCode, type ServiceUrlInput } from "@/lib/services/service-url";
 import { addServiceUrlAction } from "../actions";
-import { useUrlNotice } from "./url-notices";
+import { useNotify } from "@/components/ui/NoticeArea";
 
 const words: Record<ServiceEnvironmentCode, string> = { TEST: "de test", PRODUCTION: "de production" };
 
@@ -16,7 +16,7 @@ const words: Record<ServiceEnvironmentCode, string> = { TEST: "de test", PRODUCT
 export function UrlForm({ serviceId, environment }: { serviceId: string; environment: ServiceEnvironmentCode }) {
   const [formError, setFormError] = useState<string>();
   const [pending, startTransition] = useTransition();
-  const notify = useUrlNotice();
+  const notify = useNotify();
   const { register, handleSubmit, setError, setFocus, reset, formState } = useForm<ServiceUrlInput>({
     resolver: zodResolver(serviceUrlSchema),
     defaultValues: { environment, url: "" },

@@ -1,14 +1,14 @@
 "use client";
 
 import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
-import { Alert } from "@/components/ui/Alert";
+import { Alert } from "./Alert";
 
 type Notify = (message: string) => void;
 const NoticeContext = createContext<Notify>(() => {});
 
 /**
- * A polite live region present from page load, above the organisation's people: row buttons report what
- * they did here, because the row itself may move or disappear once the page is refreshed.
+ * A polite live region present from page load: buttons inside report what they did here, because the row
+ * they sit in may move or disappear once the page is refreshed.
  */
 export function NoticeArea({ children }: { children: ReactNode }) {
   const [message, setMessage] = useState<string>();
