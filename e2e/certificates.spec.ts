@@ -43,7 +43,11 @@ async function signUpAndDeclareService(page: Page, siret: string, serviceName: s
 
 async function upload(page: Page, name: string, content: Buffer | string) {
   await page.getByLabel("Fichier du certificat").setInputFiles({ name, mimeType: "application/octet-stream", buffer: Buffer.from(content) });
-  await page.getByRole("button", { name: "Vérifier et enregistrer le certificat" }).click();
+  // Wait for the server's answer, so each check reads the message of this upload, not of the previous one.
+  await Promise.all([
+    page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/certificats")),
+    page.getByRole("button", { name: "Vérifier et enregistrer le certificat" }).click(),
+  ]);
 }
 
 const uploadError = (page: Page) => page.locator("#certificateFile-error");
@@ -80,8 +84,8 @@ test("an editor registers a certificate, sees each bad file refused, and the com
     ["tronque.der", Buffer.from(good.der.slice(0, 200)), /tronqu|incomplet|lisible/i],
     ["enorme.pem", "A".repeat(70 * 1024), /64 Kio/],
     ["cle.pem", `${good.pem}-----BEGIN PRIVATE KEY-----\n${privateKey}\n-----END PRIVATE KEY-----\n`, /clé privée/],
-    ["autorite.pem", authority.issuing.pem, /Certificat refusé/],
-    ["sans-usage.pem", noClientAuth.pem, /Certificat refusé/],
+    ["autorite.pem", authority.issuing.pem, /Certificat refusé.*autorité de certification/],
+    ["sans-usage.pem", noClientAuth.pem, /Certificat refusé.*ne porte pas l'usage « Authentification client »/],
   ];
   for (const [name, content, message] of badFiles) {
     await upload(page, name, content);

@@ -14,28 +14,39 @@ const testAuthorityDir = e2eTestAuthorityDir(port);
 await recreateTestAuthority(testAuthorityDir);
 await seedDatabase(databaseUrl, { demo: true, testAuthorityDir });
 
-const server = spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
-  cwd: projectRoot,
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-    AUTH_URL: `http://localhost:${port}`,
-  },
-});
+function startInstance(instancePort: string) {
+  return spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", instancePort], {
+    cwd: projectRoot,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      AUTH_URL: `http://localhost:${instancePort}`,
+    },
+  });
+}
+
+// Two identical instances on one database, as behind a load balancer: e2e/instances.spec.ts uses the second.
+const servers = [startInstance(port), startInstance(String(Number(port) + 1))];
 
 async function stop() {
-  if (server.exitCode === null) {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
-  }
+  await Promise.all(
+    servers.map(async (server) => {
+      if (server.exitCode === null) {
+        server.kill("SIGTERM");
+        await new Promise((resolve) => server.once("exit", resolve));
+      }
+    }),
+  );
   await cluster.stop();
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop());
 process.on("SIGINT", () => void stop());
-server.on("exit", (code) => {
-  if (code !== null && code !== 0) void cluster.stop().then(() => process.exit(code));
-});
+for (const server of servers) {
+  server.on("exit", (code) => {
+    if (code !== null && code !== 0) void cluster.stop().then(() => process.exit(code));
+  });
+}
