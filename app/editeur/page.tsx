@@ -52,8 +52,20 @@ export default async function EditorHomePage({ searchParams }: { searchParams: P
           Prochaines étapes
         </h2>
         <ol className="mt-4 list-decimal space-y-2 pl-6">
-          <li>Faire accepter la charte d&apos;accès aux données du ROR par votre représentant légal.</li>
-          <li>Déclarer votre service numérique, ses URL et son certificat IGC Santé.</li>
+          <li>
+            Faire accepter la{" "}
+            <Link href="/editeur/charte" className="text-primary underline">
+              charte d&apos;accès aux données du ROR
+            </Link>{" "}
+            par votre représentant légal.
+          </li>
+          <li>
+            Déclarer votre{" "}
+            <Link href="/editeur/services" className="text-primary underline">
+              service numérique
+            </Link>
+            , ses URL et son certificat IGC Santé.
+          </li>
           <li>Faire signer une attestation de client (annexe 1) par au moins un client.</li>
           <li>Déposer les résultats de vos tests PLATINES.</li>
           <li>Soumettre votre dossier d&apos;adhésion à l&apos;instruction de l&apos;ANS.</li>
