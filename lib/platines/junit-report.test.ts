@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   JUNIT_REPORT_ERRORS,
   MAX_JUNIT_REPORT_BYTES,
+  MAX_TEST_CASES,
   MAX_TEXT_CHARS,
   parseJunitReport,
   type JunitReport,
@@ -164,6 +165,17 @@ ${levels}]>
 
   it("refuses text that is not valid UTF-8", () => {
     expect(refused(new Uint8Array([...encode(`<testsuite><testcase name="`), 0xe9, ...encode(`"/></testsuite>`)]))).toBe(JUNIT_REPORT_ERRORS.encoding);
+  });
+
+  it("refuses an undefined entity in an attribute", () => {
+    expect(refused(encode(`<testsuite><testcase name="&x;"/></testsuite>`))).toContain("entité XML non définie");
+  });
+
+  it("stops at the cap on the number of test cases", () => {
+    const started = performance.now();
+    const result = parseJunitReport(encode(`<testsuite>${"<testcase/>".repeat(MAX_TEST_CASES + 1)}</testsuite>`));
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(result).toEqual({ ok: false, error: JUNIT_REPORT_ERRORS.tooManyTestCases });
   });
 
   it("stays bounded on absurd nesting", () => {
