@@ -102,18 +102,7 @@ export default function HomePage() {
               des ressources en santé et accompagnement médico-social, et suivez votre dossier d&apos;adhésion
               jusqu&apos;à l&apos;inscription de votre service en liste blanche.
             </p>
-            <ul className="mt-8 flex flex-wrap gap-4">
-              <li>
-                <ButtonLink href="/inscription" size="lg">
-                  Créer un compte éditeur
-                </ButtonLink>
-              </li>
-              <li>
-                <ButtonLink href="/connexion" size="lg" variant="secondary">
-                  Se connecter
-                </ButtonLink>
-              </li>
-            </ul>
+            <JoinActions className="mt-8" />
           </div>
         </Container>
       </section>
@@ -208,20 +197,27 @@ export default function HomePage() {
             Créez le compte de votre organisation avec son numéro SIRET, puis enregistrez votre service numérique.
             Vous pourrez inviter vos collègues et votre représentant légal à compléter le dossier.
           </p>
-          <ul className="mt-6 flex flex-wrap gap-4">
-            <li>
-              <ButtonLink href="/inscription" size="lg">
-                Créer un compte éditeur
-              </ButtonLink>
-            </li>
-            <li>
-              <ButtonLink href="/connexion" size="lg" variant="secondary">
-                Se connecter
-              </ButtonLink>
-            </li>
-          </ul>
+          <JoinActions className="mt-6" />
         </section>
       </Container>
     </>
+  );
+}
+
+/** The two calls to action, shown in the hero and again at the end of the page. */
+function JoinActions({ className }: { className: string }) {
+  return (
+    <ul className={`${className} flex flex-wrap gap-4`}>
+      <li>
+        <ButtonLink href="/inscription" size="lg">
+          Créer un compte éditeur
+        </ButtonLink>
+      </li>
+      <li>
+        <ButtonLink href="/connexion" size="lg" variant="secondary">
+          Se connecter
+        </ButtonLink>
+      </li>
+    </ul>
   );
 }

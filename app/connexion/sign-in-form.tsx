@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
+import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -12,7 +13,7 @@ import { signInAction } from "./actions";
 export function SignInForm({ returnTo }: { returnTo?: string }) {
   const [formError, setFormError] = useState<string>();
   const [pending, startTransition] = useTransition();
-  const { register, handleSubmit, setError, formState } = useForm<SignInInput>({
+  const { register, handleSubmit, setError, setFocus, formState } = useForm<SignInInput>({
     resolver: zodResolver(signInSchema),
     defaultValues: { email: "", password: "" },
   });
@@ -23,9 +24,7 @@ export function SignInForm({ returnTo }: { returnTo?: string }) {
       const result = await signInAction(values, returnTo);
       if (!result) return;
       setFormError(result.formError);
-      for (const [field, message] of Object.entries(result.fieldErrors)) {
-        setError(field as keyof SignInInput, { message });
-      }
+      showFieldErrors(result.fieldErrors, { setError, setFocus });
     }),
   );
 

@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { RequestContext } from "../request.server";
 import { fieldErrorsOf } from "../validation";
+import { requireManagedServiceInTransaction } from "../services/service-access.server";
 import { activeCaBundle } from "./ca-bundle.server";
 import { certificateFacts, type CertificateFacts } from "./certificate-facts";
 import { readCertificateInput } from "./certificate-input";
@@ -80,6 +81,8 @@ export async function uploadServiceCertificate(
   }
 
   const certificate = await db().$transaction(async (tx) => {
+    // The session was read before the checks: lock the service and confirm the membership where it counts.
+    await requireManagedServiceInTransaction(tx, actor, serviceId);
     const created = await tx.certificate.create({
       data: {
         serviceId,

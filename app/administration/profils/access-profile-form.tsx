@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
+import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { useForm, type Resolver } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -48,9 +49,7 @@ export function AccessProfileForm(props: Props) {
       const result = props.mode === "edit" ? await updateAccessProfileAction(props.id, values) : await createAccessProfileAction(values);
       if (!result) return;
       setFormError(result.formError);
-      const fields = Object.entries(result.fieldErrors);
-      for (const [field, message] of fields) setError(field as keyof AccessProfileFormValues, { message });
-      if (fields[0]) setFocus(fields[0][0] as keyof AccessProfileFormValues);
+      showFieldErrors(result.fieldErrors, { setError, setFocus });
     }),
   );
 

@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
+import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -31,9 +32,7 @@ export function InviteForm({ organizationId, mayOfferLegalRepresentative }: { or
         return;
       }
       setFormError(result.formError);
-      const fields = Object.entries(result.fieldErrors);
-      for (const [field, message] of fields) setError(field as keyof InvitationInput, { message });
-      if (fields[0]) setFocus(fields[0][0] as keyof InvitationInput);
+      showFieldErrors(result.fieldErrors, { setError, setFocus });
     }),
   );
 

@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
+import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { useForm, type Resolver } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -63,9 +64,7 @@ export function ServiceForm(props: ServiceFormProps) {
       const result = props.mode === "edit" ? await updateServiceAction(props.serviceId, values) : await createServiceAction(props.organizationId, values);
       if (!result) return;
       setFormError(result.formError);
-      const fields = Object.entries(result.fieldErrors);
-      for (const [field, message] of fields) setError(field as keyof Values, { message });
-      if (fields[0]) setFocus(fields[0][0] as keyof Values);
+      showFieldErrors(result.fieldErrors, { setError, setFocus });
     }),
   );
 

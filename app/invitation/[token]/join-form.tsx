@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
+import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -25,9 +26,7 @@ export function JoinForm({ token, email }: { token: string; email: string }) {
       const result = await joinWithNewAccountAction(token, values);
       if (!result) return;
       setFormError(result.formError);
-      const fields = Object.entries(result.fieldErrors);
-      for (const [field, message] of fields) setError(field as keyof JoinWithNewAccountInput, { message });
-      if (fields[0]) setFocus(fields[0][0] as keyof JoinWithNewAccountInput);
+      showFieldErrors(result.fieldErrors, { setError, setFocus });
     }),
   );
 
