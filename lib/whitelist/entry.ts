@@ -1,0 +1,93 @@
+// The whitelist of the trust space: one entry per enrolment (an approved pair organisation + digital service in one
+// environment), with what the ROR gateway enforces: certificates, access profile, level-2 quotas. Pure: the use case
+// reads enrolments from the database, maps them to `WhitelistEntry` and calls `selectEntriesInForce(entries, now)`.
+import { createHash } from "node:crypto";
+
+export type WhitelistEnvironment = "TEST" | "PRODUCTION";
+export const WHITELIST_ENVIRONMENTS: readonly WhitelistEnvironment[] = ["TEST", "PRODUCTION"];
+
+/** Enrolment statuses; only ACTIVE ones are in force. The Enrolment model maps its own enum onto these. */
+export type EnrolmentStatus = "ACTIVE" | "SUSPENDED" | "REVOKED" | "SUPERSEDED";
+
+export interface WhitelistCertificate {
+  /** SHA-256 of the DER, lowercase hexadecimal without separators (64 characters): the portal's identity. */
+  fingerprintSha256: string;
+  /**
+   * SHA-1 of the DER, lowercase hexadecimal (40 characters): what nginx exposes as `$ssl_client_fingerprint`.
+   * Used only to match a certificate whose chain the gateway has already verified (ADR 0009).
+   */
+  fingerprintSha1: string;
+  subjectDn: string;
+  issuerDn: string;
+  notBefore: Date;
+  notAfter: Date;
+}
+
+export interface WhitelistEntry {
+  enrolmentId: string;
+  status: EnrolmentStatus;
+  approvedAt: Date;
+  organisation: { name: string; siret: string };
+  service: { id: string; name: string };
+  environment: WhitelistEnvironment;
+  urls: string[];
+  certificates: WhitelistCertificate[];
+  accessProfile: { code: string; label: string; requiresCertificate: boolean };
+  /** Level 2: calls per second allowed to this service. */
+  quotas: { authenticatedPerSecond: number; publicPerSecond: number };
+}
+
+export interface EntriesInForce {
+  /** Active entries, each with only its certificates valid at `now`. */
+  entries: WhitelistEntry[];
+  /**
+   * Active entries left out because their profile requires a certificate and none is valid at `now` (all expired,
+   * or the renewal not valid yet): the dashboard shows them, the gateway no longer lets them in.
+   */
+  withoutValidCertificate: WhitelistEntry[];
+}
+
+/** notBefore ≤ now < notAfter. */
+export function isCertificateValidAt(certificate: Pick<WhitelistCertificate, "notBefore" | "notAfter">, now: Date): boolean {
+  const t = now.getTime();
+  return certificate.notBefore.getTime() <= t && t < certificate.notAfter.getTime();
+}
+
+export function selectEntriesInForce(entries: readonly WhitelistEntry[], now: Date): EntriesInForce {
+  const inForce: WhitelistEntry[] = [];
+  const withoutValidCertificate: WhitelistEntry[] = [];
+  for (const entry of entries) {
+    if (entry.status !== "ACTIVE") continue;
+    const certificates = entry.certificates.filter((certificate) => isCertificateValidAt(certificate, now));
+    if (certificates.length === 0 && entry.accessProfile.requiresCertificate) {
+      withoutValidCertificate.push(entry);
+      continue;
+    }
+    inForce.push(certificates.length === entry.certificates.length ? entry : { ...entry, certificates });
+  }
+  return { entries: inForce, withoutValidCertificate };
+}
+
+const HEX_64 = /^[0-9a-f]{64}$/;
+const HEX_40 = /^[0-9a-f]{40}$/;
+
+/** "AB:CD:…" (Node's `fingerprint256`, as the certificate registry stores it) or any case → lowercase hex. */
+export function normalizeFingerprint(value: string): string {
+  return value.replace(/[:\s]/g, "").toLowerCase();
+}
+
+export function isSha256Fingerprint(value: string): boolean {
+  return HEX_64.test(value);
+}
+
+export function isSha1Fingerprint(value: string): boolean {
+  return HEX_40.test(value);
+}
+
+/** Both fingerprints of a DER certificate, in the whitelist's form. */
+export function certificateFingerprints(der: Uint8Array): { fingerprintSha256: string; fingerprintSha1: string } {
+  return {
+    fingerprintSha256: createHash("sha256").update(der).digest("hex"),
+    fingerprintSha1: createHash("sha1").update(der).digest("hex"),
+  };
+}

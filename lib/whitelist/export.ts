@@ -1,0 +1,247 @@
+// The whitelist as the gateway downloads it (GET /api/v1/whitelist): a JSON document or CSV, deterministic for a
+// given content, with a strong ETag that ignores `generatedAt` so an unchanged whitelist keeps its ETag (ADR 0009).
+import { createHash } from "node:crypto";
+import type { WhitelistEntry, WhitelistEnvironment, EnrolmentStatus } from "./entry";
+
+/** Version of the document format; part of the hashed content, so a format change changes every ETag. */
+export const WHITELIST_FORMAT_VERSION = 1;
+
+export interface Level1Quotas {
+  /** Calls per second allowed on each ROR API, all callers together. */
+  perApiPerSecond: number;
+}
+
+export interface WhitelistDocumentCertificate {
+  fingerprintSha256: string;
+  fingerprintSha1: string;
+  subjectDn: string;
+  issuerDn: string;
+  notBefore: string;
+  notAfter: string;
+}
+
+export interface WhitelistDocumentEntry {
+  enrolmentId: string;
+  status: EnrolmentStatus;
+  approvedAt: string;
+  environment: WhitelistEnvironment;
+  organisation: { name: string; siret: string };
+  service: { id: string; name: string };
+  urls: string[];
+  accessProfile: { code: string; label: string };
+  quotas: { authenticatedPerSecond: number; publicPerSecond: number };
+  certificates: WhitelistDocumentCertificate[];
+}
+
+export interface WhitelistDocument {
+  generatedAt: string;
+  version: typeof WHITELIST_FORMAT_VERSION;
+  level1: Level1Quotas;
+  entries: WhitelistDocumentEntry[];
+}
+
+export type WhitelistFormat = "json" | "csv";
+
+/** The content of an export, computed once: serialised and hashed, ready for either representation or a 304. */
+export interface PreparedWhitelist {
+  level1: Level1Quotas;
+  entries: WhitelistDocumentEntry[];
+  /** JSON of `{ version, level1, entries }`: the document without `generatedAt`. */
+  canonicalJson: string;
+  /** base64url SHA-256 of `canonicalJson`. */
+  contentHash: string;
+}
+
+/** Code-unit order: the same on every machine, whatever its locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareEntries(a: WhitelistEntry, b: WhitelistEntry): number {
+  return (
+    compare(a.environment, b.environment) ||
+    compare(a.organisation.siret, b.organisation.siret) ||
+    compare(a.service.id, b.service.id) ||
+    compare(a.enrolmentId, b.enrolmentId)
+  );
+}
+
+// Objects are built key by key in a fixed order: JSON.stringify keeps insertion order, so the text is deterministic.
+function documentEntry(entry: WhitelistEntry): WhitelistDocumentEntry {
+  const certificates = [...entry.certificates]
+    .sort((a, b) => a.notBefore.getTime() - b.notBefore.getTime() || compare(a.fingerprintSha256, b.fingerprintSha256))
+    .map((certificate) => ({
+      fingerprintSha256: certificate.fingerprintSha256,
+      fingerprintSha1: certificate.fingerprintSha1,
+      subjectDn: certificate.subjectDn,
+      issuerDn: certificate.issuerDn,
+      notBefore: certificate.notBefore.toISOString(),
+      notAfter: certificate.notAfter.toISOString(),
+    }));
+  return {
+    enrolmentId: entry.enrolmentId,
+    status: entry.status,
+    approvedAt: entry.approvedAt.toISOString(),
+    environment: entry.environment,
+    organisation: { name: entry.organisation.name, siret: entry.organisation.siret },
+    service: { id: entry.service.id, name: entry.service.name },
+    urls: [...new Set(entry.urls)].sort(compare),
+    accessProfile: { code: entry.accessProfile.code, label: entry.accessProfile.label },
+    quotas: { authenticatedPerSecond: entry.quotas.authenticatedPerSecond, publicPerSecond: entry.quotas.publicPerSecond },
+    certificates,
+  };
+}
+
+/** Give it entries already in force (`selectEntriesInForce`). */
+export function prepareWhitelist(entries: readonly WhitelistEntry[], level1: Level1Quotas): PreparedWhitelist {
+  const documentEntries = [...entries].sort(compareEntries).map(documentEntry);
+  const level1Copy = { perApiPerSecond: level1.perApiPerSecond };
+  const canonicalJson = JSON.stringify({ version: WHITELIST_FORMAT_VERSION, level1: level1Copy, entries: documentEntries });
+  const contentHash = createHash("sha256").update(canonicalJson).digest("base64url");
+  return { level1: level1Copy, entries: documentEntries, canonicalJson, contentHash };
+}
+
+/**
+ * Strong ETag of one representation. JSON and CSV are different representations of the same content, so their
+ * validators differ (RFC 9110 section 8.8.1); both are a function of the content alone, never of `generatedAt`.
+ */
+export function whitelistEtag(prepared: PreparedWhitelist, format: WhitelistFormat): string {
+  return `"${prepared.contentHash}.${format}"`;
+}
+
+/** The JSON body: `generatedAt` first, then the canonical content, without serialising it twice. */
+export function whitelistJson(prepared: PreparedWhitelist, generatedAt: Date): string {
+  return `{"generatedAt":${JSON.stringify(generatedAt.toISOString())},${prepared.canonicalJson.slice(1)}`;
+}
+
+export function whitelistDocument(prepared: PreparedWhitelist, generatedAt: Date): WhitelistDocument {
+  return JSON.parse(whitelistJson(prepared, generatedAt)) as WhitelistDocument;
+}
+
+// ── CSV (RFC 4180: comma, CRLF, double quotes) ─────────────────────────────────────────────────────────────────────
+
+export const WHITELIST_CSV_COLUMNS = [
+  "enrolment_id",
+  "status",
+  "approved_at",
+  "environment",
+  "organisation_name",
+  "organisation_siret",
+  "service_id",
+  "service_name",
+  "urls",
+  "access_profile_code",
+  "access_profile_label",
+  "quota_authenticated_per_second",
+  "quota_public_per_second",
+  "level1_per_api_per_second",
+  "certificate_fingerprint_sha256",
+  "certificate_fingerprint_sha1",
+  "certificate_subject_dn",
+  "certificate_issuer_dn",
+  "certificate_not_before",
+  "certificate_not_after",
+] as const;
+
+/**
+ * One field. Quoted when it holds a comma, a quote or a line break. Text that a spreadsheet would run as a formula
+ * (starting with = + - @, tab or carriage return) gets a leading apostrophe: service names come from editors.
+ */
+export function csvField(value: string | number): string {
+  let text = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One row per (entry, certificate); an entry without certificate (a profile that needs none) has one row. */
+export function whitelistCsv(prepared: PreparedWhitelist): string {
+  const lines: string[] = [WHITELIST_CSV_COLUMNS.join(",")];
+  const level1 = prepared.level1.perApiPerSecond;
+  for (const entry of prepared.entries) {
+    const common = [
+      csvField(entry.enrolmentId),
+      csvField(entry.status),
+      csvField(entry.approvedAt),
+      csvField(entry.environment),
+      csvField(entry.organisation.name),
+      csvField(entry.organisation.siret),
+      csvField(entry.service.id),
+      csvField(entry.service.name),
+      // URLs never contain spaces (RFC 3986), so a space separates them.
+      csvField(entry.urls.join(" ")),
+      csvField(entry.accessProfile.code),
+      csvField(entry.accessProfile.label),
+      csvField(entry.quotas.authenticatedPerSecond),
+      csvField(entry.quotas.publicPerSecond),
+      csvField(level1),
+    ].join(",");
+    if (entry.certificates.length === 0) {
+      lines.push(`${common},,,,,,`);
+      continue;
+    }
+    for (const certificate of entry.certificates) {
+      lines.push(
+        [
+          common,
+          csvField(certificate.fingerprintSha256),
+          csvField(certificate.fingerprintSha1),
+          csvField(certificate.subjectDn),
+          csvField(certificate.issuerDn),
+          csvField(certificate.notBefore),
+          csvField(certificate.notAfter),
+        ].join(","),
+      );
+    }
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+// ── Conditional requests (RFC 9110 section 13.1.2) ─────────────────────────────────────────────────────────────────
+
+/**
+ * The entity tags of an If-None-Match value, or "*" ; null when the value is not well formed (the request is then
+ * answered in full, which is always safe). Entity tags may contain commas, so the value is scanned, not split.
+ */
+export function parseIfNoneMatch(header: string): "*" | { weak: boolean; opaque: string }[] | null {
+  const value = header.trim();
+  if (value === "*") return "*";
+  const tags: { weak: boolean; opaque: string }[] = [];
+  let i = 0;
+  const skipSeparators = () => {
+    while (i < value.length && (value[i] === "," || value[i] === " " || value[i] === "\t")) i++;
+  };
+  skipSeparators();
+  while (i < value.length) {
+    let weak = false;
+    if (value.startsWith("W/", i)) {
+      weak = true;
+      i += 2;
+    }
+    if (value[i] !== '"') return null;
+    const end = value.indexOf('"', i + 1);
+    if (end < 0) return null;
+    const opaque = value.slice(i + 1, end);
+    // etagc = %x21 / %x23-7E / obs-text
+    if (!/^[\x21\x23-\x7e\x80-\xff]*$/.test(opaque)) return null;
+    tags.push({ weak, opaque });
+    i = end + 1;
+    const before = i;
+    skipSeparators();
+    if (i < value.length && (i === before || !value.slice(before, i).includes(","))) return null;
+  }
+  return tags.length > 0 ? tags : null;
+}
+
+/**
+ * Whether If-None-Match matches the current ETag: weak comparison (RFC 9110 section 8.8.3.2), as If-None-Match
+ * requires, so `W/"x"` matches `"x"`. "*" matches since the whitelist always has a current representation.
+ */
+export function ifNoneMatchMatches(header: string | null | undefined, etag: string): boolean {
+  if (header === null || header === undefined) return false;
+  const parsed = parseIfNoneMatch(header);
+  if (parsed === null) return false;
+  if (parsed === "*") return true;
+  const current = parseIfNoneMatch(etag);
+  if (current === null || current === "*" || current.length !== 1) return false;
+  return parsed.some((tag) => tag.opaque === current[0]!.opaque);
+}

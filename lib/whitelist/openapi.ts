@@ -1,0 +1,204 @@
+// OpenAPI 3.1 description of the gateway's machine API. Schemas are JSON Schema 2020-12 (OpenAPI 3.1's dialect);
+// the unit tests validate real export output against them, so the document cannot drift from the code.
+import { WHITELIST_CSV_COLUMNS, WHITELIST_FORMAT_VERSION } from "./export";
+import { QUOTA_MAX, QUOTA_MIN } from "./quotas";
+
+const ISO_INSTANT = { type: "string", format: "date-time", description: "UTC instant, ISO 8601 with milliseconds." } as const;
+const quota = { type: "integer", minimum: QUOTA_MIN, maximum: QUOTA_MAX } as const;
+
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+});
+
+export const whitelistOpenApi = {
+  openapi: "3.1.0",
+  info: {
+    title: "ROR trust space: gateway whitelist",
+    version: "1.0.0",
+    description:
+      "The whitelist of the ROR trust space, for the ROR gateway: every enrolment in force with its client certificates " +
+      "valid now, its access profile and its level-2 quotas, plus the level-1 quota. Poll with If-None-Match: an " +
+      "unchanged whitelist keeps its ETag (generatedAt is not part of it) and answers 304.",
+  },
+  servers: [{ url: "/" }],
+  security: [{ apiToken: [] }],
+  paths: {
+    "/api/v1/whitelist": {
+      get: {
+        operationId: "getWhitelist",
+        summary: "The whitelist in force",
+        parameters: [
+          {
+            name: "environment",
+            in: "query",
+            required: false,
+            description: "Only the entries of this environment; both when absent.",
+            schema: { type: "string", enum: ["TEST", "PRODUCTION"] },
+          },
+          {
+            name: "If-None-Match",
+            in: "header",
+            required: false,
+            description: "ETags from earlier answers (RFC 9110); `*` matches any.",
+            schema: { type: "string" },
+          },
+          {
+            name: "Accept",
+            in: "header",
+            required: false,
+            description: "`text/csv` for CSV; JSON otherwise.",
+            schema: { type: "string" },
+          },
+        ],
+        responses: {
+          "200": {
+            description: "The whitelist.",
+            headers: {
+              ETag: { $ref: "#/components/headers/ETag" },
+              "Cache-Control": { description: "`no-cache`: revalidate every time.", schema: { type: "string" } },
+            },
+            content: {
+              "application/json": { schema: { $ref: "#/components/schemas/WhitelistDocument" } },
+              "text/csv": {
+                description:
+                  "RFC 4180 (comma, CRLF, header row), UTF-8; one row per (entry, certificate), one row with empty " +
+                  "certificate columns for an entry without certificate. URLs separated by a space. Text starting " +
+                  "with = + - @ is prefixed with an apostrophe. Columns: " +
+                  WHITELIST_CSV_COLUMNS.join(", ") +
+                  ".",
+                schema: { type: "string" },
+              },
+            },
+          },
+          "304": {
+            description: "Unchanged since the ETag given in If-None-Match.",
+            headers: { ETag: { $ref: "#/components/headers/ETag" } },
+          },
+          "401": {
+            ...problem("No token, an unknown or a revoked token."),
+            headers: { "WWW-Authenticate": { schema: { type: "string", const: "Bearer" } } },
+          },
+          "429": {
+            ...problem("Too many calls with this token."),
+            headers: { "Retry-After": { description: "Seconds.", schema: { type: "integer", minimum: 1 } } },
+          },
+        },
+      },
+    },
+  },
+  components: {
+    securitySchemes: {
+      apiToken: {
+        type: "http",
+        scheme: "bearer",
+        description: "An API token created by an administrator of the portal (shown once, revocable).",
+      },
+    },
+    headers: {
+      ETag: {
+        description: "Strong entity tag of this representation; JSON and CSV have different ones.",
+        schema: { type: "string", pattern: '^"[A-Za-z0-9_-]{43}\\.(json|csv)"$' },
+      },
+    },
+    schemas: {
+      WhitelistDocument: {
+        type: "object",
+        additionalProperties: false,
+        required: ["generatedAt", "version", "level1", "entries"],
+        properties: {
+          generatedAt: ISO_INSTANT,
+          version: { type: "integer", const: WHITELIST_FORMAT_VERSION, description: "Version of this document format." },
+          level1: {
+            type: "object",
+            additionalProperties: false,
+            required: ["perApiPerSecond"],
+            properties: { perApiPerSecond: { ...quota, description: "Calls per second on each ROR API, all callers together." } },
+          },
+          entries: { type: "array", items: { $ref: "#/components/schemas/WhitelistEntry" } },
+        },
+      },
+      WhitelistEntry: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "enrolmentId",
+          "status",
+          "approvedAt",
+          "environment",
+          "organisation",
+          "service",
+          "urls",
+          "accessProfile",
+          "quotas",
+          "certificates",
+        ],
+        properties: {
+          enrolmentId: { type: "string", minLength: 1 },
+          status: { type: "string", const: "ACTIVE" },
+          approvedAt: ISO_INSTANT,
+          environment: { type: "string", enum: ["TEST", "PRODUCTION"] },
+          organisation: {
+            type: "object",
+            additionalProperties: false,
+            required: ["name", "siret"],
+            properties: { name: { type: "string", minLength: 1 }, siret: { type: "string", pattern: "^[0-9]{14}$" } },
+          },
+          service: {
+            type: "object",
+            additionalProperties: false,
+            required: ["id", "name"],
+            properties: { id: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 } },
+          },
+          urls: { type: "array", uniqueItems: true, items: { type: "string", format: "uri" } },
+          accessProfile: {
+            type: "object",
+            additionalProperties: false,
+            required: ["code", "label"],
+            properties: { code: { type: "string", minLength: 1 }, label: { type: "string" } },
+          },
+          quotas: {
+            type: "object",
+            additionalProperties: false,
+            required: ["authenticatedPerSecond", "publicPerSecond"],
+            description: "Level 2: calls per second allowed to this service.",
+            properties: { authenticatedPerSecond: quota, publicPerSecond: quota },
+          },
+          certificates: {
+            type: "array",
+            description: "Client certificates valid at generatedAt; empty only for a profile that needs none.",
+            items: { $ref: "#/components/schemas/WhitelistCertificate" },
+          },
+        },
+      },
+      WhitelistCertificate: {
+        type: "object",
+        additionalProperties: false,
+        required: ["fingerprintSha256", "fingerprintSha1", "subjectDn", "issuerDn", "notBefore", "notAfter"],
+        properties: {
+          fingerprintSha256: { type: "string", pattern: "^[0-9a-f]{64}$", description: "SHA-256 of the DER, lowercase hex." },
+          fingerprintSha1: {
+            type: "string",
+            pattern: "^[0-9a-f]{40}$",
+            description: "SHA-1 of the DER, lowercase hex: nginx's $ssl_client_fingerprint, after chain verification.",
+          },
+          subjectDn: { type: "string" },
+          issuerDn: { type: "string" },
+          notBefore: ISO_INSTANT,
+          notAfter: ISO_INSTANT,
+        },
+      },
+      Problem: {
+        type: "object",
+        description: "RFC 9457 problem details.",
+        required: ["title", "status"],
+        properties: {
+          type: { type: "string" },
+          title: { type: "string" },
+          status: { type: "integer" },
+          detail: { type: "string" },
+        },
+      },
+    },
+  },
+} as const;
