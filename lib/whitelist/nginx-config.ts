@@ -68,8 +68,8 @@ function rate(value: number, what: string): number {
 export function commentText(value: string, max = 80): string {
   const text = value
     .normalize("NFC")
-    .replace(/[^\p{L}\p{N} .,'()_/&+-]/gu, "?")
     .replace(/\s+/g, " ")
+    .replace(/[^\p{L}\p{N} .,'’()_/&+:°«»-]/gu, "?")
     .trim();
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
@@ -180,8 +180,9 @@ export function generateNginxConfig(input: NginxConfigInput): NginxConfig {
     `# Environment ${input.environment}; ${placed.length} entries, ${certificateCount} client certificates.`,
     `# Include inside http { }, and ${NGINX_SERVER_FILE} inside the mutual-TLS server { }.`,
     "",
-    "# Map keys are 48 characters (verification result + SHA-1) and there may be tens of thousands of them.",
-    "map_hash_bucket_size 128;",
+    "# Map keys are 48 characters (verification result + SHA-1), tens of thousands of them: 512-byte buckets hold",
+    "# several keys each, so nginx builds the hash without warnings (directives valid once per http block).",
+    "map_hash_bucket_size 512;",
     `map_hash_max_size ${nextPowerOfTwo(Math.max(2048, 2 * certificateCount))};`,
     "",
     "# The enrolment a client certificate belongs to: only certificates whose chain nginx verified (SUCCESS) and",

@@ -1,0 +1,153 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestAuthority, issueTestCertificate, type TestAuthority } from "../certificates/test-authority";
+import { syntheticCertificate, syntheticEntries, syntheticEntry } from "./test-entries";
+import { commentText, generateNginxConfig, NGINX_CA_BUNDLE_FILE, NGINX_HTTP_FILE, NGINX_SERVER_FILE, type NginxConfigInput } from "./nginx-config";
+
+const now = new Date("2026-11-26T10:00:00Z");
+const validity = { notBefore: new Date("2025-01-01T00:00:00Z"), notAfter: new Date("2035-01-01T00:00:00Z") };
+let authority: TestAuthority;
+
+beforeAll(async () => {
+  authority = await createTestAuthority({ ...validity, keyAlgorithm: "EC" });
+});
+
+function input(overrides: Partial<NginxConfigInput> = {}): NginxConfigInput {
+  return {
+    environment: "PRODUCTION",
+    entries: syntheticEntries(60, now),
+    level1: { perApiPerSecond: 100 },
+    caBundlePems: [authority.root.pem, authority.issuing.pem],
+    caBundlePath: "/etc/nginx/ror/ror-ca-bundle.pem",
+    ...overrides,
+  };
+}
+
+/** The lines of a map block, keyed. */
+function mapBlock(conf: string, header: string): Map<string, string> {
+  const start = conf.indexOf(`${header} {\n`);
+  expect(start, header).toBeGreaterThanOrEqual(0);
+  const body = conf.slice(start + header.length + 3, conf.indexOf("\n}", start));
+  const entries = new Map<string, string>();
+  for (const line of body.split("\n")) {
+    const match = /^ {4}("[^"]*"|default|\S+) (.+);$/.exec(line);
+    if (match) entries.set(match[1]!.replace(/^"|"$/g, ""), match[2]!.replace(/^"|"$/g, ""));
+  }
+  return entries;
+}
+
+describe("the nginx configuration generator", () => {
+  it("maps each verified certificate's SHA-1 to its enrolment, then service, profile and quota class", () => {
+    const entries = syntheticEntries(60, now);
+    const config = generateNginxConfig(input({ entries }));
+    const http = config.files[NGINX_HTTP_FILE];
+    const production = entries.filter((e) => e.environment === "PRODUCTION");
+    expect(config.stats).toEqual({ entries: production.length, certificates: production.length, rateClasses: [5, 10, 20] });
+
+    const byCertificate = mapBlock(http, 'map "$ssl_client_verify:$ssl_client_fingerprint" $ror_enrolment');
+    const services = mapBlock(http, "map $ror_enrolment $ror_service");
+    const profiles = mapBlock(http, "map $ror_enrolment $ror_profile");
+    const authenticated = mapBlock(http, "map $ror_enrolment $ror_l2_authenticated_rate");
+    expect(byCertificate.get("default")).toBe("");
+    for (const entry of production) {
+      expect(byCertificate.get(`SUCCESS:${entry.certificates[0]!.fingerprintSha1}`)).toBe(entry.enrolmentId);
+      expect(services.get(entry.enrolmentId)).toBe(entry.service.id);
+      expect(profiles.get(entry.enrolmentId)).toBe(entry.accessProfile.code);
+      expect(authenticated.get(entry.enrolmentId)).toBe(String(entry.quotas.authenticatedPerSecond));
+    }
+    // The other environment's entries are not there.
+    for (const entry of entries.filter((e) => e.environment === "TEST")) expect(http).not.toContain(entry.enrolmentId);
+  });
+
+  it("one limit_req zone per quota value in use, keyed by service, plus level 1 per API; 429 when over", () => {
+    const config = generateNginxConfig(input({ level1: { perApiPerSecond: 250 } }));
+    const http = config.files[NGINX_HTTP_FILE];
+    const server = config.files[NGINX_SERVER_FILE];
+    for (const r of [5, 10, 20]) {
+      expect(http).toContain(`limit_req_zone $ror_l2_key_${r} zone=ror_l2_${r}:1m rate=${r}r/s;`);
+      expect(mapBlock(http, `map $ror_l2_rate $ror_l2_key_${r}`)).toEqual(new Map([["default", ""], [String(r), "$ror_service"]]));
+      expect(server).toContain(`limit_req zone=ror_l2_${r} burst=${r} nodelay;`);
+    }
+    expect(http).toContain("limit_req_zone $ror_api zone=ror_l1:1m rate=250r/s;");
+    expect(server).toContain("limit_req zone=ror_l1 burst=250 nodelay;");
+    expect(server).toContain("limit_req_status 429;");
+    expect(server).toMatch(/ssl_verify_client on;[\s\S]*if \(\$ror_enrolment = ""\) \{\n {4}return 403;\n\}/);
+    expect(server).toContain("ssl_client_certificate /etc/nginx/ror/ror-ca-bundle.pem;");
+    expect(server).toContain("proxy_set_header X-ROR-Profile $ror_profile;");
+    expect(server).toContain("proxy_set_header X-ROR-Service $ror_service;");
+  });
+
+  it("tells APIs apart by path prefix, longest first, for level 1 and the public quota", () => {
+    const config = generateNginxConfig(
+      input({
+        apis: [
+          { code: "FHIR", pathPrefix: "/fhir/", access: "authenticated" },
+          { code: "FHIR_OPEN", pathPrefix: "/fhir/open.data/", access: "public" },
+        ],
+      }),
+    );
+    const http = config.files[NGINX_HTTP_FILE];
+    expect([...mapBlock(http, "map $uri $ror_api").entries()]).toEqual([
+      ["default", "other"],
+      ["~^/fhir/open\\.data/", "FHIR_OPEN"],
+      ["~^/fhir/", "FHIR"],
+    ]);
+    expect([...mapBlock(http, "map $uri $ror_api_access").entries()]).toEqual([
+      ["default", "authenticated"],
+      ["~^/fhir/open\\.data/", "public"],
+    ]);
+    expect(mapBlock(generateNginxConfig(input()).files[NGINX_HTTP_FILE], "map $uri $ror_api").get("default")).toBe("ror");
+  });
+
+  it("never lets data write configuration: names only as sanitised comments, unsafe identifiers refused", () => {
+    const hostile = syntheticEntry(1, now, {
+      organisation: { name: 'Evil"; }\nserver { listen 80; } #', siret: "73282932000074" },
+      service: { id: "svc-1", name: "x\r\n    \"SUCCESS:0000\" \"admin\";" },
+    });
+    const http = generateNginxConfig(input({ entries: [hostile] })).files[NGINX_HTTP_FILE];
+    const comment = http.split("\n").find((line) => line.includes("Evil"))!;
+    expect(comment).toMatch(/^ {4}# /);
+    const code = http.split("\n").filter((line) => !/^\s*#/.test(line));
+    expect(code.join("\n")).not.toMatch(/listen|admin|Evil|server \{/);
+    expect(http.split("\n").filter((line) => line.includes("admin"))).toEqual([comment]);
+    expect(commentText("Éditeur n° 3 « Santé » ; {x}\n$y")).toBe("Éditeur n° 3 « Santé » ? ?x? ?y");
+
+    const unsafe: Partial<NginxConfigInput>[] = [
+      { entries: [syntheticEntry(1, now, { enrolmentId: 'a" b' })] },
+      { entries: [syntheticEntry(1, now, { service: { id: "$host", name: "x" } })] },
+      { entries: [syntheticEntry(1, now, { accessProfile: { code: "1;", label: "x", requiresCertificate: true } })] },
+      { entries: [syntheticEntry(1, now, { quotas: { authenticatedPerSecond: 1.5, publicPerSecond: 5 } })] },
+      { entries: [syntheticEntry(1, now, { certificates: [{ ...syntheticCertificate("a", now, now), fingerprintSha1: "ZZ" }] })] },
+      { level1: { perApiPerSecond: 0 } },
+      { caBundlePath: "/etc/nginx/ror bundle.pem;" },
+      { apis: [{ code: "FHIR", pathPrefix: "/fhir/(.*)", access: "public" }] },
+      { caBundlePems: [] },
+      { caBundlePems: ["not a certificate"] },
+    ];
+    for (const overrides of unsafe) expect(() => generateNginxConfig(input(overrides)), JSON.stringify(overrides)).toThrow();
+  });
+
+  it("refuses a certificate claimed by two entries for both, and reports entries it cannot place", () => {
+    const shared = syntheticCertificate("shared", validity.notBefore, validity.notAfter);
+    const a = syntheticEntry(1, now, { certificates: [shared, syntheticCertificate("own", validity.notBefore, validity.notAfter)] });
+    const b = syntheticEntry(2, now, { certificates: [shared] });
+    const open = syntheticEntry(3, now, { certificates: [], accessProfile: { code: "0", label: "Libre", requiresCertificate: false } });
+    const config = generateNginxConfig(input({ entries: [a, b, open] }));
+    const http = config.files[NGINX_HTTP_FILE];
+    expect(http).not.toContain(shared.fingerprintSha1);
+    expect(http).toContain(`"SUCCESS:${a.certificates[1]!.fingerprintSha1}" "${a.enrolmentId}"`);
+    expect(config.stats.entries).toBe(1);
+    expect(config.skipped.map((s) => s.enrolmentId).sort()).toEqual([a.enrolmentId, b.enrolmentId, open.enrolmentId].sort());
+  });
+
+  it("writes the CA bundle from PEM, certificates only, once each, CA certificates only", async () => {
+    const config = generateNginxConfig(input({ caBundlePems: [`junk\n${authority.root.pem}\n${authority.issuing.pem}`, authority.root.pem] }));
+    expect(config.files[NGINX_CA_BUNDLE_FILE]).toBe(authority.root.pem + authority.issuing.pem);
+    const leaf = await issueTestCertificate(authority, { ...validity, commonName: "Agenda", keyAlgorithm: "EC" });
+    expect(() => generateNginxConfig(input({ caBundlePems: [authority.root.pem, leaf.pem] }))).toThrow(/end-entity/);
+  });
+
+  it("is deterministic whatever the input order", () => {
+    const entries = syntheticEntries(50, now);
+    expect(generateNginxConfig(input({ entries: [...entries].reverse() })).files).toEqual(generateNginxConfig(input({ entries })).files);
+  });
+});
