@@ -107,22 +107,42 @@ describe("the JSON export", () => {
 });
 
 describe("the CSV export", () => {
+  /** A strict RFC 4180 reader, independent of the writer. */
   function parseCsv(text: string): string[][] {
     const rows: string[][] = [];
     let row: string[] = [];
     let field = "";
     let quoted = false;
-    for (let i = 0; i < text.length; i++) {
+    let i = 0;
+    while (i < text.length) {
       const c = text[i]!;
       if (quoted) {
-        if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-        else if (c === '"') quoted = false;
+        if (c === '"' && text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        if (c === '"') quoted = false;
         else field += c;
-      } else if (c === '"') quoted = true;
-      else if (c === ",") row.push(field), (field = "");
-      else if (c === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
-      else field += c;
+      } else if (c === '"') {
+        quoted = true;
+      } else if (c === ",") {
+        row.push(field);
+        field = "";
+      } else if (c === "\r" && text[i + 1] === "\n") {
+        row.push(field);
+        rows.push(row);
+        row = [];
+        field = "";
+        i += 2;
+        continue;
+      } else {
+        field += c;
+      }
+      i++;
     }
+    expect(field).toBe("");
+    expect(row).toEqual([]);
     return rows;
   }
 

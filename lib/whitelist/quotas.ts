@@ -36,7 +36,6 @@ export const quotaReasonSchema = z
       .min(QUOTA_REASON_MIN, `Le motif doit contenir entre ${QUOTA_REASON_MIN} et ${QUOTA_REASON_MAX} caractères.`)
       .max(QUOTA_REASON_MAX, `Le motif doit contenir entre ${QUOTA_REASON_MIN} et ${QUOTA_REASON_MAX} caractères.`)
       .refine((value) => !/[<>]/.test(value), "Le motif ne peut pas contenir les caractères < et >.")
-      // eslint-disable-next-line no-control-regex
       .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "Le motif contient des caractères non imprimables."),
   );
 
