@@ -91,3 +91,23 @@ export function certificateFingerprints(der: Uint8Array): { fingerprintSha256: s
     fingerprintSha1: createHash("sha1").update(der).digest("hex"),
   };
 }
+
+/**
+ * The first instant after `now` at which `selectEntriesInForce` could give another answer for the same entries: a
+ * certificate becoming valid or expiring. A prepared export (and its ETag) can be reused until then, as long as the
+ * stored data did not change. null when no certificate will ever change state.
+ */
+export function nextValidityChange(entries: readonly WhitelistEntry[], now: Date): Date | null {
+  const t = now.getTime();
+  let next = Number.POSITIVE_INFINITY;
+  for (const entry of entries) {
+    if (entry.status !== "ACTIVE") continue;
+    for (const certificate of entry.certificates) {
+      const start = certificate.notBefore.getTime();
+      const end = certificate.notAfter.getTime();
+      if (start > t && start < next) next = start;
+      if (end > t && end < next) next = end;
+    }
+  }
+  return Number.isFinite(next) ? new Date(next) : null;
+}
