@@ -259,15 +259,19 @@ describe("the generated configuration in nginx", () => {
 
   it("answers 429 to a burst over the service's quota, and only to that service", async () => {
     await new Promise((resolve) => setTimeout(resolve, 1100)); // let earlier calls drain from the bucket
+    const started = Date.now();
     const burst = await Promise.all(Array.from({ length: 20 }, () => get(clients.whitelisted)));
+    const elapsed = (Date.now() - started) / 1000;
     const statuses = burst.map((answer) => answer.status);
     const passed = statuses.filter((status) => status === 200).length;
     const limited = statuses.filter((status) => status === 429).length;
     expect(passed + limited).toBe(20);
-    // 2 per second with a burst of 2: three at once, perhaps one more if the burst straddles a refill.
+    // 2 per second with a burst of 2: three at once, then 2 more per second the burst lasted (slow machines).
+    const allowed = 3 + Math.ceil(elapsed * 2);
     expect(passed).toBeGreaterThanOrEqual(2);
-    expect(passed).toBeLessThanOrEqual(5);
-    expect(limited).toBeGreaterThanOrEqual(15);
+    expect(passed, `${elapsed}s`).toBeLessThanOrEqual(allowed);
+    expect(limited).toBeGreaterThanOrEqual(20 - allowed);
+    expect(limited).toBeGreaterThan(0);
     // Another service, with its own quota, is not affected.
     const others = await Promise.all(Array.from({ length: 10 }, () => get(clients.other)));
     expect(others.map((answer) => answer.status)).toEqual(Array(10).fill(200));
@@ -275,11 +279,14 @@ describe("the generated configuration in nginx", () => {
 
   it("applies the public quota on public API paths", async () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    // The whitelisted service has 1 call per second on public APIs: burst 1, so at most two at once.
+    // The whitelisted service has 1 call per second on public APIs: burst 1, so two at once.
+    const started = Date.now();
     const burst = await Promise.all(Array.from({ length: 8 }, () => get(clients.whitelisted, "/open/Organization")));
+    const elapsed = (Date.now() - started) / 1000;
     const passed = burst.filter((answer) => answer.status === 200).length;
     expect(passed).toBeGreaterThanOrEqual(1);
-    expect(passed).toBeLessThanOrEqual(3);
+    expect(passed, `${elapsed}s`).toBeLessThanOrEqual(2 + Math.ceil(elapsed));
+    expect(burst.filter((answer) => answer.status === 429).length).toBe(8 - passed);
   });
 });
 
