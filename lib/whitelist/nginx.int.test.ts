@@ -158,18 +158,7 @@ beforeAll(async () => {
   const inForce = selectEntriesInForce(Object.values(entries), now).entries;
   expect(inForce.map((e) => e.enrolmentId).sort()).toEqual([entries.whitelisted.enrolmentId, entries.other.enrolmentId].sort());
 
-  const config = generateNginxConfig({
-    environment: "TEST",
-    entries: inForce,
-    level1: { perApiPerSecond: 1000 },
-    caBundlePems: [authority.root.pem, authority.issuing.pem],
-    caBundlePath: path.join(directory, NGINX_CA_BUNDLE_FILE),
-    apis: [
-      { code: "FHIR", pathPrefix: "/fhir/", access: "authenticated" },
-      { code: "OPEN", pathPrefix: "/open/", access: "public" },
-    ],
-  });
-  for (const [name, content] of Object.entries(config.files)) writeFileSync(path.join(directory, name), content);
+  writeConfiguration(inForce, 1000);
   writeFileSync(path.join(directory, "server.pem"), server.pem + authority.issuing.pem);
   writeFileSync(path.join(directory, "server.key"), await privateKeyPem(server.keys.privateKey), { mode: 0o600 });
 
@@ -288,7 +277,51 @@ describe("the generated configuration in nginx", () => {
     expect(passed, `${elapsed}s`).toBeLessThanOrEqual(2 + Math.ceil(elapsed));
     expect(burst.filter((answer) => answer.status === 429).length).toBe(8 - passed);
   });
+
+  it("follows a regenerated configuration on reload: a changed profile, and level 1 per API", async () => {
+    // The reviewer changes the profile of the whitelisted service; an administrator lowers level 1 to 3/s.
+    const changed = { ...entries.whitelisted, accessProfile: { code: "4", label: "Structure", requiresCertificate: true } };
+    writeConfiguration(selectEntriesInForce([changed, entries.other, entries.revoked], now).entries, 3);
+    expect(nginxTest()).toContain("test is successful");
+    nginx!.kill("SIGHUP");
+    const deadline = Date.now() + 10_000;
+    let profile = "";
+    while (profile !== "4" && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const answer = await get(clients.whitelisted);
+      if (answer.status === 200) profile = (JSON.parse(answer.body) as { headers: Record<string, string> }).headers["x-ror-profile"] ?? "";
+    }
+    expect(profile).toBe("4");
+
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // "other" has 50/s of its own, so only level 1 (3/s per API, burst 3) can refuse it.
+    const started = Date.now();
+    const burst = await Promise.all(Array.from({ length: 20 }, () => get(clients.other)));
+    const elapsed = (Date.now() - started) / 1000;
+    const passed = burst.filter((answer) => answer.status === 200).length;
+    expect(passed).toBeGreaterThanOrEqual(3);
+    expect(passed, `${elapsed}s`).toBeLessThanOrEqual(4 + Math.ceil(elapsed * 3));
+    expect(burst.filter((answer) => answer.status === 429).length).toBe(20 - passed);
+    // Another API has its own level-1 bucket.
+    expect((await get(clients.other, "/open/Organization")).status).toBe(200);
+  });
 });
+
+/** Generates the gateway configuration into the test directory, as the portal's export would. */
+function writeConfiguration(inForce: WhitelistEntry[], level1PerApiPerSecond: number): void {
+  const config = generateNginxConfig({
+    environment: "TEST",
+    entries: inForce,
+    level1: { perApiPerSecond: level1PerApiPerSecond },
+    caBundlePems: [authority.root.pem, authority.issuing.pem],
+    caBundlePath: path.join(directory, NGINX_CA_BUNDLE_FILE),
+    apis: [
+      { code: "FHIR", pathPrefix: "/fhir/", access: "authenticated" },
+      { code: "OPEN", pathPrefix: "/open/", access: "public" },
+    ],
+  });
+  for (const [name, content] of Object.entries(config.files)) writeFileSync(path.join(directory, name), content);
+}
 
 /** `nginx -t` on the test configuration: what it printed (on stderr). */
 function nginxTest(): string {
