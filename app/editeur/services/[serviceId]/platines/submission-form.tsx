@@ -45,8 +45,10 @@ export function PlatinesSubmissionForm({ serviceId, plans, today }: Props) {
   }
 
   const formError = localErrors ? undefined : state && !state.ok ? state.formError : undefined;
+  // After a refusal the form is drawn again with what was typed (React resets a form once its action ends).
+  const values = state && !state.ok ? state.values : null;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" key={state?.ok ? `ok-${state.submittedAt}` : "form"}>
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6" key={state ? `envoi-${state.attempt}` : "form"}>
       <input type="hidden" name="serviceId" value={serviceId} />
       {state?.ok && (
         <Alert variant={state.satisfied ? "success" : "warning"} title="Résultats enregistrés" live>
@@ -60,7 +62,7 @@ export function PlatinesSubmissionForm({ serviceId, plans, today }: Props) {
           {formError ?? "Corrigez les champs signalés : rien n'a été enregistré."}
         </Alert>
       )}
-      <Select id="planId" name="planId" label="Plan de tests exécuté" required error={errors.planId} defaultValue={plans.length === 1 ? plans[0]!.id : ""}>
+      <Select id="planId" name="planId" label="Plan de tests exécuté" required error={errors.planId} defaultValue={values?.planId ?? (plans.length === 1 ? plans[0]!.id : "")}>
         <option value="">Choisissez un plan</option>
         {plans.map((plan) => (
           <option key={plan.id} value={plan.id}>
@@ -70,11 +72,11 @@ export function PlatinesSubmissionForm({ serviceId, plans, today }: Props) {
       </Select>
       <Fieldset id="sessionType" legend="Type de session" required error={errors.sessionType} hint="Seule une session d'homologation peut satisfaire un plan de tests.">
         {SESSION_TYPES.map((type) => (
-          <Radio key={type} id={`sessionType-${type}`} name="sessionType" value={type} label={SESSION_TYPE_LABELS[type][0]!.toUpperCase() + SESSION_TYPE_LABELS[type].slice(1)} defaultChecked={type === "CERTIFICATION"} />
+          <Radio key={type} id={`sessionType-${type}`} name="sessionType" value={type} label={SESSION_TYPE_LABELS[type][0]!.toUpperCase() + SESSION_TYPE_LABELS[type].slice(1)} defaultChecked={type === (values?.sessionType || "CERTIFICATION")} />
         ))}
       </Fieldset>
-      <TextField id="sessionIdentifier" name="sessionIdentifier" label="Identifiant de la session PLATINES" hint="Tel qu'affiché par PLATINES, 100 caractères au plus." required error={errors.sessionIdentifier} autoComplete="off" />
-      <TextField id="ranOn" name="ranOn" type="date" label="Date d'exécution" hint="Le jour où la session a été exécutée, au plus tard aujourd'hui." required max={today} error={errors.ranOn} />
+      <TextField id="sessionIdentifier" name="sessionIdentifier" label="Identifiant de la session PLATINES" hint="Tel qu'affiché par PLATINES, 100 caractères au plus." required error={errors.sessionIdentifier} autoComplete="off" defaultValue={values?.sessionIdentifier} />
+      <TextField id="ranOn" name="ranOn" type="date" label="Date d'exécution" hint="Le jour où la session a été exécutée, au plus tard aujourd'hui." required max={today} error={errors.ranOn} defaultValue={values?.ranOn} />
       <FileField
         id="report"
         name="report"
