@@ -25,6 +25,10 @@ export const auditEventType = z.enum([
   "certificate.uploaded",
   "ca_certificate.added",
   "ca_certificate.retired",
+  "platines_plan.created",
+  "platines_plan.updated",
+  "platines.submitted",
+  "platines.validated",
 ]);
 
 export type AuditEventType = z.infer<typeof auditEventType>;
@@ -53,4 +57,8 @@ export const auditEventLabels: Record<AuditEventType, string> = {
   "certificate.uploaded": "Certificat déposé",
   "ca_certificate.added": "Autorité de certification ajoutée",
   "ca_certificate.retired": "Autorité de certification retirée",
+  "platines_plan.created": "Plan de tests PLATINES créé",
+  "platines_plan.updated": "Plan de tests PLATINES modifié",
+  "platines.submitted": "Résultats PLATINES déposés",
+  "platines.validated": "Résultats PLATINES validés par l'ANS",
 };

@@ -26,6 +26,7 @@ export default async function AdministrationPage() {
           <li><Link href="/administration/charte">Versions de la charte d&apos;accès aux données</Link></li>
           <li><Link href="/administration/profils">Profils d&apos;accès et quotas par défaut</Link></li>
           <li><Link href="/administration/autorites">Autorités de certification des environnements de test et de production</Link></li>
+          <li><Link href="/administration/platines">Plans de tests PLATINES exigés des services</Link></li>
         </ul>
       </nav>
       <section aria-labelledby="comptes">

@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { evaluatePlatinesSession, type RequiredCase } from "../../lib/platines/evaluation";
 import { parseJunitReport, type JunitReport } from "../../lib/platines/junit-report";
+import { evaluateStored, readSummary, summaryOf } from "../../lib/platines/stored-summary";
 
 const CASES = 2_000;
 const WARM_UP = 10;
@@ -93,6 +94,21 @@ function main() {
   );
   const evaluation = evaluatePlatinesSession({ sessionType: "CERTIFICATION", report: accept(parseJunitReport(bytes)), requiredCases });
   console.log(`  evaluation: ${evaluation.casesPassed}/${evaluation.totalCases} passed, ${evaluation.rows.length} rows, satisfied=${evaluation.satisfied}`);
+
+  // What every page showing a verdict does: read the stored summary (JSON from Postgres) and evaluate it again
+  // against the plan's current required cases.
+  const json = JSON.stringify(summaryOf(accept(parseJunitReport(bytes)), evaluation, { version: 1, requiredCases }));
+  const reevaluations: number[] = [];
+  for (let i = 0; i < WARM_UP + ITERATIONS; i++) {
+    const started = performance.now();
+    const summary = readSummary(JSON.parse(json));
+    if (summary === null || evaluateStored(summary, "CERTIFICATION", requiredCases).totalCases !== CASES) throw new Error("Unexpected summary");
+    if (i >= WARM_UP) reevaluations.push(performance.now() - started);
+  }
+  reevaluations.sort((a, b) => a - b);
+  console.log(
+    `  re-evaluation from the stored summary (${(json.length / 1024).toFixed(0)} KiB of JSON): median ${reevaluations[Math.floor(reevaluations.length / 2)]!.toFixed(2)} ms`,
+  );
 }
 
 if (process.argv.includes("--memory")) measureMemory();

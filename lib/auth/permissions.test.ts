@@ -82,4 +82,24 @@ describe("permissions", () => {
       expect(can(legalRep, { type })).toBe(false);
     }
   });
+
+  it("lets members submit PLATINES results of their organisation, reviewers read and validate them, administrators manage plans", () => {
+    expect(can(member, { type: "platines.submit", organizationId: orgA })).toBe(true);
+    expect(can(legalRep, { type: "platines.submit", organizationId: orgA })).toBe(true);
+    expect(can(member, { type: "platines.submit", organizationId: orgB })).toBe(false);
+    expect(can(member, { type: "platines.read", organizationId: orgA })).toBe(true);
+    expect(can(member, { type: "platines.read", organizationId: orgB })).toBe(false);
+    expect(can(orphan, { type: "platines.read", organizationId: orgA })).toBe(false);
+    expect(can(reviewer, { type: "platines.read", organizationId: orgB })).toBe(true);
+    expect(can(reviewer, { type: "platines.submit", organizationId: orgA })).toBe(false);
+    expect(can(admin, { type: "platines.submit", organizationId: orgA })).toBe(false);
+    expect(can(member, { type: "platines.validate" })).toBe(false);
+    expect(can(legalRep, { type: "platines.validate" })).toBe(false);
+    expect(can(reviewer, { type: "platines.validate" })).toBe(true);
+    expect(can(admin, { type: "platines.validate" })).toBe(true);
+    expect(can(null, { type: "platines.validate" })).toBe(false);
+    expect(can(member, { type: "platines.managePlans" })).toBe(false);
+    expect(can(reviewer, { type: "platines.managePlans" })).toBe(false);
+    expect(can(admin, { type: "platines.managePlans" })).toBe(true);
+  });
 });

@@ -22,7 +22,11 @@ export type Action =
   | { type: "users.manage" }
   | { type: "charter.publish" }
   | { type: "catalogue.manage" }
-  | { type: "caBundle.manage" };
+  | { type: "caBundle.manage" }
+  | { type: "platines.read"; organizationId: string }
+  | { type: "platines.submit"; organizationId: string }
+  | { type: "platines.validate" }
+  | { type: "platines.managePlans" };
 
 const isEditor = (actor: Actor) => actor.roles.includes("EDITOR") && actor.memberships.length > 0;
 const isReviewer = (actor: Actor) => actor.roles.includes("ANS_REVIEWER") || isAdmin(actor);
@@ -44,19 +48,23 @@ export function can(actor: Actor | null, action: Action): boolean {
     case "organization.update":
     case "organization.invite":
     case "service.manage":
+    case "platines.submit":
       return membershipOf(actor, action.organizationId) !== undefined;
     case "service.read":
+    case "platines.read":
       return membershipOf(actor, action.organizationId) !== undefined || isReviewer(actor);
     case "organization.manageLegalRepresentatives":
     case "charter.accept":
       return membershipOf(actor, action.organizationId)?.isLegalRepresentative === true;
     case "ansSpace.view":
+    case "platines.validate":
       return isReviewer(actor);
     case "auditLog.read":
     case "users.manage":
     case "charter.publish":
     case "catalogue.manage":
     case "caBundle.manage":
+    case "platines.managePlans":
       return isAdmin(actor);
   }
 }

@@ -13,6 +13,7 @@ const base: CompletenessInput = {
   urls: [],
   profile: { label: "Profil 2 — données restreintes", requiresCertificate: true },
   certificates: [],
+  platinesPlans: [],
   now,
 };
 
@@ -31,7 +32,7 @@ describe("the completeness of a service", () => {
       ["url", "missing"],
       ["certificate", "missing"],
       ["attestation", "upcoming"],
-      ["platines", "upcoming"],
+      ["platines", "done"],
     ]);
     expect(items.map((i) => i.label)).toEqual([
       "Charte d'accès aux données du ROR acceptée",
@@ -49,12 +50,13 @@ describe("the completeness of a service", () => {
   });
 
   it("links each missing item to where it is fixed", () => {
-    const items = serviceCompleteness({ ...base, purposes: [] });
+    const items = serviceCompleteness({ ...base, purposes: [], platinesPlans: [{ name: "Recherche", satisfied: false }] });
     expect(items.filter((i) => i.state === "missing").map((i) => [i.id, i.href, i.actionLabel])).toEqual([
       ["charter", "/editeur/charte?organisation=22222222-2222-4222-8222-222222222222", "Accepter la charte"],
       ["purpose", "/editeur/services/11111111-1111-4111-8111-111111111111/modifier", "Indiquer la finalité"],
       ["url", "#urls", "Déclarer une URL"],
       ["certificate", "/editeur/services/11111111-1111-4111-8111-111111111111/certificats?environnement=TEST", "Déposer un certificat"],
+      ["platines", "/editeur/services/11111111-1111-4111-8111-111111111111/platines", "Déposer des résultats PLATINES"],
     ]);
   });
 
@@ -106,13 +108,37 @@ describe("the completeness of a service", () => {
 
   it("summarises what can be completed today, upcoming items aside", () => {
     expect(completenessSummary(serviceCompleteness(base))).toEqual({
-      done: 1,
-      total: 4,
+      done: 2,
+      total: 5,
       missing: ["Charte d'accès aux données du ROR acceptée", "URL du service déclarée", "Certificat IGC Santé actif et conforme"],
-      upcoming: 2,
+      upcoming: 1,
     });
     const complete = { ...base, charter: { acceptedCurrent: true, currentVersion: "0.1" }, urls: [{ environment: "TEST" as const }], certificates: [certificate()] };
-    expect(completenessSummary(serviceCompleteness(complete))).toMatchObject({ done: 4, total: 4, missing: [] });
+    expect(completenessSummary(serviceCompleteness(complete))).toMatchObject({ done: 5, total: 5, missing: [] });
+  });
+});
+
+describe("the PLATINES item", () => {
+  it("is done with nothing to do when no active plan applies to the requested profile", () => {
+    const result = item({ ...base, profile: { label: "Profil 0 — données en libre accès", requiresCertificate: false } }, "platines");
+    expect(result).toMatchObject({ done: true, state: "done", actionLabel: null, href: "/editeur/services/11111111-1111-4111-8111-111111111111/platines" });
+    expect(result.detail).toBe("Aucun test PLATINES n'est exigé pour le profil demandé (Profil 0 — données en libre accès).");
+  });
+
+  it("is missing while one applicable plan is not satisfied, naming the plans left", () => {
+    const result = item(
+      { ...base, platinesPlans: [{ name: "Recherche et lecture", satisfied: true }, { name: "Pagination", satisfied: false }, { name: "Erreurs", satisfied: false }] },
+      "platines",
+    );
+    expect(result).toMatchObject({ done: false, state: "missing", actionLabel: "Déposer des résultats PLATINES" });
+    expect(result.detail).toBe("À satisfaire par une session d'homologation réussie : « Pagination », « Erreurs ».");
+  });
+
+  it("is done once every applicable plan is satisfied", () => {
+    const one = item({ ...base, platinesPlans: [{ name: "Recherche", satisfied: true }] }, "platines");
+    expect(one).toMatchObject({ done: true, state: "done", detail: "1 plan de tests satisfait par une session d'homologation." });
+    const two = item({ ...base, platinesPlans: [{ name: "A", satisfied: true }, { name: "B", satisfied: true }] }, "platines");
+    expect(two.detail).toBe("2 plans de tests satisfaits par une session d'homologation.");
   });
 });
 

@@ -3,7 +3,7 @@ import { SERVICE_ENVIRONMENT_LABELS, SERVICE_ENVIRONMENTS, type ServiceEnvironme
 
 // Pure: what a service's application still lacks, item by item, in the order an editor works through them.
 // Each missing item links to the place where it is fixed. Items of the next steps of the portal (client
-// attestation, PLATINES results) are listed as "upcoming": never done yet, with no link.
+// attestation) are listed as "upcoming": never done yet, with no link.
 
 export type CompletenessItemId = "charter" | "purpose" | "url" | "certificate" | "attestation" | "platines";
 export type CompletenessState = "done" | "missing" | "upcoming";
@@ -38,8 +38,17 @@ export type CompletenessInput = {
     /** The stored overall verdict of the checks; null when it cannot be read. */
     verdict: CertificateVerdict | null;
   }[];
+  /**
+   * The active PLATINES test plans that apply to the requested profile, each with whether the service satisfies it
+   * (its latest submission for the plan is a homologation session in which every required case succeeded).
+   */
+  platinesPlans: readonly { name: string; satisfied: boolean }[];
   now: Date;
 };
+
+export function platinesPath(serviceId: string): string {
+  return `/editeur/services/${encodeURIComponent(serviceId)}/platines`;
+}
 
 /** The overall verdict stored with a certificate (`{ verdict, checks }`), or null when it is missing or unreadable. */
 export function storedVerdict(checks: unknown): CertificateVerdict | null {
@@ -160,7 +169,45 @@ function certificateItem(input: CompletenessInput): CompletenessItem {
   };
 }
 
-function upcomingItem(id: "attestation" | "platines", label: string, detail: string): CompletenessItem {
+function platinesItem(input: CompletenessInput): CompletenessItem {
+  const label = "Résultats PLATINES";
+  const href = platinesPath(input.serviceId);
+  const plans = input.platinesPlans;
+  if (plans.length === 0) {
+    return {
+      id: "platines",
+      label,
+      done: true,
+      state: "done",
+      detail: `Aucun test PLATINES n'est exigé pour le profil demandé (${input.profile.label}).`,
+      href,
+      actionLabel: null,
+    };
+  }
+  const unsatisfied = plans.filter((plan) => !plan.satisfied);
+  if (unsatisfied.length === 0) {
+    return {
+      id: "platines",
+      label,
+      done: true,
+      state: "done",
+      detail: `${plural(plans.length, "plan de tests satisfait", "plans de tests satisfaits")} par une session d'homologation.`,
+      href,
+      actionLabel: null,
+    };
+  }
+  return {
+    id: "platines",
+    label,
+    done: false,
+    state: "missing",
+    detail: `À satisfaire par une session d'homologation réussie : ${unsatisfied.map((plan) => `« ${plan.name} »`).join(", ")}.`,
+    href,
+    actionLabel: "Déposer des résultats PLATINES",
+  };
+}
+
+function upcomingItem(id: "attestation", label: string, detail: string): CompletenessItem {
   return { id, label, done: false, state: "upcoming", detail, href: null, actionLabel: null };
 }
 
@@ -176,11 +223,7 @@ export function serviceCompleteness(input: CompletenessInput): CompletenessItem[
       "Attestation de client signée (annexe 1)",
       "À venir : le dépôt et la signature des attestations de client arrivent avec les prochaines étapes du portail.",
     ),
-    upcomingItem(
-      "platines",
-      "Résultats PLATINES",
-      "À venir : le dépôt des résultats des tests PLATINES arrive avec les prochaines étapes du portail.",
-    ),
+    platinesItem(input),
   ];
 }
 

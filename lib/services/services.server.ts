@@ -5,6 +5,7 @@ import { charterStatusOf } from "../catalogue/charter.server";
 import { CHECK_VERDICT_LABELS } from "../certificates/certificate-policy";
 import { CERTIFICATE_STATUS_LABELS, type CertificateStatus } from "../certificates/certificate-status";
 import { db, type Tx } from "../db.server";
+import { platinesPlansOfServices } from "../platines/submissions.server";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { ORGANIZATION_NOT_FOUND, parseRecordId, requireMembershipInTransaction } from "../organizations/organization-access.server";
@@ -81,6 +82,7 @@ function completenessOf(
     certificates: readonly CertificateRow[];
   },
   charter: { acceptedCurrent: boolean; currentVersion: { version: string } | null },
+  platinesPlans: readonly { name: string; satisfied: boolean }[],
   now: Date,
 ): CompletenessItem[] {
   const input: CompletenessInput = {
@@ -91,6 +93,7 @@ function completenessOf(
     urls: service.urls,
     profile: service.requestedProfile,
     certificates: service.certificates.map((c) => ({ ...c, verdict: storedVerdict(c.checks) })),
+    platinesPlans,
     now,
   };
   return serviceCompleteness(input);
@@ -123,6 +126,7 @@ export async function organizationServices(actor: Actor, organizationId: unknown
       : Promise.resolve([]),
   ]);
   if (!organization) throw new AppError("NOT_FOUND", ORGANIZATION_NOT_FOUND);
+  const platines = await platinesPlansOfServices(organization.services);
   return {
     organization: { id: organization.id, legalName: organization.legalName },
     /** The actor's other organisations, to switch between their lists. */
@@ -133,7 +137,7 @@ export async function organizationServices(actor: Actor, organizationId: unknown
       softwareName: service.softwareName,
       softwareVersion: service.softwareVersion,
       profile: { code: service.requestedProfile.code, label: service.requestedProfile.label },
-      summary: completenessSummary(completenessOf(service, charter, now)),
+      summary: completenessSummary(completenessOf(service, charter, platines.get(service.id) ?? [], now)),
     })),
     permissions: { manage: can(actor, { type: "service.manage", organizationId: id }) },
   };
@@ -157,6 +161,7 @@ export async function servicePage(actor: Actor, serviceId: unknown, now: Date = 
     charterStatusOf(access.organizationId),
   ]);
   if (!service) throw new AppError("NOT_FOUND", SERVICE_NOT_FOUND);
+  const platines = await platinesPlansOfServices([service]);
   const statuses = statusesByEnvironment(service.certificates, now);
   const certificates: ServiceCertificateView[] = service.certificates.map(({ checks, ...certificate }) => {
     const status = statuses.get(certificate.id) ?? "expired";
@@ -188,7 +193,7 @@ export async function servicePage(actor: Actor, serviceId: unknown, now: Date = 
     organization: service.organization,
     urls: SERVICE_ENVIRONMENTS.map((environment) => ({ environment, items: service.urls.filter((u) => u.environment === environment) })),
     certificates: SERVICE_ENVIRONMENTS.map((environment) => ({ environment, items: certificates.filter((c) => c.environment === environment) })),
-    completeness: completenessOf(service, charter, now),
+    completeness: completenessOf(service, charter, platines.get(service.id) ?? [], now),
     permissions: { manage: can(actor, { type: "service.manage", organizationId: access.organizationId }) },
   };
 }

@@ -12,7 +12,7 @@ import { ButtonLink } from "@/components/ui/ButtonLink";
 import { requirePermission } from "@/lib/auth/session.server";
 import { pendingCharterNotices } from "@/lib/catalogue/charter.server";
 import { isAppError } from "@/lib/errors";
-import { certificatesPath } from "@/lib/services/completeness";
+import { certificatesPath, platinesPath } from "@/lib/services/completeness";
 import { ROR_API_LABELS, SERVICE_PURPOSE_LABELS } from "@/lib/services/service-schema";
 import type { ServiceEnvironmentCode } from "@/lib/services/service-url";
 import { servicePage } from "@/lib/services/services.server";
@@ -170,6 +170,20 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
             </p>
           </div>
         ))}
+      </section>
+
+      <section id="platines" aria-labelledby="platines-titre" className="mb-12 scroll-mt-8">
+        <h2 id="platines-titre" className="mb-2 text-2xl font-bold">
+          Résultats PLATINES
+        </h2>
+        <p className="mb-4 text-grey-800">
+          Les rapports des sessions de tests d&apos;interopérabilité exécutées sur PLATINES, évalués selon les plans de tests de l&apos;ANS.
+        </p>
+        <p>
+          <Link href={platinesPath(service.id)} className="font-medium text-primary underline">
+            {permissions.manage ? "Déposer ou consulter" : "Consulter"} les résultats PLATINES
+          </Link>
+        </p>
       </section>
     </div>
   );

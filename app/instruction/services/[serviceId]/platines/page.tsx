@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Breadcrumb } from "@/components/layout/Breadcrumb";
+import { PageHeading } from "@/components/layout/PageHeading";
+import { ExampleBadge } from "@/components/platines/ExampleBadge";
+import { PlanVerdictBadge } from "@/components/platines/PlanVerdictBadge";
+import { SessionResults } from "@/components/platines/SessionResults";
+import { Alert } from "@/components/ui/Alert";
+import { requirePermission } from "@/lib/auth/session.server";
+import { isAppError } from "@/lib/errors";
+import { sessionResultsProps } from "@/lib/platines/session-view";
+import { platinesReviewOf } from "@/lib/platines/submissions.server";
+import { ValidatePlatinesForm } from "./validate-form";
+
+export const metadata: Metadata = { title: "Résultats PLATINES — instruction" };
+
+export default async function ReviewPlatinesPage({ params }: { params: Promise<{ serviceId: string }> }) {
+  const { serviceId } = await params;
+  const actor = await requirePermission({ type: "platines.validate" }, `/instruction/services/${encodeURIComponent(serviceId)}/platines`);
+  const review = await platinesReviewOf(actor, serviceId).catch((error) => {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const { service, plans, submissions, summary } = review;
+  const history = submissions.filter((s) => !s.isLatestForPlan || !plans.some((p) => p.id === s.planId));
+  return (
+    <div className="mx-auto max-w-5xl px-4 py-10">
+      <Breadcrumb items={[{ label: "Instruction", href: "/instruction" }, { label: service.name }, { label: "Résultats PLATINES" }]} />
+      <PageHeading
+        title={`Résultats PLATINES du service ${service.name}`}
+        lead={`${service.organization.legalName} — profil demandé : ${service.requestedProfile.label}. ${summary.plansSatisfied} plan(s) satisfait(s) et ${summary.plansValidated} validé(s) par l'ANS sur ${summary.plansApplicable} exigé(s).`}
+      />
+      {plans.length === 0 && <Alert variant="info" title="Aucun test exigé">Aucun plan de tests actif ne s&apos;applique au profil demandé.</Alert>}
+      <ul className="space-y-8">
+        {plans.map((plan) => (
+          <li key={plan.id}>
+            <section aria-labelledby={`plan-${plan.id}`} className="border border-grey-200 p-4">
+              <h2 id={`plan-${plan.id}`} className="text-xl font-bold">
+                {plan.name}
+              </h2>
+              <p className="mt-2 flex flex-wrap gap-2">
+                <PlanVerdictBadge state={plan.state} />
+                {plan.isExample && <ExampleBadge />}
+              </p>
+              {plan.latest ? (
+                <>
+                  <div className="mt-4">
+                    <SessionResults id={`revue-${plan.latest.id}`} title={`Dernière session : ${plan.latest.sessionIdentifier}`} {...sessionResultsProps(plan.latest)} />
+                  </div>
+                  <p className="mt-2 text-sm text-grey-800">
+                    Chiffres bruts enregistrés au dépôt (version {plan.latest.atSubmission.planVersion} du plan) : {plan.latest.atSubmission.casesPassed} cas réussis sur{" "}
+                    {plan.latest.atSubmission.totalCases}, plan {plan.latest.atSubmission.satisfied ? "satisfait" : "non satisfait"}.
+                  </p>
+                  {plan.latest.validation ? (
+                    <Alert variant="success" title="Résultats validés par l'ANS" className="mt-4" />
+                  ) : (
+                    <ValidatePlatinesForm submissionId={plan.latest.id} planName={plan.name} satisfied={plan.state === "satisfied"} />
+                  )}
+                </>
+              ) : (
+                <p className="mt-4">Aucune session déposée pour ce plan.</p>
+              )}
+            </section>
+          </li>
+        ))}
+      </ul>
+      <section aria-labelledby="historique" className="mt-12">
+        <h2 id="historique" className="text-2xl font-bold">
+          Sessions précédentes ({history.length})
+        </h2>
+        {history.length === 0 ? (
+          <p className="mt-4">Aucune session précédente.</p>
+        ) : (
+          <ol className="mt-4 space-y-6">
+            {history.map((submission) => (
+              <li key={submission.id}>
+                <SessionResults id={`historique-${submission.id}`} title={`Session ${submission.sessionIdentifier} — ${submission.planName}`} {...sessionResultsProps(submission)} />
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
