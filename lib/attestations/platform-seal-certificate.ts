@@ -66,10 +66,11 @@ export async function generatePlatformSealCertificate(
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + (options.validityYears ?? PLATFORM_SEAL_VALIDITY_YEARS));
   certificate.validity.notBefore = notBefore;
   certificate.validity.notAfter = notAfter;
+  // Most general first in the DER, so that it reads "CN=…, O=…, C=FR".
   const name = [
-    utf8Attribute("commonName", options.commonName ?? PLATFORM_SEAL_COMMON_NAME),
-    utf8Attribute("organizationName", options.organization ?? PLATFORM_SEAL_ORGANIZATION),
     { name: "countryName", value: "FR" },
+    utf8Attribute("organizationName", options.organization ?? PLATFORM_SEAL_ORGANIZATION),
+    utf8Attribute("commonName", options.commonName ?? PLATFORM_SEAL_COMMON_NAME),
   ];
   certificate.setSubject(name);
   certificate.setIssuer(name);
