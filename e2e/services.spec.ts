@@ -118,7 +118,7 @@ test("a new editor declares a service, adds a test URL and sees the completeness
   await page.getByRole("navigation", { name: "Fil d'Ariane" }).getByRole("link", { name: "Services numériques" }).click();
   const row = page.getByRole("row", { name: new RegExp(serviceName) });
   await expect(row).toContainText("Profil 2");
-  await expect(row).toContainText("2 sur 4 éléments complets");
+  await expect(row).toContainText("2 sur 5 éléments complets");
   await expectAccessible(page);
 });
 

@@ -25,6 +25,15 @@ export const auditEventType = z.enum([
   "certificate.uploaded",
   "ca_certificate.added",
   "ca_certificate.retired",
+  "attestation.created",
+  "attestation.updated",
+  "attestation.sent",
+  "attestation.link_resent",
+  "attestation.round_cancelled",
+  "attestation.cancelled",
+  "attestation.signed",
+  "attestation.declined",
+  "attestation.sealed",
 ]);
 
 export type AuditEventType = z.infer<typeof auditEventType>;
@@ -53,4 +62,13 @@ export const auditEventLabels: Record<AuditEventType, string> = {
   "certificate.uploaded": "Certificat déposé",
   "ca_certificate.added": "Autorité de certification ajoutée",
   "ca_certificate.retired": "Autorité de certification retirée",
+  "attestation.created": "Attestation de client créée",
+  "attestation.updated": "Attestation de client modifiée",
+  "attestation.sent": "Attestation de client envoyée pour signature",
+  "attestation.link_resent": "Lien de signature renvoyé au client",
+  "attestation.round_cancelled": "Demande de signature annulée",
+  "attestation.cancelled": "Attestation de client abandonnée",
+  "attestation.signed": "Attestation de client signée",
+  "attestation.declined": "Signature de l'attestation refusée",
+  "attestation.sealed": "Attestation de client scellée",
 };

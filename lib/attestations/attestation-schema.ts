@@ -192,8 +192,3 @@ export const emptyAttestationValues: Record<AttestationField, string> = {
   softwareVersion: "",
   place: "",
 };
-
-/** The reason a client gives when declining; the same plain-text rules. */
-export const declineSchema = z.object({
-  reason: text(2000, { multiline: true }).pipe(z.string().min(1, "Indiquez la raison du refus.")),
-});

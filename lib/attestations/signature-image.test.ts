@@ -25,7 +25,7 @@ describe("signature image checks", () => {
     const truncated = testSignaturePng().slice(0, 200);
     expect(checkSignaturePng(truncated)).toEqual({ ok: false, problem: SIGNATURE_PROBLEMS.unreadable });
     const corrupted = testSignaturePng();
-    corrupted[60] ^= 0xff; // inside the compressed pixels
+    corrupted[60] = corrupted[60]! ^ 0xff; // inside the compressed pixels
     expect(checkSignaturePng(corrupted).ok).toBe(false);
     expect(signatureFromDataUrl("")).toEqual({ ok: false, problem: SIGNATURE_PROBLEMS.missing });
     expect(signatureFromDataUrl(42)).toEqual({ ok: false, problem: SIGNATURE_PROBLEMS.missing });

@@ -45,7 +45,7 @@ describe("declaring a service", () => {
 
     const list = await organizationServices(org.actor, org.organizationId);
     expect(list.services).toEqual([
-      expect.objectContaining({ id: serviceId, name: "Orientation Plus", profile: expect.objectContaining({ code: "2" }), summary: expect.objectContaining({ done: 1, total: 4 }) }),
+      expect.objectContaining({ id: serviceId, name: "Orientation Plus", profile: expect.objectContaining({ code: "2" }), summary: expect.objectContaining({ done: 1, total: 5 }) }),
     ]);
     const page = await servicePage(org.actor, serviceId);
     expect(page.completeness.map((i) => [i.id, i.state])).toEqual([
@@ -53,7 +53,7 @@ describe("declaring a service", () => {
       ["purpose", "done"],
       ["url", "missing"],
       ["certificate", "missing"],
-      ["attestation", "upcoming"],
+      ["attestation", "missing"],
       ["platines", "upcoming"],
     ]);
     expect(page.permissions.manage).toBe(true);

@@ -79,6 +79,7 @@ function completenessOf(
     urls: readonly { environment: ServiceEnvironmentCode }[];
     requestedProfile: { label: string; requiresCertificate: boolean };
     certificates: readonly CertificateRow[];
+    attestations: readonly { status: string }[];
   },
   charter: { acceptedCurrent: boolean; currentVersion: { version: string } | null },
   now: Date,
@@ -91,6 +92,10 @@ function completenessOf(
     urls: service.urls,
     profile: service.requestedProfile,
     certificates: service.certificates.map((c) => ({ ...c, verdict: storedVerdict(c.checks) })),
+    attestations: {
+      sealed: service.attestations.filter((a) => a.status === "SEALED").length,
+      inProgress: service.attestations.filter((a) => a.status !== "SEALED" && a.status !== "CANCELLED").length,
+    },
     now,
   };
   return serviceCompleteness(input);
@@ -113,6 +118,7 @@ export async function organizationServices(actor: Actor, organizationId: unknown
             requestedProfile: { select: { code: true, label: true, requiresCertificate: true } },
             urls: { select: { environment: true } },
             certificates: { select: certificateSelect },
+            attestations: { select: { status: true } },
           },
         },
       },
@@ -152,6 +158,7 @@ export async function servicePage(actor: Actor, serviceId: unknown, now: Date = 
         requestedProfile: true,
         urls: { orderBy: [{ createdAt: "asc" }, { url: "asc" }], select: { id: true, environment: true, url: true, createdAt: true } },
         certificates: { orderBy: { uploadedAt: "desc" }, select: certificateSelect },
+        attestations: { select: { status: true } },
       },
     }),
     charterStatusOf(access.organizationId),
