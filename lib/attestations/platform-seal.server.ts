@@ -46,3 +46,24 @@ export function platformSealCredentials(): Promise<SealCredentials> {
 export async function trustedSealCertificates(): Promise<Uint8Array[]> {
   return [await sealCertificateDer(await platformSealCredentials())];
 }
+
+/**
+ * At server start: a configured seal that cannot be opened (wrong passphrase, not a PKCS#12) stops the server
+ * with a clear message rather than failing at the first attestation; a missing one is only reported, since the
+ * rest of the portal works without it (signed attestations then wait, SIGNED, until a seal is configured).
+ */
+export async function checkPlatformSealAtStartup(): Promise<void> {
+  const { SEAL_P12_BASE64, SEAL_P12_PATH } = env();
+  if (!SEAL_P12_BASE64 && !SEAL_P12_PATH) {
+    console.warn(
+      "[portail] Cachet des attestations non configuré (SEAL_P12_BASE64 ou SEAL_P12_PATH) : les attestations signées ne pourront pas être scellées.",
+    );
+    return;
+  }
+  try {
+    await platformSealCredentials();
+  } catch (error) {
+    console.error(`[portail] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
