@@ -50,10 +50,13 @@ async function main() {
   const signingTime = new Date("2026-02-03T16:45:11Z");
 
   let lastRender = 0;
+  let run = 0;
   async function renderAndSeal(): Promise<Uint8Array> {
+    // A different client each time, so that no cache of rendered text makes later runs unrealistically cheap.
+    run += 1;
     const renderStarted = performance.now();
     const rendered = await renderFinalAttestationPdf(
-      content,
+      { ...content, clientName: `${content.clientName} n° ${run}`, clientSignatoryLastName: `Barthélémy-${run}` },
       {
         client: { image: png, name: "Chloé Barthélémy", function: content.clientSignatoryFunction, signedAt: clientSignedAt },
         editor: { image: png, name: "Hélène Dupré", function: "Présidente", signedAt: editorSignedAt },
