@@ -6,6 +6,7 @@ const nextConfig = {
     // PLATINES results (lib/platines/submission-rules.ts): a 5 MiB report plus up to three 20 MiB evidence files in
     // one server action. A little above that total, so an oversized file still reaches the use case and gets its
     // own French message. The proxy (proxy.ts) buffers request bodies too: same limit, or it would cut them.
+    // The public attestation verification accepts PDFs up to 10 MiB; every action checks its own cap.
     serverActions: { bodySizeLimit: "70mb" },
     proxyClientMaxBodySize: "70mb",
   },

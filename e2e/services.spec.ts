@@ -76,7 +76,7 @@ test("a new editor declares a service, adds a test URL and sees the completeness
   await expect(completenessItem(page, "Finalité du service indiquée")).toContainText("Fait");
   await expect(completenessItem(page, "Certificat IGC Santé actif et conforme")).toContainText("À faire");
   await expect(completenessItem(page, "Résultats PLATINES")).toContainText("À faire");
-  await expect(completenessItem(page, "Attestation de client signée (annexe 1)")).toContainText("À venir");
+  await expect(completenessItem(page, "Attestation de client signée (annexe 1)")).toContainText("À faire");
   await expect(page.getByRole("link", { name: "Déposer ou consulter les certificats de test" })).toHaveAttribute(
     "href",
     /\/editeur\/services\/[0-9a-f-]{36}\/certificats\?environnement=TEST$/,
@@ -118,7 +118,7 @@ test("a new editor declares a service, adds a test URL and sees the completeness
   await page.getByRole("navigation", { name: "Fil d'Ariane" }).getByRole("link", { name: "Services numériques" }).click();
   const row = page.getByRole("row", { name: new RegExp(serviceName) });
   await expect(row).toContainText("Profil 2");
-  await expect(row).toContainText("2 sur 5 éléments complets");
+  await expect(row).toContainText("2 sur 6 éléments complets");
   await expectAccessible(page);
 });
 

@@ -29,6 +29,15 @@ export const auditEventType = z.enum([
   "platines_plan.updated",
   "platines.submitted",
   "platines.validated",
+  "attestation.created",
+  "attestation.updated",
+  "attestation.sent",
+  "attestation.link_resent",
+  "attestation.round_cancelled",
+  "attestation.cancelled",
+  "attestation.signed",
+  "attestation.declined",
+  "attestation.sealed",
 ]);
 
 export type AuditEventType = z.infer<typeof auditEventType>;
@@ -61,4 +70,13 @@ export const auditEventLabels: Record<AuditEventType, string> = {
   "platines_plan.updated": "Plan de tests PLATINES modifié",
   "platines.submitted": "Résultats PLATINES déposés",
   "platines.validated": "Résultats PLATINES validés par l'ANS",
+  "attestation.created": "Attestation de client créée",
+  "attestation.updated": "Attestation de client modifiée",
+  "attestation.sent": "Attestation de client envoyée pour signature",
+  "attestation.link_resent": "Lien de signature renvoyé au client",
+  "attestation.round_cancelled": "Demande de signature annulée",
+  "attestation.cancelled": "Attestation de client abandonnée",
+  "attestation.signed": "Attestation de client signée",
+  "attestation.declined": "Signature de l'attestation refusée",
+  "attestation.sealed": "Attestation de client scellée",
 };

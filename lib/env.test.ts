@@ -29,4 +29,19 @@ describe("parseEnv", () => {
   it("treats empty strings as unset", () => {
     expect(() => parseEnv({ ...valid, AUTH_SECRET: "" })).toThrow(/AUTH_SECRET/);
   });
+
+  it("takes the platform seal inline or from a file, always with its passphrase", () => {
+    const env = parseEnv({ ...valid, SEAL_P12_BASE64: "MIIK+w==", SEAL_P12_PASSPHRASE: "secret" });
+    expect(env.SEAL_P12_BASE64).toBe("MIIK+w==");
+    expect(parseEnv({ ...valid, SEAL_P12_PATH: "/etc/ror/seal.p12", SEAL_P12_PASSPHRASE: "x" }).SEAL_P12_PATH).toBe(
+      "/etc/ror/seal.p12",
+    );
+    expect(() => parseEnv({ ...valid, SEAL_P12_PATH: "/etc/ror/seal.p12" })).toThrow(/SEAL_P12_PASSPHRASE: obligatoire/);
+    expect(() =>
+      parseEnv({ ...valid, SEAL_P12_PATH: "/a.p12", SEAL_P12_BASE64: "MIIK", SEAL_P12_PASSPHRASE: "x" }),
+    ).toThrow(/pas les deux/);
+    expect(() => parseEnv({ ...valid, SEAL_P12_BASE64: "pas du base64 !", SEAL_P12_PASSPHRASE: "x" })).toThrow(
+      /SEAL_P12_BASE64: doit être du base64/,
+    );
+  });
 });

@@ -16,6 +16,29 @@ const envSchema = z.object({
     .optional(),
   // The State brand (Marianne, "République Française") is reserved for an ANS deployment.
   PORTAL_STATE_BRANDING: z.enum(["on", "off"]).default("off"),
+  // The platform seal (PKCS#12 with key and certificate) that seals signed attestations, given inline in base64
+  // or as a file path, with its passphrase. `npm start` generates a self-signed one when both are unset.
+  SEAL_P12_BASE64: z
+    .string()
+    .regex(/^[A-Za-z0-9+/\s]+={0,2}\s*$/, "doit être du base64 / must be base64")
+    .optional(),
+  SEAL_P12_PATH: z.string().optional(),
+  SEAL_P12_PASSPHRASE: z.string().optional(),
+}).superRefine((value, context) => {
+  if (value.SEAL_P12_BASE64 && value.SEAL_P12_PATH) {
+    context.addIssue({
+      code: "custom",
+      path: ["SEAL_P12_PATH"],
+      message: "SEAL_P12_BASE64 ou SEAL_P12_PATH, pas les deux / not both",
+    });
+  }
+  if ((value.SEAL_P12_BASE64 || value.SEAL_P12_PATH) && value.SEAL_P12_PASSPHRASE === undefined) {
+    context.addIssue({
+      code: "custom",
+      path: ["SEAL_P12_PASSPHRASE"],
+      message: "obligatoire avec le certificat de cachet / required with the seal certificate",
+    });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

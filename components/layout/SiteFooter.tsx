@@ -4,12 +4,13 @@ export type FooterLink = { href: string; label: string };
 
 export type SiteFooterProps = {
   portalName?: string;
-  /** Defaults to the charter, legal notice, accessibility statement and personal-data pages. */
+  /** Defaults to the charter, attestation verification, legal notice, accessibility statement and personal-data pages. */
   links?: FooterLink[];
 };
 
 const defaultLinks: FooterLink[] = [
   { href: "/charte", label: "Charte d'accès aux données du ROR" },
+  { href: "/verification", label: "Vérifier une attestation" },
   { href: "/mentions-legales", label: "Mentions légales" },
   { href: "/accessibilite", label: "Accessibilité : partiellement conforme" },
   { href: "/donnees-personnelles", label: "Données personnelles" },

@@ -50,6 +50,20 @@ describe("permissions", () => {
     expect(can(admin, { type: "organization.update", organizationId: orgA })).toBe(false);
   });
 
+  it("lets members and ANS read attestations, members prepare them, and only legal representatives sign for the editor", () => {
+    for (const actor of [member, legalRep, reviewer, admin]) expect(can(actor, { type: "attestation.read", organizationId: orgA })).toBe(true);
+    expect(can(member, { type: "attestation.read", organizationId: orgB })).toBe(false);
+    expect(can(orphan, { type: "attestation.read", organizationId: orgA })).toBe(false);
+    expect(can(member, { type: "attestation.manage", organizationId: orgA })).toBe(true);
+    expect(can(legalRep, { type: "attestation.manage", organizationId: orgA })).toBe(true);
+    expect(can(member, { type: "attestation.manage", organizationId: orgB })).toBe(false);
+    expect(can(reviewer, { type: "attestation.manage", organizationId: orgA })).toBe(false);
+    expect(can(legalRep, { type: "attestation.signAsEditor", organizationId: orgA })).toBe(true);
+    expect(can(legalRep, { type: "attestation.signAsEditor", organizationId: orgB })).toBe(false);
+    expect(can(member, { type: "attestation.signAsEditor", organizationId: orgA })).toBe(false);
+    expect(can(admin, { type: "attestation.signAsEditor", organizationId: orgA })).toBe(false);
+  });
+
   it("does not treat an editor without organisation as an editor", () => {
     expect(can(orphan, { type: "editorSpace.view" })).toBe(false);
   });

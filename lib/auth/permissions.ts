@@ -17,6 +17,9 @@ export type Action =
   | { type: "charter.accept"; organizationId: string }
   | { type: "service.read"; organizationId: string }
   | { type: "service.manage"; organizationId: string }
+  | { type: "attestation.read"; organizationId: string }
+  | { type: "attestation.manage"; organizationId: string }
+  | { type: "attestation.signAsEditor"; organizationId: string }
   | { type: "ansSpace.view" }
   | { type: "auditLog.read" }
   | { type: "users.manage" }
@@ -52,7 +55,12 @@ export function can(actor: Actor | null, action: Action): boolean {
       return membershipOf(actor, action.organizationId) !== undefined;
     case "service.read":
     case "platines.read":
+    case "attestation.read":
       return membershipOf(actor, action.organizationId) !== undefined || isReviewer(actor);
+    case "attestation.manage":
+      return membershipOf(actor, action.organizationId) !== undefined;
+    case "attestation.signAsEditor":
+      return membershipOf(actor, action.organizationId)?.isLegalRepresentative === true;
     case "organization.manageLegalRepresentatives":
     case "charter.accept":
       return membershipOf(actor, action.organizationId)?.isLegalRepresentative === true;

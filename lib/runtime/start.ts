@@ -7,6 +7,7 @@ import { checkDatabaseReachable, projectRoot, runPrisma } from "./database-tools
 import { seedDatabase } from "./demo-data";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
 import { localSecret } from "./local-secrets";
+import { ensureLocalPlatformSeal } from "./local-seal";
 import { needsBuild } from "./needs-build";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -81,6 +82,16 @@ async function main() {
   } else {
     const problem = await checkDatabaseReachable(process.env.DATABASE_URL!);
     if (problem) return fail(problem);
+  }
+
+  if (!process.env.SEAL_P12_BASE64 && !process.env.SEAL_P12_PATH) {
+    const seal = await ensureLocalPlatformSeal(dataDir);
+    process.env.SEAL_P12_PATH = seal.p12Path;
+    process.env.SEAL_P12_PASSPHRASE = seal.passphrase;
+    log(
+      `Cachet des attestations : certificat auto-signé ${seal.created ? "créé" : "repris"} (${path.relative(projectRoot, seal.p12Path) || seal.p12Path}).` +
+        (usingEmbedded ? "" : " En production, configurez SEAL_P12_BASE64 ou SEAL_P12_PATH et SEAL_P12_PASSPHRASE."),
+    );
   }
 
   try {

@@ -14,6 +14,7 @@ const base: CompletenessInput = {
   profile: { label: "Profil 2 — données restreintes", requiresCertificate: true },
   certificates: [],
   platinesPlans: [],
+  attestations: { sealed: 0, inProgress: 0 },
   now,
 };
 
@@ -31,7 +32,7 @@ describe("the completeness of a service", () => {
       ["purpose", "done"],
       ["url", "missing"],
       ["certificate", "missing"],
-      ["attestation", "upcoming"],
+      ["attestation", "missing"],
       ["platines", "done"],
     ]);
     expect(items.map((i) => i.label)).toEqual([
@@ -56,6 +57,7 @@ describe("the completeness of a service", () => {
       ["purpose", "/editeur/services/11111111-1111-4111-8111-111111111111/modifier", "Indiquer la finalité"],
       ["url", "#urls", "Déclarer une URL"],
       ["certificate", "/editeur/services/11111111-1111-4111-8111-111111111111/certificats?environnement=TEST", "Déposer un certificat"],
+      ["attestation", "/editeur/services/11111111-1111-4111-8111-111111111111/attestations", "Remplir une attestation"],
       ["platines", "/editeur/services/11111111-1111-4111-8111-111111111111/platines", "Déposer des résultats PLATINES"],
     ]);
   });
@@ -100,6 +102,22 @@ describe("the completeness of a service", () => {
     expect(both.detail).toBe("Certificat actif en environnement de test et de production.");
   });
 
+  it("asks for one sealed client attestation, linking to the service's attestations", () => {
+    expect(item(base, "attestation")).toMatchObject({
+      done: false,
+      state: "missing",
+      href: "/editeur/services/11111111-1111-4111-8111-111111111111/attestations",
+      actionLabel: "Remplir une attestation",
+    });
+    expect(item({ ...base, attestations: { sealed: 0, inProgress: 2 } }, "attestation")).toMatchObject({
+      done: false,
+      detail: "2 attestations en cours : il faut qu'au moins une soit signée par le client et par votre représentant légal.",
+      actionLabel: "Suivre les attestations",
+    });
+    expect(item({ ...base, attestations: { sealed: 1, inProgress: 1 } }, "attestation")).toMatchObject({ done: true, state: "done", detail: "1 attestation signée et scellée.", actionLabel: null });
+    expect(item({ ...base, profile: { label: "Profil 0", requiresCertificate: false } }, "attestation")).toMatchObject({ done: true, state: "done" });
+  });
+
   it("does not ask for a certificate when the requested profile does not require one", () => {
     const result = item({ ...base, profile: { label: "Profil 0 — données en libre accès", requiresCertificate: false } }, "certificate");
     expect(result).toMatchObject({ done: true, state: "done" });
@@ -109,12 +127,18 @@ describe("the completeness of a service", () => {
   it("summarises what can be completed today, upcoming items aside", () => {
     expect(completenessSummary(serviceCompleteness(base))).toEqual({
       done: 2,
-      total: 5,
-      missing: ["Charte d'accès aux données du ROR acceptée", "URL du service déclarée", "Certificat IGC Santé actif et conforme"],
-      upcoming: 1,
+      total: 6,
+      missing: ["Charte d'accès aux données du ROR acceptée", "URL du service déclarée", "Certificat IGC Santé actif et conforme", "Attestation de client signée (annexe 1)"],
+      upcoming: 0,
     });
-    const complete = { ...base, charter: { acceptedCurrent: true, currentVersion: "0.1" }, urls: [{ environment: "TEST" as const }], certificates: [certificate()] };
-    expect(completenessSummary(serviceCompleteness(complete))).toMatchObject({ done: 5, total: 5, missing: [] });
+    const complete = {
+      ...base,
+      charter: { acceptedCurrent: true, currentVersion: "0.1" },
+      urls: [{ environment: "TEST" as const }],
+      certificates: [certificate()],
+      attestations: { sealed: 1, inProgress: 0 },
+    };
+    expect(completenessSummary(serviceCompleteness(complete))).toMatchObject({ done: 6, total: 6, missing: [] });
   });
 });
 

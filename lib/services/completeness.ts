@@ -2,8 +2,7 @@ import { certificateStatuses, type CertificateStatus } from "../certificates/cer
 import { SERVICE_ENVIRONMENT_LABELS, SERVICE_ENVIRONMENTS, type ServiceEnvironmentCode } from "./service-url";
 
 // Pure: what a service's application still lacks, item by item, in the order an editor works through them.
-// Each missing item links to the place where it is fixed. Items of the next steps of the portal (client
-// attestation) are listed as "upcoming": never done yet, with no link.
+// Each missing item links to the place where it is fixed.
 
 export type CompletenessItemId = "charter" | "purpose" | "url" | "certificate" | "attestation" | "platines";
 export type CompletenessState = "done" | "missing" | "upcoming";
@@ -43,6 +42,8 @@ export type CompletenessInput = {
    * (its latest submission for the plan is a homologation session in which every required case succeeded).
    */
   platinesPlans: readonly { name: string; satisfied: boolean }[];
+  /** How many of the service's client attestations are sealed, and how many are under way (not sealed, not abandoned). */
+  attestations: { sealed: number; inProgress: number };
   now: Date;
 };
 
@@ -169,6 +170,42 @@ function certificateItem(input: CompletenessInput): CompletenessItem {
   };
 }
 
+export function attestationsPath(serviceId: string): string {
+  return `/editeur/services/${encodeURIComponent(serviceId)}/attestations`;
+}
+
+function attestationItem(input: CompletenessInput): CompletenessItem {
+  const label = "Attestation de client signée (annexe 1)";
+  const href = attestationsPath(input.serviceId);
+  const { sealed, inProgress } = input.attestations;
+  if (!input.profile.requiresCertificate) {
+    return {
+      id: "attestation",
+      label,
+      done: true,
+      state: "done",
+      detail: `Le profil demandé (${input.profile.label}) ne donne accès qu'aux données en libre accès : aucune attestation de client n'est exigée.`,
+      href,
+      actionLabel: null,
+    };
+  }
+  if (sealed > 0) {
+    return { id: "attestation", label, done: true, state: "done", detail: `${plural(sealed, "attestation signée et scellée", "attestations signées et scellées")}.`, href, actionLabel: null };
+  }
+  return {
+    id: "attestation",
+    label,
+    done: false,
+    state: "missing",
+    detail:
+      inProgress > 0
+        ? `${plural(inProgress, "attestation en cours", "attestations en cours")} : il faut qu'au moins une soit signée par le client et par votre représentant légal.`
+        : "Au moins un client doit attester qu'il utilise le service : remplissez l'attestation et faites-la signer.",
+    href,
+    actionLabel: inProgress > 0 ? "Suivre les attestations" : "Remplir une attestation",
+  };
+}
+
 function platinesItem(input: CompletenessInput): CompletenessItem {
   const label = "Résultats PLATINES";
   const href = platinesPath(input.serviceId);
@@ -207,10 +244,6 @@ function platinesItem(input: CompletenessInput): CompletenessItem {
   };
 }
 
-function upcomingItem(id: "attestation", label: string, detail: string): CompletenessItem {
-  return { id, label, done: false, state: "upcoming", detail, href: null, actionLabel: null };
-}
-
 /** The ordered checklist of a service's application. */
 export function serviceCompleteness(input: CompletenessInput): CompletenessItem[] {
   return [
@@ -218,11 +251,7 @@ export function serviceCompleteness(input: CompletenessInput): CompletenessItem[
     purposeItem(input),
     urlItem(input),
     certificateItem(input),
-    upcomingItem(
-      "attestation",
-      "Attestation de client signée (annexe 1)",
-      "À venir : le dépôt et la signature des attestations de client arrivent avec les prochaines étapes du portail.",
-    ),
+    attestationItem(input),
     platinesItem(input),
   ];
 }

@@ -53,7 +53,7 @@ describe("declaring a service", () => {
       ["purpose", "done"],
       ["url", "missing"],
       ["certificate", "missing"],
-      ["attestation", "upcoming"],
+      ["attestation", "missing"],
       ["platines", "missing"],
     ]);
     expect(page.permissions.manage).toBe(true);

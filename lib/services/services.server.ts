@@ -80,6 +80,7 @@ function completenessOf(
     urls: readonly { environment: ServiceEnvironmentCode }[];
     requestedProfile: { label: string; requiresCertificate: boolean };
     certificates: readonly CertificateRow[];
+    attestations: readonly { status: string }[];
   },
   charter: { acceptedCurrent: boolean; currentVersion: { version: string } | null },
   platinesPlans: readonly { name: string; satisfied: boolean }[],
@@ -94,6 +95,10 @@ function completenessOf(
     profile: service.requestedProfile,
     certificates: service.certificates.map((c) => ({ ...c, verdict: storedVerdict(c.checks) })),
     platinesPlans,
+    attestations: {
+      sealed: service.attestations.filter((a) => a.status === "SEALED").length,
+      inProgress: service.attestations.filter((a) => a.status !== "SEALED" && a.status !== "CANCELLED").length,
+    },
     now,
   };
   return serviceCompleteness(input);
@@ -116,6 +121,7 @@ export async function organizationServices(actor: Actor, organizationId: unknown
             requestedProfile: { select: { code: true, label: true, requiresCertificate: true } },
             urls: { select: { environment: true } },
             certificates: { select: certificateSelect },
+            attestations: { select: { status: true } },
           },
         },
       },
@@ -156,6 +162,7 @@ export async function servicePage(actor: Actor, serviceId: unknown, now: Date = 
         requestedProfile: true,
         urls: { orderBy: [{ createdAt: "asc" }, { url: "asc" }], select: { id: true, environment: true, url: true, createdAt: true } },
         certificates: { orderBy: { uploadedAt: "desc" }, select: certificateSelect },
+        attestations: { select: { status: true } },
       },
     }),
     charterStatusOf(access.organizationId),

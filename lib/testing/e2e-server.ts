@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { seedDatabase } from "../runtime/demo-data";
 import { projectRoot } from "../runtime/database-tools";
+import { testPlatformSealEnv } from "../runtime/local-seal";
 import { e2eTestAuthorityDir, recreateTestAuthority } from "../runtime/demo-test-authority";
 import { createMigratedDatabase, startTestCluster } from "./test-cluster";
 
@@ -13,6 +14,8 @@ const databaseUrl = await createMigratedDatabase(cluster.adminUrl, `ror_e2e_${pr
 const testAuthorityDir = e2eTestAuthorityDir(port);
 await recreateTestAuthority(testAuthorityDir);
 await seedDatabase(databaseUrl, { demo: true, testAuthorityDir });
+// Both instances seal with the same fresh self-signed platform seal (each trusts what the other sealed).
+const sealEnv = await testPlatformSealEnv();
 
 function startInstance(instancePort: string) {
   return spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", instancePort], {
@@ -24,6 +27,7 @@ function startInstance(instancePort: string) {
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       AUTH_URL: `http://localhost:${instancePort}`,
+      ...sealEnv,
     },
   });
 }

@@ -8,6 +8,8 @@ const name = `ror_test_${randomBytes(6).toString("hex")}`;
 process.env.DATABASE_URL = await createDatabaseFromTemplate(adminUrl, name, inject("templateDatabase"));
 process.env.AUTH_SECRET ??= randomBytes(32).toString("hex");
 process.env.TEST_ADMIN_DATABASE_URL = adminUrl;
+process.env.SEAL_P12_BASE64 ??= inject("sealP12Base64");
+process.env.SEAL_P12_PASSPHRASE ??= inject("sealP12Passphrase");
 
 afterAll(async () => {
   const { db } = await import("../db.server");

@@ -1,10 +1,13 @@
 import type { TestProject } from "vitest/node";
+import { testPlatformSealEnv } from "../runtime/local-seal";
 import { createMigratedDatabase, startTestCluster } from "./test-cluster";
 
 declare module "vitest" {
   export interface ProvidedContext {
     adminDatabaseUrl: string;
     templateDatabase: string;
+    sealP12Base64: string;
+    sealP12Passphrase: string;
   }
 }
 
@@ -15,6 +18,10 @@ export default async function setup(project: TestProject) {
   await createMigratedDatabase(cluster.adminUrl, templateDatabase);
   project.provide("adminDatabaseUrl", cluster.adminUrl);
   project.provide("templateDatabase", templateDatabase);
+  // One self-signed platform seal for the whole run (RSA key generation is the slow part).
+  const seal = await testPlatformSealEnv();
+  project.provide("sealP12Base64", seal.SEAL_P12_BASE64);
+  project.provide("sealP12Passphrase", seal.SEAL_P12_PASSPHRASE);
   return async () => {
     const { dropDatabase } = await import("../runtime/database-tools");
     await dropDatabase(cluster.adminUrl, templateDatabase).catch(() => undefined);

@@ -12,7 +12,7 @@ import { ButtonLink } from "@/components/ui/ButtonLink";
 import { requirePermission } from "@/lib/auth/session.server";
 import { pendingCharterNotices } from "@/lib/catalogue/charter.server";
 import { isAppError } from "@/lib/errors";
-import { certificatesPath, platinesPath } from "@/lib/services/completeness";
+import { attestationsPath, certificatesPath, platinesPath } from "@/lib/services/completeness";
 import { ROR_API_LABELS, SERVICE_PURPOSE_LABELS } from "@/lib/services/service-schema";
 import type { ServiceEnvironmentCode } from "@/lib/services/service-url";
 import { servicePage } from "@/lib/services/services.server";
@@ -170,6 +170,20 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
             </p>
           </div>
         ))}
+      </section>
+
+      <section id="attestations" aria-labelledby="attestations-titre" className="mb-12 scroll-mt-8">
+        <h2 id="attestations-titre" className="mb-2 text-2xl font-bold">
+          Attestations de client
+        </h2>
+        <p className="mb-4 text-grey-800">
+          Une attestation par client (annexe 1 de la charte), signée par le client et par le représentant légal de l&apos;éditeur, puis scellée par le portail.
+        </p>
+        <p>
+          <Link href={attestationsPath(service.id)} className="font-medium text-primary underline">
+            {permissions.manage ? "Remplir ou consulter" : "Consulter"} les attestations de client
+          </Link>
+        </p>
       </section>
 
       <section id="platines" aria-labelledby="platines-titre" className="mb-12 scroll-mt-8">

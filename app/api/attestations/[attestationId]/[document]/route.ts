@@ -1,0 +1,30 @@
+import { attestationFile, attestationPreview } from "@/lib/attestations/attestations.server";
+import { getActor } from "@/lib/auth/session.server";
+import { isAppError } from "@/lib/errors";
+import { fileResponse } from "@/lib/files/stored-files.server";
+
+// Downloads of an attestation's PDFs, for members of its organisation and ANS reviewers. Someone else's
+// attestation answers exactly like a missing one (404).
+
+const notFound = () => new Response("Document introuvable.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+export async function GET(_request: Request, { params }: { params: Promise<{ attestationId: string; document: string }> }) {
+  const { attestationId, document } = await params;
+  const actor = await getActor();
+  if (!actor) return new Response("Connectez-vous pour télécharger ce document.", { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  try {
+    switch (document) {
+      case "apercu":
+        return fileResponse(await attestationPreview(actor, attestationId), "inline");
+      case "envoyee":
+        return fileResponse(await attestationFile(actor, attestationId, "sent"), "attachment");
+      case "scellee":
+        return fileResponse(await attestationFile(actor, attestationId, "sealed"), "attachment");
+      default:
+        return notFound();
+    }
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") return notFound();
+    throw error;
+  }
+}

@@ -1,0 +1,143 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { PDFDocument } from "pdf-lib";
+import type { AttestationContent } from "./attestation-content";
+import { renderAttestationPdf, renderFinalAttestationPdf } from "./pdf";
+import { testSignaturePng } from "./test-png";
+
+const dir = mkdtempSync(path.join(tmpdir(), "attestation-pdf-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The text of a PDF as poppler's pdftotext reads it (layout off, so wrapped words join with spaces). */
+function textOf(pdf: Uint8Array, name: string): string {
+  const file = path.join(dir, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+}
+
+const content: AttestationContent = {
+  clientName: "Clinique Sainte-Hélène des Cévennes",
+  clientAddress: "12 rue de l'Église\n30100 Alès",
+  clientSignatoryLastName: "Lefèvre",
+  clientSignatoryFirstName: "Zoé",
+  clientSignatoryFunction: "Directrice générale adjointe",
+  clientSiret: "73282932000074",
+  clientSignatoryEmail: "zoe.lefevre@clinique.example",
+  editorName: "Santé Numérique Démo SAS",
+  editorAddress: "1 place de la Bourse, 75002 Paris",
+  editorSiret: "55210055400013",
+  editorLegalRepresentativeName: "Amélie Représentante",
+  editorLegalRepresentativeEmail: "representant@editeur.example",
+  serviceName: "Orientation Œil",
+  softwareName: "Orienté Soins",
+  orderSignedOn: "2026-02-01",
+  softwareVersion: "4.2.1-ç",
+  place: "Alès",
+  madeOn: "2026-03-10",
+};
+
+const date = new Date("2026-03-10T09:30:00Z");
+
+describe("attestation PDF", () => {
+  it("is one A4 page with every field, accents intact, and the Annex 1 wording", async () => {
+    const pdf = await renderAttestationPdf(content, { draft: false, date });
+    const doc = await PDFDocument.load(pdf);
+    expect(doc.getPageCount()).toBe(1);
+    expect(doc.getPage(0).getSize()).toEqual({ width: 595.28, height: 841.89 });
+    const text = textOf(pdf, "sent");
+    for (const expected of [
+      "Attestation de client",
+      "ENTRE",
+      "ET",
+      "Nom et adresse du client",
+      "Clinique Sainte-Hélène des Cévennes",
+      "12 rue de l'Église",
+      "30100 Alès",
+      "Nom, prénom et fonction du responsable signataire pour le client",
+      "Zoé Lefèvre, Directrice générale adjointe",
+      "Numéro SIRET du client",
+      "732 829 320 00074",
+      "Nom et adresse de l'éditeur",
+      "Santé Numérique Démo SAS",
+      "1 place de la Bourse, 75002 Paris",
+      "Nom et prénom du responsable légal de la société éditrice du logiciel concerné",
+      "Amélie Représentante",
+      "Date de signature de la commande",
+      "1 février 2026",
+      "Version logicielle concernée par la connexion au ROR",
+      "4.2.1-ç",
+      "Orientation Œil",
+      "Fait à Alès, le 10 mars 2026",
+      "Signature du/des commanditaire(s)",
+      "Signature du responsable légal de l'éditeur",
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain("Projet non signé");
+  });
+
+  it("marks the draft preview PROJET, and shows gaps in an incomplete draft", async () => {
+    const pdf = await renderAttestationPdf({ ...content, clientSiret: "", place: "" }, { draft: true, date });
+    const text = textOf(pdf, "draft");
+    expect(text).toContain("Projet non signé : ce document n'a aucune valeur tant qu'il n'est pas signé et scellé.");
+    // The diagonal watermark's letters come out one by one, in the reading order of their heights.
+    const singleLetters = new Set(text.split(" ").filter((token) => /^[A-Z]{1,2}$/.test(token)).join(""));
+    for (const letter of "PROJET") expect(singleLetters).toContain(letter);
+    const sent = textOf(await renderAttestationPdf(content, { draft: false, date }), "sent-letters");
+    expect(new Set(sent.split(" ").filter((token) => /^[A-Z]{1,2}$/.test(token)).join(""))).not.toContain("J");
+    expect(text).toContain("Fait à …………………………, le 10 mars 2026");
+  });
+
+  it("gives the same bytes for the same inputs (the SHA-256 of the sent document is meaningful)", async () => {
+    const a = await renderAttestationPdf(content, { draft: false, date });
+    const b = await renderAttestationPdf(content, { draft: false, date });
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const c = await renderAttestationPdf({ ...content, place: "Nîmes" }, { draft: false, date });
+    expect(Buffer.from(a).equals(Buffer.from(c))).toBe(false);
+  });
+
+  it("fits long values (maximum lengths) on the page", async () => {
+    const long = { ...content, clientName: "Établissement ".repeat(14).trim(), clientAddress: "Bâtiment B, ".repeat(40).trim(), clientSignatoryFunction: "f".repeat(150) };
+    const pdf = await renderAttestationPdf(long, { draft: false, date });
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);
+    expect(textOf(pdf, "long")).toContain("Signature du/des commanditaire(s)");
+  });
+
+  it("renders the final version with both signatures and a certificate page", async () => {
+    const client = { image: testSignaturePng(), name: "Zoé Lefèvre", function: "Directrice générale adjointe", signedAt: new Date("2026-03-11T08:15:30Z") };
+    const editor = { image: testSignaturePng(500, 150), name: "Amélie Représentante", function: "Présidente", signedAt: new Date("2026-03-12T16:45:00Z") };
+    const sha = "ab".repeat(32);
+    const pdf = await renderFinalAttestationPdf(content, { client, editor }, {
+      sentSha256: sha,
+      sentAt: date,
+      signers: [
+        { party: "CLIENT", name: client.name, function: client.function, email: "zoe.lefevre@clinique.example", signedAt: client.signedAt, ip: "203.0.113.7", userAgent: "Mozilla/5.0 (Test; Linux)" },
+        { party: "EDITOR", name: editor.name, function: editor.function, email: "representant@editeur.example", signedAt: editor.signedAt, ip: "198.51.100.2", userAgent: "Mozilla/5.0 (Éditeur)" },
+      ],
+    });
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    expect(doc.getPageCount()).toBe(2);
+    expect(doc.getModificationDate()?.toISOString()).toBe("2026-03-12T16:45:00.000Z");
+    const text = textOf(pdf, "final");
+    for (const expected of [
+      "Zoé Lefèvre, Directrice générale adjointe",
+      "Signé le 11 mars 2026 à 09:15:30 (heure de Paris)",
+      "Amélie Représentante, Présidente",
+      "Certificat de signature",
+      sha,
+      "Pour le client (commanditaire)",
+      "Pour l'éditeur (responsable légal)",
+      "zoe.lefevre@clinique.example",
+      "2026-03-11T08:15:30.000Z",
+      "12 mars 2026 à 17:45:00 (heure de Paris)",
+      "203.0.113.7",
+      "Mozilla/5.0 (Éditeur)",
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain("Projet non signé");
+  });
+});

@@ -1,0 +1,125 @@
+import { recordAudit } from "../audit.server";
+import type { Actor } from "../auth/permissions";
+import { db } from "../db.server";
+import { AppError } from "../errors";
+import { sha256Hex, storeFile } from "../files/stored-files.server";
+import { portalUrl } from "../mail/message";
+import { queueMail } from "../mail/outbox.server";
+import { parseAttestationContent, sealedFileName } from "./attestation-content";
+import { lockAttestation, lockManagedAttestation, requireAttestationAccess } from "./attestations.server";
+import { renderFinalAttestationPdf, type CertificateSigner, type SignatureMark } from "./pdf";
+import { platformSealCredentials } from "./platform-seal.server";
+import { sealPdf } from "./seal";
+
+// The last step: once both parties have signed, render the final PDF (both signatures and the certificate
+// page), seal it with the platform's certificate, and store it. Retry-safe: it only acts on a SIGNED attestation
+// without a sealed file, and the final write is conditional, so running it twice seals once.
+
+export const SEAL_REASON = "Attestation de client (annexe 1 de la charte d'accès aux données du ROR) signée par les deux parties";
+
+export async function sealAttestation(attestationId: string, now: Date = new Date()): Promise<{ sealed: boolean; sha256?: string }> {
+  const attestation = await db().attestation.findUnique({
+    where: { id: attestationId },
+    select: {
+      id: true,
+      status: true,
+      sealedFileId: true,
+      organizationId: true,
+      serviceId: true,
+      rounds: {
+        where: { closedAt: null },
+        orderBy: { number: "desc" },
+        take: 1,
+        select: { id: true, content: true, sentSha256: true, sentAt: true, signatures: { where: { status: "SIGNED" } } },
+      },
+    },
+  });
+  const round = attestation?.rounds[0];
+  if (!attestation || attestation.status !== "SIGNED" || attestation.sealedFileId || !round) return { sealed: false };
+  const client = round.signatures.find((s) => s.party === "CLIENT");
+  const editor = round.signatures.find((s) => s.party === "EDITOR");
+  if (!client || !editor || !client.image || !editor.image || !client.signedAt || !editor.signedAt) return { sealed: false };
+
+  const content = parseAttestationContent(round.content);
+  const mark = (s: typeof client): SignatureMark => ({ image: new Uint8Array(s.image!), name: s.signerName, function: s.signerFunction, signedAt: s.signedAt! });
+  const signer = (s: typeof client): CertificateSigner => ({
+    party: s.party,
+    name: s.signerName,
+    function: s.signerFunction,
+    email: s.signerEmail,
+    signedAt: s.signedAt!,
+    ip: s.ip ?? "inconnue",
+    userAgent: s.userAgent ?? "",
+  });
+  const finalPdf = await renderFinalAttestationPdf(content, { client: mark(client), editor: mark(editor) }, {
+    sentSha256: round.sentSha256,
+    sentAt: round.sentAt,
+    signers: [signer(client), signer(editor)],
+  });
+  const sealed = await sealPdf(finalPdf, await platformSealCredentials(), {
+    signingTime: now,
+    reason: SEAL_REASON,
+    location: "Portail d'adhésion à l'espace de confiance du ROR",
+    name: "Portail d'adhésion à l'espace de confiance du ROR",
+  });
+  const sealedSha256 = sha256Hex(sealed);
+
+  return db().$transaction(
+    async (tx) => {
+      await lockAttestation(tx, attestation.id);
+      const current = await tx.attestation.findUniqueOrThrow({ where: { id: attestation.id }, select: { status: true, sealedFileId: true } });
+      if (current.status !== "SIGNED" || current.sealedFileId) return { sealed: false };
+      const file = await storeFile(tx, { fileName: sealedFileName(content.clientName, now), mediaType: "application/pdf", content: sealed, createdById: null });
+      await tx.attestation.update({
+        where: { id: attestation.id },
+        data: { status: "SEALED", sealedFileId: file.id, sealedAt: now, sealedSha256, version: { increment: 1 } },
+      });
+      await tx.attestationRound.update({ where: { id: round.id }, data: { closedAt: now, closedReason: "sealed" } });
+      const members = await tx.membership.findMany({
+        where: { organizationId: attestation.organizationId, user: { status: "ACTIVE" } },
+        select: { user: { select: { email: true } } },
+      });
+      const recipients = [...new Set([client.signerEmail, editor.signerEmail, ...members.map((m) => m.user.email)])];
+      const pageLink = portalUrl(`/editeur/services/${attestation.serviceId}/attestations/${attestation.id}`, process.env.AUTH_URL);
+      await queueMail(
+        tx,
+        recipients.map((to) => ({
+          to,
+          kind: "attestation_sealed",
+          subject: `Attestation de client signée et scellée : ${content.clientName}`.replace(/\s+/g, " ").slice(0, 200),
+          text: [
+            "Bonjour,",
+            "",
+            `L'attestation de client de ${content.clientName} pour le service numérique « ${content.serviceName} » de ${content.editorName} est signée par les deux parties et scellée par le portail.`,
+            "",
+            `Empreinte SHA-256 du document scellé : ${sealedSha256}`,
+            to === client.signerEmail
+              ? "L'éditeur peut vous transmettre le document scellé ; son authenticité se vérifie sur la page « Vérifier une attestation » du portail :"
+              : "Téléchargez-le depuis la page de l'attestation :",
+            to === client.signerEmail ? portalUrl("/verification", process.env.AUTH_URL) : pageLink,
+          ].join("\n"),
+        })),
+      );
+      await recordAudit(tx, {
+        type: "attestation.sealed",
+        actorId: null,
+        organizationId: attestation.organizationId,
+        subject: { type: "Attestation", id: attestation.id },
+        data: { sealedFileId: file.id, sealedSha256, sentSha256: round.sentSha256, roundId: round.id },
+      });
+      return { sealed: true, sha256: sealedSha256 };
+    },
+    { timeout: 20_000 },
+  );
+}
+
+/** A member retries a seal that failed (the attestation stayed SIGNED). */
+export async function retrySeal(actor: Actor, attestationId: unknown) {
+  const access = await requireAttestationAccess(actor, attestationId, "attestation.manage");
+  await db().$transaction((tx) => lockManagedAttestation(tx, actor, access.id));
+  const result = await sealAttestation(access.id);
+  if (!result.sealed) {
+    const status = (await db().attestation.findUniqueOrThrow({ where: { id: access.id }, select: { status: true } })).status;
+    if (status !== "SEALED") throw new AppError("CONFLICT", "Le scellement n'a pas pu être fait. Réessayez dans un instant.");
+  }
+}

@@ -1,0 +1,64 @@
+import { createHash } from "node:crypto";
+
+// Pure rules of the client signatory's personal link: the token travels in the e-mail, only its SHA-256 is
+// stored (AttestationSignature.tokenHash). 32 random bytes (supplied by the caller), single use, 14 days.
+
+export const SIGNING_TOKEN_BYTES = 32;
+export const SIGNING_LINK_VALIDITY_DAYS = 14;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function encodeSigningToken(bytes: Uint8Array): string {
+  if (bytes.length !== SIGNING_TOKEN_BYTES) throw new Error(`a signing token needs ${SIGNING_TOKEN_BYTES} bytes`);
+  return Buffer.from(bytes).toString("base64url");
+}
+
+/** What a well-formed token looks like; anything else is unknown without touching the database. */
+export function isWellFormedSigningToken(token: string): boolean {
+  return /^[A-Za-z0-9_-]{43}$/.test(token);
+}
+
+export function hashSigningToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+export function signingLinkExpiry(sentAt: Date): Date {
+  return new Date(sentAt.getTime() + SIGNING_LINK_VALIDITY_DAYS * DAY_MS);
+}
+
+export type SigningLinkState = "valid" | "used" | "declined" | "cancelled" | "expired";
+
+/** What happened to the link wins over expiry. Expired at the exact instant. */
+export function signingLinkState(
+  signature: { status: "PENDING" | "SIGNED" | "DECLINED" | "CANCELLED"; usedAt: Date | null; expiresAt: Date | null },
+  now: Date,
+): SigningLinkState {
+  if (signature.status === "SIGNED" || (signature.usedAt && signature.status !== "DECLINED")) return "used";
+  if (signature.status === "DECLINED") return "declined";
+  if (signature.status === "CANCELLED") return "cancelled";
+  if (!signature.expiresAt || signature.expiresAt.getTime() <= now.getTime()) return "expired";
+  return "valid";
+}
+
+/** The French page shown for a link that cannot be used: it says which, and nothing of the document. */
+export const unusableSigningLinkMessages: Record<Exclude<SigningLinkState, "valid"> | "unknown", { title: string; text: string }> = {
+  used: {
+    title: "Ce lien de signature a déjà été utilisé",
+    text: "Un lien de signature ne sert qu'une fois. Si vous avez signé, l'éditeur vous enverra le document final par courriel.",
+  },
+  declined: {
+    title: "Ce lien de signature a déjà été utilisé pour refuser de signer",
+    text: "Le refus a été transmis à l'éditeur. S'il vous envoie un nouveau document, vous recevrez un nouveau lien.",
+  },
+  cancelled: {
+    title: "Ce lien de signature a été annulé",
+    text: "L'éditeur a annulé cette demande de signature ou vous a envoyé un nouveau lien. Utilisez le lien du courriel le plus récent.",
+  },
+  expired: {
+    title: "Ce lien de signature a expiré",
+    text: `Un lien de signature est valable ${SIGNING_LINK_VALIDITY_DAYS} jours. Demandez à l'éditeur de vous en envoyer un nouveau.`,
+  },
+  unknown: {
+    title: "Ce lien de signature est introuvable",
+    text: "Le lien est incomplet ou ne correspond à aucune demande de signature. Vérifiez que vous avez copié le lien en entier.",
+  },
+};
