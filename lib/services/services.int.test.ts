@@ -45,7 +45,7 @@ describe("declaring a service", () => {
 
     const list = await organizationServices(org.actor, org.organizationId);
     expect(list.services).toEqual([
-      expect.objectContaining({ id: serviceId, name: "Orientation Plus", profile: expect.objectContaining({ code: "2" }), summary: expect.objectContaining({ done: 1, total: 5 }) }),
+      expect.objectContaining({ id: serviceId, name: "Orientation Plus", profile: expect.objectContaining({ code: "2" }), summary: expect.objectContaining({ done: 1, total: 6 }) }),
     ]);
     const page = await servicePage(org.actor, serviceId);
     expect(page.completeness.map((i) => [i.id, i.state])).toEqual([

