@@ -22,7 +22,11 @@ export type Action =
   | { type: "users.manage" }
   | { type: "charter.publish" }
   | { type: "catalogue.manage" }
-  | { type: "caBundle.manage" };
+  | { type: "caBundle.manage" }
+  | { type: "application.read"; organizationId: string }
+  | { type: "application.manage"; organizationId: string }
+  | { type: "application.review" }
+  | { type: "enrolment.manage" };
 
 const isEditor = (actor: Actor) => actor.roles.includes("EDITOR") && actor.memberships.length > 0;
 const isReviewer = (actor: Actor) => actor.roles.includes("ANS_REVIEWER") || isAdmin(actor);
@@ -46,7 +50,13 @@ export function can(actor: Actor | null, action: Action): boolean {
     case "service.manage":
       return membershipOf(actor, action.organizationId) !== undefined;
     case "service.read":
+    case "application.read":
       return membershipOf(actor, action.organizationId) !== undefined || isReviewer(actor);
+    case "application.manage":
+      return membershipOf(actor, action.organizationId) !== undefined;
+    case "application.review":
+    case "enrolment.manage":
+      return isReviewer(actor);
     case "organization.manageLegalRepresentatives":
     case "charter.accept":
       return membershipOf(actor, action.organizationId)?.isLegalRepresentative === true;
