@@ -45,10 +45,8 @@ export async function openAmendment(
   return db().$transaction(async (tx) => {
     let note = parsed.data.note ?? null;
     if (reason === "CERTIFICATE_RENEWAL") {
-      const [state, inForce] = await Promise.all([
-        applicationStateOf(tx, serviceId, now),
-        tx.enrolment.findUnique({ where: { currentServiceId: serviceId }, select: { certificateFingerprints: true } }),
-      ]);
+      const state = await applicationStateOf(tx, serviceId, now);
+      const inForce = await tx.enrolment.findUnique({ where: { currentServiceId: serviceId }, select: { certificateFingerprints: true } });
       if (!state) throw new AppError("NOT_FOUND", SERVICE_NOT_FOUND);
       const granted = new Set(inForce?.certificateFingerprints ?? []);
       const renewed = state.snapshot.certificates.filter((c) => !granted.has(c.fingerprintSha256) && c.verdict !== "error" && c.verdict !== null);

@@ -25,10 +25,9 @@ export async function openApplicationInTransaction(
   now: Date,
 ): Promise<OpenedApplication & { organizationId: string }> {
   const { organizationId } = await requireManagedServiceInTransaction(tx, actor, serviceId);
-  const [open, inForce] = await Promise.all([
-    tx.application.findUnique({ where: { openServiceId: serviceId }, select: { status: true } }),
-    tx.enrolment.findUnique({ where: { currentServiceId: serviceId }, select: { id: true, status: true } }),
-  ]);
+  // One query at a time: a transaction is one connection.
+  const open = await tx.application.findUnique({ where: { openServiceId: serviceId }, select: { status: true } });
+  const inForce = await tx.enrolment.findUnique({ where: { currentServiceId: serviceId }, select: { id: true, status: true } });
   const opening = applicationOpening({
     kind,
     role: "editor",
