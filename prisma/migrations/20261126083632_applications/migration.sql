@@ -49,6 +49,14 @@ CREATE TABLE "Application" (
 );
 
 -- CreateTable
+CREATE TABLE "ApplicationStatusCount" (
+    "status" "ApplicationStatus" NOT NULL,
+    "count" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "ApplicationStatusCount_pkey" PRIMARY KEY ("status")
+);
+
+-- CreateTable
 CREATE TABLE "ApplicationSubmission" (
     "id" UUID NOT NULL,
     "applicationId" UUID NOT NULL,
@@ -135,13 +143,13 @@ CREATE TABLE "EnrolmentEvent" (
 CREATE UNIQUE INDEX "Application_openServiceId_key" ON "Application"("openServiceId");
 
 -- CreateIndex
-CREATE INDEX "Application_status_submittedAt_idx" ON "Application"("status", "submittedAt");
+CREATE INDEX "Application_status_submittedAt_id_idx" ON "Application"("status", "submittedAt", "id");
 
 -- CreateIndex
-CREATE INDEX "Application_submittedAt_idx" ON "Application"("submittedAt");
+CREATE INDEX "Application_submittedAt_id_idx" ON "Application"("submittedAt", "id");
 
 -- CreateIndex
-CREATE INDEX "Application_organizationName_idx" ON "Application"("organizationName");
+CREATE INDEX "Application_status_organizationName_idx" ON "Application"("status", "organizationName");
 
 -- CreateIndex
 CREATE INDEX "Application_organizationSiret_idx" ON "Application"("organizationSiret");
@@ -238,3 +246,25 @@ ALTER TABLE "EnrolmentEvent" ADD CONSTRAINT "EnrolmentEvent_enrolmentId_fkey" FO
 
 -- AddForeignKey
 ALTER TABLE "EnrolmentEvent" ADD CONSTRAINT "EnrolmentEvent_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- Counts per status for the reviewer queue, kept exact in the transaction of every change of an application.
+INSERT INTO "ApplicationStatusCount" ("status", "count")
+  SELECT s, 0 FROM unnest(enum_range(NULL::"ApplicationStatus")) AS s;
+
+-- The migration runner splits scripts at every semicolon (@prisma/adapter-pg executeScript), even inside a
+-- function body: the body is an E-string whose semicolons are written \073 (the octal code of a semicolon).
+CREATE FUNCTION "application_status_count"() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  IF TG_OP IN (''UPDATE'', ''DELETE'') THEN
+    UPDATE "ApplicationStatusCount" SET "count" = "count" - 1 WHERE "status" = OLD."status"\073
+  END IF\073
+  IF TG_OP IN (''INSERT'', ''UPDATE'') THEN
+    UPDATE "ApplicationStatusCount" SET "count" = "count" + 1 WHERE "status" = NEW."status"\073
+  END IF\073
+  RETURN NULL\073
+END';
+
+CREATE TRIGGER "Application_status_count_insert_delete" AFTER INSERT OR DELETE ON "Application"
+  FOR EACH ROW EXECUTE FUNCTION "application_status_count"();
+CREATE TRIGGER "Application_status_count_update" AFTER UPDATE OF "status" ON "Application"
+  FOR EACH ROW WHEN (OLD."status" IS DISTINCT FROM NEW."status") EXECUTE FUNCTION "application_status_count"();
