@@ -106,7 +106,7 @@ describe("the life of an application, from draft to approval", () => {
     const profile2 = await profileByCode("2");
     const approved = await approveApplication(
       instructeur,
-      { applicationId, version: second.version, accessProfileId: profile2.id, level2AuthenticatedPerSecond: "20", level2PublicPerSecond: "" },
+      { applicationId, version: second.version, accessProfileId: profile2.id, level2AuthenticatedPerSecond: "20", level2PublicPerSecond: "", quotaReason: "Plateforme régionale de régulation." },
       testRequest,
     );
     const enrolment = await db().enrolment.findUniqueOrThrow({ where: { id: approved.enrolmentId } });
@@ -116,6 +116,7 @@ describe("the life of an application, from draft to approval", () => {
       accessProfileCode: "2",
       level2AuthenticatedPerSecond: 20,
       level2PublicPerSecond: profile2.level2PublicPerSecond,
+      quotaReason: "Plateforme régionale de régulation.",
       approvedById: instructeur.userId,
     });
     expect(enrolment.grant).toMatchObject({

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { db, type Tx } from "../db.server";
 import { serviceCompleteness, statusesByEnvironment, storedVerdict, type CompletenessItem } from "../services/completeness";
 import { SERVICE_PURPOSES, ROR_APIS } from "../services/service-schema";
@@ -25,6 +26,7 @@ const certificateSelect = {
   notAfter: true,
   uploadedAt: true,
   checks: true,
+  der: true,
 } as const;
 
 async function loadService(client: Client, serviceId: string) {
@@ -100,7 +102,7 @@ export async function applicationStateOf(client: Client, serviceId: string, now:
       const status = statuses.get(c.id);
       return status === "active" || status === "scheduled";
     })
-    .map((c) => ({ ...c, verdict: storedVerdict(c.checks) }));
+    .map((c) => ({ ...c, fingerprintSha1: createHash("sha1").update(c.der).digest("hex"), verdict: storedVerdict(c.checks) }));
 
   const snapshot = buildSnapshot({
     organization: { id: service.organization.id, name: service.organization.legalName, siret: service.organization.siret, address: service.organization.address },

@@ -23,6 +23,7 @@ const input: SnapshotInput = {
   certificates: [
     {
       fingerprintSha256: "aa11",
+      fingerprintSha1: "bb11",
       subjectDn: "CN=Orientation Plus, O=Santé Numérique",
       issuerDn: "CN=TEST AC IGC-SANTE ELEMENTAIRE ORGANISATIONS",
       serialNumber: "01",

@@ -10,6 +10,8 @@ const isoDate = z.string().min(1);
 
 export const snapshotCertificate = z.object({
   fingerprintSha256: z.string(),
+  /** What nginx exposes of a client certificate (`$ssl_client_fingerprint`): the gateway matches on it. */
+  fingerprintSha1: z.string(),
   subjectDn: z.string(),
   issuerDn: z.string(),
   serialNumber: z.string(),
@@ -89,6 +91,7 @@ export function buildSnapshot(input: SnapshotInput): ApplicationSnapshot {
     certificates: [...input.certificates]
       .map((c) => ({
         fingerprintSha256: c.fingerprintSha256,
+        fingerprintSha1: c.fingerprintSha1,
         subjectDn: c.subjectDn,
         issuerDn: c.issuerDn,
         serialNumber: c.serialNumber,

@@ -31,6 +31,8 @@ export type ApproveInput = {
   /** Blank or absent: the profile's default. */
   level2AuthenticatedPerSecond?: unknown;
   level2PublicPerSecond?: unknown;
+  /** Required when the quotas depart from the profile's defaults. */
+  quotaReason?: unknown;
 };
 
 /**
@@ -57,7 +59,7 @@ export async function approveApplication(
     const profileActive = profile !== null && profile.active;
     const quotas = profile
       ? grantedQuotas(raw, { level2AuthenticatedPerSecond: profile.level2AuthenticatedPerSecond, level2PublicPerSecond: profile.level2PublicPerSecond })
-      : ({ ok: true, quotas: { level2AuthenticatedPerSecond: 0, level2PublicPerSecond: 0 } } as const);
+      : ({ ok: true, quotas: { level2AuthenticatedPerSecond: 0, level2PublicPerSecond: 0 }, reason: null } as const);
     requireTransition(application.status, "reviewer", { transition: "approve", profileActive: true, quotasValid: true });
     if (!profile || !profileActive) throw new AppError("VALIDATION", INVALID_FORM, { accessProfileId: PROFILE_NOT_IN_CATALOGUE });
     if (!quotas.ok) throw new AppError("VALIDATION", INVALID_FORM, quotas.fieldErrors);
@@ -70,8 +72,9 @@ export async function approveApplication(
       applicationId,
       submissionNumber: application.submissionCount,
       snapshot,
-      profile: { id: profile.id, code: profile.code, label: profile.label },
+      profile: { id: profile.id, code: profile.code, label: profile.label, requiresCertificate: profile.requiresCertificate },
       quotas: quotas.quotas,
+      quotaReason: quotas.reason,
       approvedAt: now,
       approvedBy: reviewer,
     });
@@ -125,6 +128,7 @@ export async function approveApplication(
         accessProfileCode: profile.code,
         level2AuthenticatedPerSecond: grant.quotas.level2AuthenticatedPerSecond,
         level2PublicPerSecond: grant.quotas.level2PublicPerSecond,
+        quotaReason: grant.quotas.reason,
         certificateFingerprints: grant.certificates.map((c) => c.fingerprintSha256),
         approvedAt: now,
         approvedById: actor.userId,

@@ -123,11 +123,17 @@ describe("forged and bad review actions", () => {
     const before = await snapshotOf(applicationId);
     for (const [authenticated, open] of [["0", "5"], ["-1", "5"], ["10", "1000000"], ["dix", "5"]]) {
       const error = await rejection(
-        approveApplication(ans, { applicationId, version, accessProfileId: profile.id, level2AuthenticatedPerSecond: authenticated, level2PublicPerSecond: open }, testRequest),
+        approveApplication(
+          ans,
+          { applicationId, version, accessProfileId: profile.id, level2AuthenticatedPerSecond: authenticated, level2PublicPerSecond: open, quotaReason: "Motif valable." },
+          testRequest,
+        ),
       );
       expect(error.code).toBe("VALIDATION");
       expect(Object.values(error.fieldErrors)).toEqual([QUOTA_MESSAGE]);
     }
+    const unexplained = await rejection(approveApplication(ans, { applicationId, version, accessProfileId: profile.id, level2AuthenticatedPerSecond: "50" }, testRequest));
+    expect(unexplained.fieldErrors.quotaReason).toMatch(/^Saisissez le motif : les quotas s'écartent de ceux du profil/);
     expect(await snapshotOf(applicationId)).toEqual(before);
   });
 

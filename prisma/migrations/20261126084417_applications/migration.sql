@@ -110,6 +110,7 @@ CREATE TABLE "Enrolment" (
     "accessProfileCode" TEXT NOT NULL,
     "level2AuthenticatedPerSecond" INTEGER NOT NULL,
     "level2PublicPerSecond" INTEGER NOT NULL,
+    "quotaReason" TEXT,
     "certificateFingerprints" TEXT[],
     "approvedAt" TIMESTAMPTZ(3) NOT NULL,
     "approvedById" UUID NOT NULL,
