@@ -29,8 +29,6 @@ export const versionField = z.preprocess(
   z.number({ error: MODIFIED_MEANWHILE }).int(MODIFIED_MEANWHILE).min(1, MODIFIED_MEANWHILE),
 );
 
-export const applicationRef = z.object({ applicationId: z.unknown(), version: z.unknown() });
-
 export function validationError(error: z.ZodError): AppError {
   return new AppError("VALIDATION", INVALID_FORM, fieldErrorsOf(error));
 }

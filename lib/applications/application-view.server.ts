@@ -152,7 +152,8 @@ export async function applicationForReview(actor: Actor, applicationId: unknown,
 /** The editor's application page, with the live checklist while the dossier is open. */
 export async function applicationForEditor(actor: Actor, applicationId: unknown, now: Date = new Date()) {
   const application = await load(parseId(applicationId));
-  if (!application || !can(actor, { type: "application.read", organizationId: application.organizationId }) || !can(actor, { type: "application.manage", organizationId: application.organizationId })) {
+  // The editor's page is for the organisation's members; reviewers use applicationForReview.
+  if (!application || !can(actor, { type: "application.manage", organizationId: application.organizationId })) {
     throw new AppError("NOT_FOUND", APPLICATION_NOT_FOUND);
   }
   let checklist: SubmissionChecklist | null = null;

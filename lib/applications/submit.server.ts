@@ -40,12 +40,12 @@ async function previousSnapshot(tx: Tx, application: LockedApplication): Promise
 export async function submitInTransaction(tx: Tx, actor: Actor, application: LockedApplication, request: RequestContext, now: Date): Promise<SubmitResult> {
   const state = await applicationStateOf(tx, application.serviceId, now);
   if (!state) throw new AppError("NOT_FOUND", APPLICATION_NOT_FOUND);
+  // Role and status first (a dossier already decided says so), then the checklist, naming what is missing.
+  requireTransition(application.status, "editor", { transition: "submit", checklistComplete: true });
   if (!state.checklist.complete) {
     const missing = state.checklist.missing.map((item) => `« ${item.label} »`).join(", ");
-    requireTransition(application.status, "editor", { transition: "submit", checklistComplete: true });
     throw new AppError("VALIDATION", `Le dossier est incomplet : ${missing}. Complétez ${state.checklist.missing.length > 1 ? "ces éléments" : "cet élément"} avant de le déposer.`);
   }
-  requireTransition(application.status, "editor", { transition: "submit", checklistComplete: true });
 
   const previous = await previousSnapshot(tx, application);
   const changes = previous ? diffSnapshots(previous, state.snapshot) : null;

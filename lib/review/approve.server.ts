@@ -60,10 +60,10 @@ export async function approveApplication(
     const quotas = profile
       ? grantedQuotas(raw, { level2AuthenticatedPerSecond: profile.level2AuthenticatedPerSecond, level2PublicPerSecond: profile.level2PublicPerSecond })
       : ({ ok: true, quotas: { level2AuthenticatedPerSecond: 0, level2PublicPerSecond: 0 }, reason: null } as const);
-    requireTransition(application.status, "reviewer", { transition: "approve", profileActive: true, quotasValid: true });
+    // Role and status first; then the profile and quotas, each refused next to its field.
+    const to = requireTransition(application.status, "reviewer", { transition: "approve", profileActive: true, quotasValid: true });
     if (!profile || !profileActive) throw new AppError("VALIDATION", INVALID_FORM, { accessProfileId: PROFILE_NOT_IN_CATALOGUE });
     if (!quotas.ok) throw new AppError("VALIDATION", INVALID_FORM, quotas.fieldErrors);
-    const to = requireTransition(application.status, "reviewer", { transition: "approve", profileActive, quotasValid: quotas.ok });
 
     const snapshot = parseSnapshot(application.snapshot);
     if (!snapshot) throw new AppError("CONFLICT", "Le dossier n'a pas d'instantané lisible de son dernier dépôt : demandez à l'éditeur de le déposer à nouveau.");

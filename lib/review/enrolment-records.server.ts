@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Tx } from "../db.server";
 import { AppError } from "../errors";
 import { ENROLMENT_MODIFIED_MEANWHILE, ENROLMENT_NOT_FOUND, versionField } from "../applications/application-records.server";
@@ -38,5 +37,3 @@ export function parseEnrolmentRef(raw: unknown): { enrolmentId: string; version:
   if (!version.success) throw new AppError("CONFLICT", ENROLMENT_MODIFIED_MEANWHILE);
   return { enrolmentId: id.data, version: version.data };
 }
-
-export const enrolmentRef = z.object({ enrolmentId: z.unknown(), version: z.unknown() });
