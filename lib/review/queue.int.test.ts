@@ -60,6 +60,20 @@ describe("the reviewer queue", () => {
     void recent;
   });
 
+  it("keeps its counts per status exact through every change, deletions included", async () => {
+    const ans = await reviewer();
+    const a = await submitted("Compte Un", 1);
+    const b = await submitted("Compte Deux", 1);
+    const c = await submitted("Compte Trois", 1);
+    await approveApplication(ans, { applicationId: a.applicationId, version: a.version, accessProfileId: (await profileByCode("0")).id }, testRequest);
+    await requestChanges(ans, { applicationId: b.applicationId, version: b.version, message: "À revoir." }, testRequest);
+    await db().service.delete({ where: { id: c.editor.serviceId } }); // cascades to its application
+    const actual = await db().application.groupBy({ by: ["status"], _count: { _all: true } });
+    const kept = await db().applicationStatusCount.findMany();
+    for (const row of kept) expect(row.count).toBe(actual.find((g) => g.status === row.status)?._count._all ?? 0);
+    expect(kept.find((r) => r.status === "APPROVED")!.count).toBeGreaterThanOrEqual(1);
+  });
+
   it("is for reviewers only", async () => {
     const editor = await newOrganization();
     expect((await rejection(reviewerQueue(editor.actor, parseQueueQuery({})))).code).toBe("FORBIDDEN");
