@@ -116,4 +116,33 @@ describe("permissions", () => {
     expect(can(reviewer, { type: "platines.managePlans" })).toBe(false);
     expect(can(admin, { type: "platines.managePlans" })).toBe(true);
   });
+
+  it("lets the organisation's members manage its applications, and reviewers read them", () => {
+    for (const editor of [member, legalRep]) {
+      expect(can(editor, { type: "application.manage", organizationId: orgA })).toBe(true);
+      expect(can(editor, { type: "application.read", organizationId: orgA })).toBe(true);
+      expect(can(editor, { type: "application.manage", organizationId: orgB })).toBe(false);
+      expect(can(editor, { type: "application.read", organizationId: orgB })).toBe(false);
+    }
+    for (const ans of [reviewer, admin]) {
+      expect(can(ans, { type: "application.read", organizationId: orgB })).toBe(true);
+      expect(can(ans, { type: "application.manage", organizationId: orgB })).toBe(false);
+    }
+    expect(can(orphan, { type: "application.manage", organizationId: orgA })).toBe(false);
+    expect(can(null, { type: "application.read", organizationId: orgA })).toBe(false);
+    // A membership without the editor role (a reviewer added to an organisation by mistake) grants nothing editorial.
+    const reviewerMember: Actor = { ...reviewer, memberships: [{ organizationId: orgA, isLegalRepresentative: true }] };
+    expect(can(reviewerMember, { type: "application.manage", organizationId: orgA })).toBe(false);
+  });
+
+  it("keeps review decisions and enrolment changes to reviewers and administrators", () => {
+    for (const type of ["application.review", "enrolment.manage"] as const) {
+      expect(can(reviewer, { type })).toBe(true);
+      expect(can(admin, { type })).toBe(true);
+      expect(can(member, { type })).toBe(false);
+      expect(can(legalRep, { type })).toBe(false);
+      expect(can(orphan, { type })).toBe(false);
+      expect(can(null, { type })).toBe(false);
+    }
+  });
 });

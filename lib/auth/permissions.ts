@@ -29,7 +29,11 @@ export type Action =
   | { type: "platines.read"; organizationId: string }
   | { type: "platines.submit"; organizationId: string }
   | { type: "platines.validate" }
-  | { type: "platines.managePlans" };
+  | { type: "platines.managePlans" }
+  | { type: "application.read"; organizationId: string }
+  | { type: "application.manage"; organizationId: string }
+  | { type: "application.review" }
+  | { type: "enrolment.manage" };
 
 const isEditor = (actor: Actor) => actor.roles.includes("EDITOR") && actor.memberships.length > 0;
 const isReviewer = (actor: Actor) => actor.roles.includes("ANS_REVIEWER") || isAdmin(actor);
@@ -61,6 +65,13 @@ export function can(actor: Actor | null, action: Action): boolean {
       return membershipOf(actor, action.organizationId) !== undefined;
     case "attestation.signAsEditor":
       return membershipOf(actor, action.organizationId)?.isLegalRepresentative === true;
+    case "application.read":
+      return membershipOf(actor, action.organizationId) !== undefined || isReviewer(actor);
+    case "application.manage":
+      return membershipOf(actor, action.organizationId) !== undefined;
+    case "application.review":
+    case "enrolment.manage":
+      return isReviewer(actor);
     case "organization.manageLegalRepresentatives":
     case "charter.accept":
       return membershipOf(actor, action.organizationId)?.isLegalRepresentative === true;

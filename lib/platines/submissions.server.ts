@@ -1,6 +1,6 @@
 import { recordAudit } from "../audit.server";
 import { can, type Actor } from "../auth/permissions";
-import { db } from "../db.server";
+import { db, type Tx } from "../db.server";
 import { AppError } from "../errors";
 import { readStoredFile, storeFile } from "../files/stored-files.server";
 import type { Prisma } from "../generated/prisma/client";
@@ -49,17 +49,20 @@ function applicablePlans(profileId: string): Promise<PlanRow[]> {
 // ---------------------------------------------------------------------------------------------------------------
 // Completeness
 
+export type ServicePlanVerdict = { id: string; name: string; state: PlanVerdictState; satisfied: boolean };
+
 /**
  * For each service, its applicable active plans and whether each is satisfied: what the completeness panel needs.
  * Authorization is the caller's (it has already read the services).
  */
 export async function platinesPlansOfServices(
   services: readonly { id: string; requestedProfileId: string }[],
-): Promise<Map<string, { name: string; satisfied: boolean }[]>> {
-  const result = new Map<string, { name: string; satisfied: boolean }[]>();
+  client: Tx | ReturnType<typeof db> = db(),
+): Promise<Map<string, ServicePlanVerdict[]>> {
+  const result = new Map<string, ServicePlanVerdict[]>();
   if (services.length === 0) return result;
   const profileIds = [...new Set(services.map((s) => s.requestedProfileId))];
-  const plans = await db().platinesTestPlan.findMany({
+  const plans = await client.platinesTestPlan.findMany({
     where: { active: true, profiles: { some: { id: { in: profileIds } } } },
     select: { ...planSelect, profiles: { select: { id: true } } },
     orderBy: { name: "asc" },
@@ -67,7 +70,7 @@ export async function platinesPlansOfServices(
   const submissions =
     plans.length === 0
       ? []
-      : await db().platinesSubmission.findMany({
+      : await client.platinesSubmission.findMany({
           where: { serviceId: { in: services.map((s) => s.id) }, planId: { in: plans.map((p) => p.id) } },
           orderBy: [{ serviceId: "asc" }, { planId: "asc" }, { submittedAt: "desc" }],
           distinct: ["serviceId", "planId"],
@@ -79,7 +82,10 @@ export async function platinesPlansOfServices(
       service.id,
       plans
         .filter((plan) => plan.profiles.some((p) => p.id === service.requestedProfileId))
-        .map((plan) => ({ name: plan.name, satisfied: planVerdict(plan.cases, latest.get(plan.id) ?? null).state === "satisfied" })),
+        .map((plan) => {
+          const state = planVerdict(plan.cases, latest.get(plan.id) ?? null).state;
+          return { id: plan.id, name: plan.name, state, satisfied: state === "satisfied" };
+        }),
     );
   }
   return result;

@@ -1,0 +1,165 @@
+import { can, type Actor } from "../auth/permissions";
+import { listActiveAccessProfiles } from "../catalogue/access-profiles.server";
+import { db } from "../db.server";
+import { AppError } from "../errors";
+import { recordId } from "../organizations/organization-schema";
+import { APPLICATION_NOT_FOUND, requireReviewer, TIMELINE_EVENT_LABELS, type TimelineEventType } from "./application-records.server";
+import { applicationStateOf } from "./checklist.server";
+import type { SubmissionChecklist } from "./checklist";
+import { parseGrant } from "./enrolment";
+import {
+  AMENDMENT_REASON_LABELS,
+  APPLICATION_KIND_LABELS,
+  APPLICATION_STATUS_LABELS,
+  availableApplicationTransitions,
+  ENROLMENT_STATUS_LABELS,
+  ENROLMENT_TRANSITIONS,
+  isOpenApplication,
+  type EnrolmentTransition,
+  type LifecycleRole,
+} from "./lifecycle";
+import { waitingLabel } from "../review/queue-query";
+import { parseSnapshot } from "./snapshot";
+import { parseDiff } from "./snapshot-diff";
+
+// What the application pages show, on each side: the dossier, its frozen snapshot and the diff of its last
+// submission, its submissions, timeline and thread, the enrolment it granted (or the one it amends), and the
+// actions the person may take now (with the version to send back).
+
+const enrolmentSelect = {
+  id: true,
+  status: true,
+  version: true,
+  grant: true,
+  approvedAt: true,
+  suspendedAt: true,
+  suspensionReason: true,
+  revokedAt: true,
+  revocationReason: true,
+  supersededAt: true,
+  events: { orderBy: { occurredAt: "asc" as const }, select: { id: true, type: true, occurredAt: true, reason: true, actor: { select: { name: true } } } },
+} as const;
+
+async function load(applicationId: string) {
+  return db().application.findUnique({
+    where: { id: applicationId },
+    include: {
+      decidedBy: { select: { name: true } },
+      submissions: { orderBy: { number: "desc" }, select: { id: true, number: true, submittedAt: true, diff: true, submittedBy: { select: { name: true } } } },
+      events: { orderBy: { occurredAt: "asc" }, select: { id: true, type: true, occurredAt: true, message: true, entityType: true, entityId: true, data: true, actor: { select: { name: true } } } },
+      messages: { orderBy: { createdAt: "asc" }, select: { id: true, side: true, body: true, createdAt: true, author: { select: { name: true } } } },
+      enrolment: { select: enrolmentSelect },
+      previousEnrolment: { select: enrolmentSelect },
+    },
+  });
+}
+
+type Loaded = NonNullable<Awaited<ReturnType<typeof load>>>;
+
+function enrolmentView(enrolment: Loaded["enrolment"], role: LifecycleRole) {
+  if (!enrolment) return null;
+  return {
+    id: enrolment.id,
+    status: enrolment.status,
+    statusLabel: ENROLMENT_STATUS_LABELS[enrolment.status],
+    version: enrolment.version,
+    grant: parseGrant(enrolment.grant),
+    approvedAt: enrolment.approvedAt,
+    suspendedAt: enrolment.suspendedAt,
+    suspensionReason: enrolment.suspensionReason,
+    revokedAt: enrolment.revokedAt,
+    revocationReason: enrolment.revocationReason,
+    supersededAt: enrolment.supersededAt,
+    history: enrolment.events.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt, reason: e.reason, actorName: e.actor?.name ?? null })),
+    /** Reviewer side only: suspend, reinstate, revoke as allowed by the status. */
+    actions:
+      role === "reviewer"
+        ? (["suspend", "reinstate", "revoke"] as const).filter((t: EnrolmentTransition) => ENROLMENT_TRANSITIONS[t].from.includes(enrolment.status))
+        : [],
+  };
+}
+
+function view(application: Loaded, role: LifecycleRole, now: Date) {
+  const latest = application.submissions[0] ?? null;
+  return {
+    application: {
+      id: application.id,
+      serviceId: application.serviceId,
+      organizationId: application.organizationId,
+      kind: application.kind,
+      kindLabel: APPLICATION_KIND_LABELS[application.kind],
+      amendmentReason: application.amendmentReason,
+      amendmentReasonLabel: application.amendmentReason ? AMENDMENT_REASON_LABELS[application.amendmentReason] : null,
+      amendmentNote: application.amendmentNote,
+      status: application.status,
+      statusLabel: APPLICATION_STATUS_LABELS[application.status],
+      /** Send it back with every action: a stale one is refused. */
+      version: application.version,
+      organizationName: application.organizationName,
+      organizationSiret: application.organizationSiret,
+      serviceName: application.serviceName,
+      requestedProfileCode: application.requestedProfileCode,
+      submittedAt: application.submittedAt,
+      waitingLabel: application.status === "SUBMITTED" && application.submittedAt ? waitingLabel(application.submittedAt, now) : null,
+      decidedAt: application.decidedAt,
+      decidedByName: application.decidedBy?.name ?? null,
+      decisionReason: application.decisionReason,
+      createdAt: application.createdAt,
+    },
+    /** The snapshot of the last submission (null for a draft never submitted). */
+    snapshot: parseSnapshot(application.snapshot),
+    /** The changes of the last submission against the previous one (or, for an amendment, against the grant). */
+    latestChanges: latest ? { number: latest.number, changes: parseDiff(latest.diff) } : null,
+    submissions: application.submissions.map((s) => ({
+      id: s.id,
+      number: s.number,
+      submittedAt: s.submittedAt,
+      submittedByName: s.submittedBy.name,
+      changeCount: parseDiff(s.diff)?.length ?? null,
+    })),
+    timeline: application.events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      label: TIMELINE_EVENT_LABELS[e.type as TimelineEventType] ?? e.type,
+      occurredAt: e.occurredAt,
+      actorName: e.actor?.name ?? null,
+      message: e.message,
+      entity: e.entityType && e.entityId ? { type: e.entityType, id: e.entityId } : null,
+    })),
+    messages: application.messages.map((m) => ({ id: m.id, side: m.side, authorName: m.author.name, body: m.body, createdAt: m.createdAt })),
+    /** The enrolment this application granted, if approved. */
+    enrolment: enrolmentView(application.enrolment, role),
+    /** For an amendment: the enrolment it would replace (in force until approval). */
+    amendedEnrolment: enrolmentView(application.previousEnrolment, role),
+    actions: availableApplicationTransitions(application.status, role),
+  };
+}
+
+function parseId(value: unknown): string {
+  const parsed = recordId.safeParse(value);
+  if (!parsed.success) throw new AppError("NOT_FOUND", APPLICATION_NOT_FOUND);
+  return parsed.data;
+}
+
+/** The reviewer's application page, plus the catalogue for the approval form (quotas prefilled from each profile). */
+export async function applicationForReview(actor: Actor, applicationId: unknown, now: Date = new Date()) {
+  requireReviewer(actor);
+  const application = await load(parseId(applicationId));
+  if (!application || application.status === "DRAFT") throw new AppError("NOT_FOUND", APPLICATION_NOT_FOUND);
+  return { ...view(application, "reviewer", now), profiles: await listActiveAccessProfiles() };
+}
+
+/** The editor's application page, with the live checklist while the dossier is open. */
+export async function applicationForEditor(actor: Actor, applicationId: unknown, now: Date = new Date()) {
+  const application = await load(parseId(applicationId));
+  // The editor's page is for the organisation's members; reviewers use applicationForReview.
+  if (!application || !can(actor, { type: "application.manage", organizationId: application.organizationId })) {
+    throw new AppError("NOT_FOUND", APPLICATION_NOT_FOUND);
+  }
+  let checklist: SubmissionChecklist | null = null;
+  if (isOpenApplication(application.status)) checklist = (await applicationStateOf(db(), application.serviceId, now))?.checklist ?? null;
+  return { ...view(application, "editor", now), checklist };
+}
+
+export type ApplicationForReview = Awaited<ReturnType<typeof applicationForReview>>;
+export type ApplicationForEditor = Awaited<ReturnType<typeof applicationForEditor>>;

@@ -1,0 +1,57 @@
+import { recordAudit } from "../audit.server";
+import type { Actor } from "../auth/permissions";
+import { db } from "../db.server";
+import { AppError } from "../errors";
+import type { RequestContext } from "../request.server";
+import {
+  APPLICATION_NOT_FOUND,
+  lockApplication,
+  mailOrganization,
+  parseApplicationRef,
+  recordTimeline,
+  requireReviewer,
+  requireTransition,
+  requireVersion,
+  updateApplication,
+  validationError,
+} from "../applications/application-records.server";
+import { editorMails } from "../applications/mail-texts";
+import { refuseSchema } from "./review-input";
+
+/**
+ * A reviewer refuses an application, with a reason. Final. For an amendment, the enrolment in force stays as it
+ * was: nothing of it is touched.
+ */
+export async function refuseApplication(actor: Actor, raw: unknown, request: RequestContext, now: Date = new Date()): Promise<{ version: number }> {
+  requireReviewer(actor);
+  const { applicationId, version } = parseApplicationRef(raw);
+  const parsed = refuseSchema.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  const { reason } = parsed.data;
+
+  return db().$transaction(async (tx) => {
+    const application = await lockApplication(tx, applicationId);
+    if (application.status === "DRAFT") throw new AppError("NOT_FOUND", APPLICATION_NOT_FOUND);
+    requireVersion(application, version);
+    const to = requireTransition(application.status, "reviewer", { transition: "refuse", reason }, "reason");
+    const next = await updateApplication(tx, application, {
+      status: to,
+      openServiceId: null,
+      statusChangedAt: now,
+      decidedAt: now,
+      decidedById: actor.userId,
+      decisionReason: reason,
+    });
+    await recordTimeline(tx, { applicationId, type: "refused", actorId: actor.userId, occurredAt: now, message: reason });
+    await recordAudit(tx, {
+      type: "application.refused",
+      actorId: actor.userId,
+      organizationId: application.organizationId,
+      subject: { type: "Application", id: applicationId },
+      request,
+      data: { kind: application.kind, submission: application.submissionCount },
+    });
+    await mailOrganization(tx, application, editorMails.refused);
+    return { version: next };
+  });
+}

@@ -1,0 +1,61 @@
+import { recordAudit } from "../audit.server";
+import type { Actor } from "../auth/permissions";
+import { db } from "../db.server";
+import { AppError } from "../errors";
+import type { RequestContext } from "../request.server";
+import {
+  APPLICATION_NOT_FOUND,
+  lockApplication,
+  mailOrganization,
+  parseApplicationRef,
+  recordTimeline,
+  requireReviewer,
+  requireTransition,
+  requireVersion,
+  updateApplication,
+  validationError,
+} from "../applications/application-records.server";
+import { editorMails } from "../applications/mail-texts";
+import { requestChangesSchema } from "./review-input";
+
+/**
+ * A reviewer sends a submitted application back to the editor with a message (posted in the thread too).
+ * The dossier waits for the editor (CHANGES_REQUESTED) until they resubmit.
+ */
+export async function requestChanges(actor: Actor, raw: unknown, request: RequestContext, now: Date = new Date()): Promise<{ version: number; messageId: string }> {
+  requireReviewer(actor);
+  const { applicationId, version } = parseApplicationRef(raw);
+  const parsed = requestChangesSchema.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  const { message } = parsed.data;
+
+  return db().$transaction(async (tx) => {
+    const application = await lockApplication(tx, applicationId);
+    if (application.status === "DRAFT") throw new AppError("NOT_FOUND", APPLICATION_NOT_FOUND);
+    requireVersion(application, version);
+    const to = requireTransition(application.status, "reviewer", { transition: "requestChanges", message }, "message");
+    const next = await updateApplication(tx, application, { status: to, statusChangedAt: now });
+    const posted = await tx.applicationMessage.create({
+      data: { applicationId, authorId: actor.userId, side: "REVIEWER", body: message, createdAt: now },
+      select: { id: true },
+    });
+    await recordTimeline(tx, {
+      applicationId,
+      type: "changes_requested",
+      actorId: actor.userId,
+      occurredAt: now,
+      message,
+      entity: { type: "ApplicationMessage", id: posted.id },
+    });
+    await recordAudit(tx, {
+      type: "application.changes_requested",
+      actorId: actor.userId,
+      organizationId: application.organizationId,
+      subject: { type: "Application", id: applicationId },
+      request,
+      data: { messageId: posted.id, submission: application.submissionCount },
+    });
+    await mailOrganization(tx, application, editorMails.changesRequested);
+    return { version: next, messageId: posted.id };
+  });
+}
