@@ -86,9 +86,12 @@ export function sealedFileName(clientName: string, sealedAt: Date): string {
   return `Attestation client - ${clientName.replace(/[\\/:*?"<>|]+/g, " ").slice(0, 120).trim()} - ${day}.pdf`;
 }
 
+// Building an Intl formatter is costly (it loads locale and time zone data): one for the process.
+const parisTimeFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+
 /** "26 novembre 2026 à 10:15:03 (heure de Paris)". */
 export function parisDateTime(date: Date): string {
-  const time = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(date);
+  const time = parisTimeFormat.format(date);
   return `${formatDate(date)} à ${time} (heure de Paris)`;
 }
 
