@@ -50,6 +50,12 @@ export const auditEventType = z.enum([
   "enrolment.reinstated",
   "enrolment.revoked",
   "enrolment.superseded",
+  "enrolment.quotas_changed",
+  "level1_quota.updated",
+  "api_token.created",
+  "api_token.revoked",
+  "certificate.expiry_notice_sent",
+  "certificate.expired",
 ]);
 
 export type AuditEventType = z.infer<typeof auditEventType>;
@@ -103,4 +109,10 @@ export const auditEventLabels: Record<AuditEventType, string> = {
   "enrolment.reinstated": "Habilitation rétablie",
   "enrolment.revoked": "Habilitation révoquée",
   "enrolment.superseded": "Habilitation remplacée par une modification approuvée",
+  "enrolment.quotas_changed": "Quotas de niveau 2 d'une habilitation modifiés",
+  "level1_quota.updated": "Quota de niveau 1 par API modifié",
+  "api_token.created": "Jeton d'API créé",
+  "api_token.revoked": "Jeton d'API révoqué",
+  "certificate.expiry_notice_sent": "Avis d'expiration de certificat envoyé",
+  "certificate.expired": "Certificat expiré retiré de la liste blanche",
 };
