@@ -2,8 +2,11 @@
 // lowest-level helpers there are: sign-up and service use cases, and direct rows for what other areas own.
 import { randomBytes } from "node:crypto";
 import { createPerson } from "../catalogue/test-fixtures.server";
+import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { newOrganization, testRequest } from "../organizations/test-fixtures.server";
+import { passingReport } from "../platines/sample-reports";
+import { submitPlatinesSession } from "../platines/submissions.server";
 import { createService } from "../services/services.server";
 
 export { testRequest };
@@ -48,9 +51,39 @@ export async function addCertificate(serviceId: string, userId: string, options:
   return fingerprintSha256;
 }
 
+/** A client attestation sealed by both parties, as a row (the signing ceremony is tested in its own area). */
+export async function addSealedAttestation(serviceId: string, organizationId: string, userId: string, clientName = "Centre hospitalier de Test") {
+  const sealedSha256 = randomBytes(32).toString("hex");
+  await db().attestation.create({
+    data: { serviceId, organizationId, status: "SEALED", clientName, createdById: userId, sealedAt: new Date(), sealedSha256 },
+  });
+  return sealedSha256;
+}
+
+/** A successful homologation session, through the PLATINES use case, for every active plan of the service's profile. */
+export async function satisfyPlatinesPlans(actor: Actor, serviceId: string, profileId: string) {
+  const plans = await db().platinesTestPlan.findMany({
+    where: { active: true, profiles: { some: { id: profileId } } },
+    select: { id: true, cases: { select: { identifier: true, title: true } } },
+  });
+  for (const plan of plans) {
+    const bytes = new TextEncoder().encode(passingReport("Tests ROR", plan.cases));
+    await submitPlatinesSession(
+      actor,
+      {
+        fields: { serviceId, planId: plan.id, sessionType: "CERTIFICATION", sessionIdentifier: "SESSION-1", ranOn: new Date().toISOString().slice(0, 10) },
+        report: { name: "rapport.xml", size: bytes.byteLength, read: async () => bytes },
+        evidence: [],
+      },
+      testRequest,
+    );
+  }
+}
+
 /**
  * An organisation (legal representative + a staff member) with a service whose checklist is complete: charter
- * accepted, purpose, one URL, and for a profile that requires one, an active certificate that passed its checks.
+ * accepted, purpose, one URL, and for a profile that requires one, an active certificate that passed its checks, a
+ * sealed client attestation and every applicable PLATINES plan satisfied.
  */
 export async function completeService(options: { profileCode?: string; charter?: boolean; url?: boolean; legalName?: string } = {}) {
   const org = await newOrganization({ legalName: options.legalName ?? "Éditeur Test SAS" });
@@ -74,7 +107,11 @@ export async function completeService(options: { profileCode?: string; charter?:
   if (options.charter !== false) await acceptCurrentCharter(org.organizationId, org.userId);
   if (options.url !== false) await db().serviceUrl.create({ data: { serviceId, environment: "TEST", url: "https://test.orientation.exemple.fr" } });
   const fingerprints: string[] = [];
-  if (profile.requiresCertificate) fingerprints.push(await addCertificate(serviceId, org.userId));
+  if (profile.requiresCertificate) {
+    fingerprints.push(await addCertificate(serviceId, org.userId));
+    await addSealedAttestation(serviceId, org.organizationId, org.userId);
+    await satisfyPlatinesPlans(org.actor, serviceId, profile.id);
+  }
   return { ...org, serviceId, profile, fingerprints };
 }
 
