@@ -9,7 +9,7 @@ describe("navigation by role", () => {
   });
   it("shows the editor space to editors only", () => {
     const editor = { userId: "u", roles: ["EDITOR" as const], memberships: [{ organizationId: "o", isLegalRepresentative: false }] };
-    expect(labels(navigationFor(editor))).toEqual(["Accueil", "Espace éditeur", "Charte d'accès"]);
+    expect(labels(navigationFor(editor))).toEqual(["Accueil", "Espace éditeur", "Dossiers d'adhésion", "Charte d'accès"]);
   });
   it("shows instruction and administration to administrators", () => {
     const admin = { userId: "u", roles: ["ANS_ADMIN" as const], memberships: [] };
@@ -20,5 +20,11 @@ describe("navigation by role", () => {
     expect(isCurrent("/", "/editeur")).toBe(false);
     expect(isCurrent("/editeur", "/editeur/services")).toBe(true);
     expect(isCurrent("/editeur", "/editeurs")).toBe(false);
+  });
+  it("marks only the most specific entry when one entry is inside another", () => {
+    const hrefs = ["/", "/editeur", "/editeur/dossiers"];
+    expect(hrefs.filter((h) => isCurrent(h, "/editeur/dossiers/abc", hrefs))).toEqual(["/editeur/dossiers"]);
+    expect(hrefs.filter((h) => isCurrent(h, "/editeur/services", hrefs))).toEqual(["/editeur"]);
+    expect(hrefs.filter((h) => isCurrent(h, "/editeur/dossiersx", hrefs))).toEqual(["/editeur"]);
   });
 });
