@@ -56,6 +56,12 @@ export const auditEventType = z.enum([
   "api_token.revoked",
   "certificate.expiry_notice_sent",
   "certificate.expired",
+  "ans_account.created",
+  "ans_account.disabled",
+  "ans_account.enabled",
+  "ans_account.admin_granted",
+  "ans_account.admin_removed",
+  "audit_log.exported",
 ]);
 
 export type AuditEventType = z.infer<typeof auditEventType>;
