@@ -63,7 +63,7 @@ const TEXT_DECISIONS = {
     label: "Motif du refus",
     hint: "Le refus est définitif ; l'éditeur le lit sur son espace. Texte simple, 5 000 caractères au plus.",
     confirm: "Je confirme refuser définitivement ce dossier",
-    button: "Refuser le dossier",
+    button: "Refuser définitivement le dossier",
     failed: "Le refus n'a pas été enregistré",
     empty: "Indiquez le motif du refus.",
     action: refuseAction,
