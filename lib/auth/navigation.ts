@@ -8,8 +8,10 @@ export function navigationFor(actor: Actor | null): NavigationItem[] {
   if (can(actor, { type: "editorSpace.view" })) {
     items.push({ href: "/editeur", label: "Espace éditeur" });
     items.push({ href: "/editeur/dossiers", label: "Dossiers d'adhésion" });
+    items.push({ href: "/editeur/liste-blanche", label: "Liste blanche" });
   }
   if (can(actor, { type: "ansSpace.view" })) items.push({ href: "/instruction", label: "Instruction des dossiers" });
+  if (can(actor, { type: "whitelist.view" })) items.push({ href: "/instruction/liste-blanche", label: "Liste blanche" });
   if (can(actor, { type: "users.manage" })) items.push({ href: "/administration", label: "Administration" });
   items.push({ href: "/charte", label: "Charte d'accès" });
   return items;
