@@ -21,33 +21,32 @@ function problem(status: number, title: string, detail: string, headers: Record<
   });
 }
 
-type Authenticated = { tokenId: string } | { tokenId: string | null; refused: true };
+type Gate = { tokenId: string | null; refused: boolean; count: number; revision: string };
 
 /**
- * The same work whatever the presented value: hash, one lookup by hash, a constant-time comparison. No header, a
- * malformed header, an unknown token and a revoked token take the same path and give the same answer.
+ * One round trip: the token looked up by the SHA-256 of the presented value, and for a usable token the call
+ * counted in its rate window and its last use recorded; plus the whitelist revision. The same work whatever the
+ * presented value (no header, malformed, unknown, revoked), then a constant-time comparison of the hashes.
  */
-async function authenticate(authorization: string | null): Promise<Authenticated> {
+async function gate(authorization: string | null, now: Date): Promise<Gate> {
   const presented = bearerToken(authorization);
   const presentedHash = hashApiToken(presented);
-  const row = await db().apiToken.findUnique({ where: { tokenHash: presentedHash }, select: { id: true, tokenHash: true, revokedAt: true } });
-  const matches = sameTokenHash(row?.tokenHash, presentedHash);
-  if (!matches || presented === "" || !row || row.revokedAt !== null) return { tokenId: row?.id ?? null, refused: true };
-  return { tokenId: row.id };
-}
-
-/** Counts this call in the token's current window and records the token's last use, in one statement. */
-async function countCall(tokenId: string, now: Date): Promise<number> {
-  const rows = await db().$queryRawUnsafe<{ count: number }[]>(
-    `WITH used AS (UPDATE "ApiToken" SET "lastUsedAt" = $3 WHERE "id" = $1::uuid)
-     INSERT INTO "ApiRateWindow" ("tokenId", "windowStart", "count") VALUES ($1::uuid, $2, 1)
-     ON CONFLICT ("tokenId", "windowStart") DO UPDATE SET "count" = "ApiRateWindow"."count" + 1
-     RETURNING "count"`,
-    tokenId,
+  const rows = await db().$queryRawUnsafe<{ id: string | null; tokenHash: string | null; revoked: boolean | null; count: number | null; revision: string }[]>(
+    `WITH t AS (SELECT "id", "tokenHash", "revokedAt" IS NOT NULL AS "revoked" FROM "ApiToken" WHERE "tokenHash" = $1),
+          w AS (INSERT INTO "ApiRateWindow" ("tokenId", "windowStart", "count") SELECT "id", $2, 1 FROM t WHERE NOT "revoked"
+                ON CONFLICT ("tokenId", "windowStart") DO UPDATE SET "count" = "ApiRateWindow"."count" + 1 RETURNING "count"),
+          u AS (UPDATE "ApiToken" SET "lastUsedAt" = $3 WHERE "id" IN (SELECT "id" FROM t WHERE NOT "revoked"))
+     SELECT t."id"::text AS "id", t."tokenHash", t."revoked", (SELECT "count" FROM w) AS "count",
+            (SELECT "revision"::text FROM "WhitelistRevision" WHERE "id" = 1) AS "revision"
+     FROM (SELECT 1) AS one LEFT JOIN t ON true`,
+    presentedHash,
     rateWindowStart(now),
     now,
   );
-  return Number(rows[0]?.count ?? 0);
+  const row = rows[0]!;
+  const matches = sameTokenHash(row.tokenHash, presentedHash);
+  const refused = !matches || presented === "" || row.id === null || row.revoked !== false;
+  return { tokenId: row.id, refused, count: Number(row.count ?? 0), revision: row.revision ?? "0" };
 }
 
 function environmentOf(url: URL): WhitelistEnvironment | undefined | "invalid" {
@@ -61,21 +60,20 @@ export async function whitelistApiResponse(request: Request, options: WhitelistA
   const started = performance.now();
   const now = options.now ?? new Date();
   const url = new URL(request.url);
-  const auth = await authenticate(request.headers.get("authorization"));
+  const auth = await gate(request.headers.get("authorization"), now);
   let response: Response;
-  if ("refused" in auth) {
+  if (auth.refused) {
     response = problem(401, "Unauthorized", "Jeton d'API absent, inconnu ou révoqué.", { "WWW-Authenticate": "Bearer" });
   } else {
     const limit = options.callsPerMinute ?? callsPerMinuteFrom(process.env.WHITELIST_API_CALLS_PER_MINUTE);
-    const count = await countCall(auth.tokenId, now);
     const environment = environmentOf(url);
-    if (count > limit) {
+    if (auth.count > limit) {
       response = problem(429, "Too Many Requests", `Plus de ${limit} appels par minute avec ce jeton.`, { "Retry-After": String(retryAfterSeconds(now)) });
     } else if (environment === "invalid") {
       response = problem(400, "Bad Request", "Le paramètre environment vaut TEST ou PRODUCTION.");
     } else {
       const format = wantsCsv(request.headers.get("accept")) ? "csv" : "json";
-      const { prepared } = await preparedWhitelistExport(environment, now);
+      const { prepared } = await preparedWhitelistExport(environment, now, auth.revision);
       const etag = whitelistEtag(prepared, format);
       const headers = { ETag: etag, "Cache-Control": "no-cache", Vary: "Accept, Authorization" };
       if (ifNoneMatchMatches(request.headers.get("if-none-match"), etag)) {

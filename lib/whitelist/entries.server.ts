@@ -1,6 +1,6 @@
 // The whitelist from the database: enrolments mapped onto the pure entry type, the revision stamp, and the prepared
 // export reused between requests until something it reads changes (ADR 0009).
-import { parseGrant } from "../applications/enrolment";
+import { parseGrant, type EnrolmentGrant } from "../applications/enrolment";
 import { db } from "../db.server";
 import type { Prisma } from "../generated/prisma/client";
 import { nextValidityChange, selectEntriesInForce, type EntriesInForce, type WhitelistEntry, type WhitelistEnvironment } from "./entry";
@@ -36,10 +36,30 @@ const enrolmentColumns = {
 
 type EnrolmentRow = Prisma.EnrolmentGetPayload<{ select: typeof enrolmentColumns }>;
 
+/**
+ * The grant of a stored enrolment. Grants are written only by freezeEnrolment, so a cheap check of the shape the
+ * export reads is enough on the hot path (a full zod parse of 10,000 grants costs hundreds of milliseconds); anything
+ * unexpected goes through the full parse, which refuses it.
+ */
+function grantOf(value: unknown): EnrolmentGrant | null {
+  const g = value as Partial<EnrolmentGrant> | null;
+  const plausible =
+    g !== null &&
+    typeof g === "object" &&
+    g.schemaVersion === 1 &&
+    Array.isArray(g.urls) &&
+    Array.isArray(g.certificates) &&
+    typeof g.organization?.siret === "string" &&
+    typeof g.service?.id === "string" &&
+    typeof g.accessProfile?.code === "string" &&
+    g.certificates.every((c) => typeof c?.fingerprintSha256 === "string" && typeof c.fingerprintSha1 === "string" && typeof c.notAfter === "string" && typeof c.notBefore === "string");
+  return plausible ? (g as EnrolmentGrant) : parseGrant(value);
+}
+
 function toEntries(rows: readonly EnrolmentRow[]): WhitelistEntry[] {
   const entries: WhitelistEntry[] = [];
   for (const row of rows) {
-    const grant = parseGrant(row.grant);
+    const grant = grantOf(row.grant);
     // A grant that cannot be read never reaches the gateway (the view reports it through the enrolment itself).
     if (!grant) continue;
     entries.push(...entriesOfEnrolment({ ...row, grant }));
@@ -67,12 +87,13 @@ export type PreparedExport = { prepared: PreparedWhitelist; revision: string; fr
 
 /**
  * The prepared export for a filter: from the cache when the revision has not moved and no certificate has crossed
- * notBefore or notAfter since, else rebuilt. The revision is read before the data, so a change committed in
+ * notBefore or notAfter since, else rebuilt. The revision (`knownRevision` when the caller already read it in
+ * its own round trip) is read before the data, so a change committed in
  * between only makes the next request rebuild again (never a stale export kept under a new revision).
  */
-export async function preparedWhitelistExport(environment: WhitelistEnvironment | undefined, now: Date): Promise<PreparedExport> {
+export async function preparedWhitelistExport(environment: WhitelistEnvironment | undefined, now: Date, knownRevision?: string): Promise<PreparedExport> {
   const key = environment ?? "ALL";
-  const revision = await readWhitelistRevision();
+  const revision = knownRevision ?? (await readWhitelistRevision());
   const cached = cache.get(key, revision, now);
   if (cached) return { prepared: cached, revision, fromCache: true };
   const [{ all, entries }, level1] = await Promise.all([entriesInForce(now, environment), readLevel1Quota()]);
