@@ -20,6 +20,8 @@ test.beforeAll(async () => {
   authority = loaded;
 });
 
+const mainNavigation = (page: Page) => page.getByRole("navigation", { name: "Navigation principale" });
+
 async function signUp(page: Page, email: string, siret: string, legalName: string) {
   await page.goto("/inscription");
   await page.getByLabel("Nom et prénom").fill("Romane Dossier");
@@ -42,7 +44,7 @@ async function acceptCharter(page: Page) {
 }
 
 async function declareProfile0Service(page: Page, serviceName: string) {
-  await page.getByRole("link", { name: "Espace éditeur" }).click();
+  await mainNavigation(page).getByRole("link", { name: "Espace éditeur" }).click();
   await page.getByRole("link", { name: "Services numériques" }).first().click();
   await page.getByRole("link", { name: "Déclarer un service numérique" }).click();
   await page.getByLabel(/^Nom du service/).fill(serviceName);
@@ -66,9 +68,9 @@ async function addUrl(page: Page, environment: "test" | "production", url: strin
 
 /** The reviewer finds the service's dossier in the queue by a search, and opens it. */
 async function openFromQueue(page: Page, serviceName: string) {
-  await page.getByRole("link", { name: "Instruction des dossiers" }).click();
+  await mainNavigation(page).getByRole("link", { name: "Instruction des dossiers" }).click();
   await expect(page).toHaveURL(/\/instruction(\?.*)?$/);
-  await page.getByLabel("Rechercher").fill(serviceName);
+  await page.getByRole("searchbox", { name: "Rechercher" }).fill(serviceName);
   await page.getByRole("button", { name: "Appliquer" }).click();
   await page.getByRole("link", { name: serviceName, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Dossier : ${serviceName}` })).toBeVisible();
@@ -129,7 +131,7 @@ test("a dossier from draft to approval, its renewal as an amendment, and what ea
   await expectAccessible(editor);
 
   // The editor's list of dossiers, from the main navigation.
-  await editor.getByRole("link", { name: "Dossiers d'adhésion" }).click();
+  await mainNavigation(editor).getByRole("link", { name: "Dossiers d'adhésion" }).click();
   await expect(editor.getByRole("heading", { level: 1, name: "Dossiers d'adhésion" })).toBeVisible();
   const openTable = editor.getByRole("table", { name: /Dossiers en cours/ });
   await expect(openTable.getByRole("row", { name: new RegExp(serviceName) })).toContainText("Déposé, en attente d'instruction");
@@ -226,10 +228,33 @@ test("a dossier from draft to approval, its renewal as an amendment, and what ea
   await editor.reload();
   await expect(editor.getByRole("heading", { level: 2, name: "Statut : Approuvé" })).toBeVisible();
   const renewed = editor.getByRole("region", { name: "Habilitation accordée" });
-  await expect(renewed).toContainText(/SHA-256 : [0-9a-f]{64}/i);
-  await expect(renewed).toContainText(/SHA-1 : [0-9a-f]{40}/i);
+  await expect(renewed).toContainText(/SHA-256 : ([0-9A-F]{2}:){31}[0-9A-F]{2}/);
+  await expect(renewed).toContainText(/SHA-1 : ([0-9A-F]{2}:){19}[0-9A-F]{2}/);
+  await expectAccessible(editor);
+
+  // ── A suspension and a reinstatement, from the reviewer's enrolment page; the editor sees each ──
+  await reviewer.getByRole("link", { name: /^Habilitation accordée par ce dossier/ }).click();
+  await expect(reviewer.getByRole("heading", { level: 1, name: `Habilitation : ${serviceName}` })).toBeVisible();
+  await reviewer.getByText("Suspendre l'habilitation", { exact: true }).click();
+  await reviewer.getByLabel(/^Motif de la suspension/).fill("Dépassements répétés des quotas.");
+  await reviewer.getByLabel(/^Je confirme suspendre cette habilitation/).check();
+  await reviewer.getByRole("button", { name: "Suspendre", exact: true }).click();
+  await expect(reviewer.getByText("L'habilitation est suspendue ; elle ne figure plus dans la liste blanche.")).toBeVisible();
+
+  await editor.reload();
+  await expect(renewed).toContainText("Statut de l'habilitation : Suspendue (motif : Dépassements répétés des quotas.)");
+
+  await reviewer.getByText("Rétablir l'habilitation", { exact: true }).click();
+  await reviewer.getByLabel(/^Je confirme rétablir cette habilitation/).check();
+  await reviewer.getByRole("button", { name: "Rétablir", exact: true }).click();
+  await expect(reviewer.getByText("L'habilitation est rétablie ; elle figure de nouveau dans la liste blanche.")).toBeVisible();
+
+  await editor.reload();
+  await expect(renewed).toContainText("Statut de l'habilitation : En vigueur");
   await editor.getByRole("link", { name: `Voir la page du service ${serviceName}` }).click();
-  await expect(editor.getByRole("region", { name: "Dossier d'adhésion" }).getByRole("list").last()).toContainText("Approuvé");
+  const finalSection = editor.getByRole("region", { name: "Dossier d'adhésion" });
+  await expect(finalSection).toContainText("En vigueur");
+  await expect(finalSection).toContainText("Première demande");
 
   await editorContext.close();
   await reviewerContext.close();

@@ -73,6 +73,12 @@ function nextSteps(status: ApplicationStatus, amendment: boolean): { title: stri
   }
 }
 
+/** "AB:CD:…" in upper case, whatever the stored form (plain hex or colon-separated). */
+function formatFingerprint(value: string): string {
+  const hex = value.replace(/[^0-9a-f]/gi, "").toUpperCase();
+  return hex.match(/.{1,2}/g)?.join(":") ?? value;
+}
+
 function grantFacts(grant: EnrolmentGrant): GrantFacts {
   return {
     profileLabel: grant.accessProfile.label,
@@ -83,8 +89,8 @@ function grantFacts(grant: EnrolmentGrant): GrantFacts {
     certificates: grant.certificates.map((c) => ({
       environmentLabel: SERVICE_ENVIRONMENT_LABELS[c.environment],
       subjectDn: c.subjectDn,
-      fingerprintSha256: c.fingerprintSha256,
-      fingerprintSha1: c.fingerprintSha1,
+      fingerprintSha256: formatFingerprint(c.fingerprintSha256),
+      fingerprintSha1: formatFingerprint(c.fingerprintSha1),
       validUntil: formatDate(new Date(c.notAfter)),
     })),
   };
