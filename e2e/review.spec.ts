@@ -28,11 +28,11 @@ test("a reviewer filters the queue, requests changes; two reviewers decide at on
   await expectAccessible(reviewer);
 
   // Filters and a search by SIRET (typed with spaces, as people copy it).
-  await reviewer.getByLabel("Statut").selectOption({ label: "À instruire" });
+  await reviewer.getByLabel("Statut", { exact: true }).selectOption({ label: "À instruire" });
   await reviewer.getByLabel("Profil demandé").selectOption({ value: "0" });
   await reviewer.getByLabel("Type de demande").selectOption({ label: "Nouvelle adhésion" });
   await reviewer.getByLabel("Attente depuis le dernier dépôt").selectOption({ label: "Moins de 7 jours" });
-  await reviewer.getByLabel("Rechercher").fill(dossier.siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, "$1 $2 $3 $4"));
+  await reviewer.getByLabel("Rechercher", { exact: true }).fill(dossier.siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, "$1 $2 $3 $4"));
   await reviewer.getByRole("button", { name: "Appliquer" }).click();
   await expect(reviewer).toHaveURL(/profil=0/);
   const table = reviewer.getByRole("table", { name: /À instruire : 1 dossier correspondant aux filtres/ });
@@ -43,11 +43,11 @@ test("a reviewer filters the queue, requests changes; two reviewers decide at on
   await expectAccessible(reviewer);
 
   // A search that matches nothing says so; a search by service name finds it too.
-  await reviewer.getByLabel("Rechercher").fill("aucun dossier ne s'appelle ainsi");
+  await reviewer.getByLabel("Rechercher", { exact: true }).fill("aucun dossier ne s'appelle ainsi");
   await reviewer.getByRole("button", { name: "Appliquer" }).click();
   await expect(reviewer.getByText("Aucun dossier ne correspond à ces critères.")).toBeVisible();
   await reviewer.getByRole("link", { name: "Réinitialiser" }).click();
-  await reviewer.getByLabel("Rechercher").fill(dossier.serviceName.toLowerCase());
+  await reviewer.getByLabel("Rechercher", { exact: true }).fill(dossier.serviceName.toLowerCase());
   await reviewer.getByLabel("Trier par").selectOption({ label: "Dépôts les plus récents d'abord" });
   await reviewer.getByRole("button", { name: "Appliquer" }).click();
   await reviewer.getByRole("link", { name: dossier.serviceName, exact: true }).click();
@@ -166,7 +166,7 @@ test("an administrator creates a reviewer account, disables it, and finds it all
   await admin.goto("/administration/journal");
   await expect(admin.getByRole("heading", { level: 1, name: "Journal des événements" })).toBeVisible();
   await expectAccessible(admin);
-  await admin.getByLabel("Événement").selectOption({ label: "Compte ANS créé" });
+  await admin.getByLabel("Événement", { exact: true }).selectOption({ label: "Compte ANS créé" });
   await admin.getByLabel(/^Adresse e-mail de l'auteur/).fill(ADMIN);
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
   await admin.getByLabel(/^Du/).fill(today);

@@ -33,7 +33,7 @@ export async function submitProfile0Dossier(browser: Browser, tag: string): Prom
   await editor.getByRole("button", { name: "Accepter la charte" }).click();
   await expect(editor.getByRole("button", { name: "Accepter la charte" })).toHaveCount(0);
 
-  await editor.getByRole("link", { name: "Espace éditeur" }).click();
+  await editor.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Espace éditeur" }).click();
   await editor.getByRole("link", { name: "Services numériques" }).first().click();
   await editor.getByRole("link", { name: "Déclarer un service numérique" }).click();
   await editor.getByLabel(/^Nom du service/).fill(serviceName);
