@@ -259,3 +259,50 @@ test("a dossier from draft to approval, its renewal as an amendment, and what ea
   await editorContext.close();
   await reviewerContext.close();
 });
+
+test("a dossier changed in another tab is not overwritten, and the editor can withdraw it", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const siret = randomSiret();
+  const serviceName = `Parcours Deux Onglets ${Date.now()}`;
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await signUp(first, uniqueEmail("onglets"), siret, `Onglets Santé ${Date.now()}`);
+  await acceptCharter(first);
+  await declareProfile0Service(first, serviceName);
+  await addUrl(first, "test", "https://test.onglets.exemple.fr/ror");
+  await first.getByRole("region", { name: "Dossier d'adhésion" }).getByRole("button", { name: "Créer le dossier d'adhésion" }).click();
+  await expect(first.getByRole("heading", { level: 2, name: "Statut : Brouillon" })).toBeVisible();
+
+  // The same person, in a second tab, submits the dossier; the first tab still shows the draft.
+  const second = await context.newPage();
+  await second.goto(first.url());
+  await second.getByRole("button", { name: "Soumettre le dossier" }).click();
+  await second.getByRole("button", { name: "Confirmer le dépôt" }).click();
+  await expect(second.getByRole("heading", { level: 2, name: "Statut : Déposé, en attente d'instruction" })).toBeVisible();
+
+  // Withdrawing from the stale tab is refused in French, and nothing changes.
+  await first.getByRole("button", { name: "Retirer le dossier" }).click();
+  await first.getByRole("button", { name: "Confirmer le retrait" }).click();
+  await expect(first.getByRole("alert").filter({ hasText: "Le dossier n'a pas été retiré" })).toContainText("modifié entre-temps");
+  await second.reload();
+  await expect(second.getByRole("heading", { level: 2, name: "Statut : Déposé, en attente d'instruction" })).toBeVisible();
+
+  // From the current page, the withdrawal asks for a confirmation, can be cancelled, then goes through.
+  await second.getByRole("button", { name: "Retirer le dossier" }).click();
+  await expect(second.getByText(/^Retirer ce dossier \?/)).toBeVisible();
+  await second.getByRole("button", { name: "Annuler" }).click();
+  await expect(second.getByRole("button", { name: "Retirer le dossier" })).toBeFocused();
+  await second.getByRole("button", { name: "Retirer le dossier" }).click();
+  await second.getByRole("button", { name: "Confirmer le retrait" }).click();
+  await expect(second.getByRole("status").filter({ hasText: "Le dossier est retiré." })).toBeVisible();
+  await expect(second.getByRole("heading", { level: 2, name: "Statut : Retiré par l'éditeur" })).toBeVisible();
+  await expect(second.getByRole("button", { name: "Soumettre le dossier" })).toHaveCount(0);
+  await expectAccessible(second);
+
+  // The service may get a new dossier; the withdrawn one is in its history.
+  await second.getByRole("link", { name: `Voir la page du service ${serviceName}` }).click();
+  const section = second.getByRole("region", { name: "Dossier d'adhésion" });
+  await expect(section.getByRole("button", { name: "Créer le dossier d'adhésion" })).toBeVisible();
+  await expect(section).toContainText("Retiré par l'éditeur");
+  await context.close();
+});
