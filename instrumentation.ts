@@ -7,4 +7,6 @@ export async function register() {
   void import("./lib/attestations/platform-seal.server").then(({ checkPlatformSealAtStartup }) => checkPlatformSealAtStartup());
   const { scheduleMailDelivery } = await import("./lib/mail/schedule.server");
   scheduleMailDelivery();
+  const { scheduleCertificateExpiryWatch } = await import("./lib/whitelist/expiry-schedule.server");
+  scheduleCertificateExpiryWatch();
 }

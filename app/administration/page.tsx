@@ -27,6 +27,10 @@ export default async function AdministrationPage() {
           <li><Link href="/administration/profils">Profils d&apos;accès et quotas par défaut</Link></li>
           <li><Link href="/administration/autorites">Autorités de certification des environnements de test et de production</Link></li>
           <li><Link href="/administration/platines">Plans de tests PLATINES exigés des services</Link></li>
+          <li><Link href="/administration/quotas">Quota de niveau 1 par API</Link></li>
+          <li><Link href="/administration/jetons">Jetons d&apos;API de la passerelle</Link></li>
+          <li><Link href="/administration/instructeurs">Comptes de l&apos;ANS : instructeurs et administrateurs</Link></li>
+          <li><Link href="/administration/journal">Journal des événements : filtres et export CSV</Link></li>
         </ul>
       </nav>
       <section aria-labelledby="comptes">

@@ -68,7 +68,13 @@ export default async function EditorHomePage({ searchParams }: { searchParams: P
           </li>
           <li>Faire signer une attestation de client (annexe 1) par au moins un client.</li>
           <li>Déposer les résultats de vos tests PLATINES.</li>
-          <li>Soumettre votre dossier d&apos;adhésion à l&apos;instruction de l&apos;ANS.</li>
+          <li>
+            Soumettre votre{" "}
+            <Link href="/editeur/dossiers" className="text-primary underline">
+              dossier d&apos;adhésion
+            </Link>{" "}
+            à l&apos;instruction de l&apos;ANS.
+          </li>
         </ol>
       </section>
     </div>

@@ -14,7 +14,11 @@ export function MainNavigation({ items }: { items: MainNavigationItem[] }) {
     <nav aria-label="Navigation principale" className="border-t border-grey-200">
       <ul className="container-page flex flex-wrap gap-x-2">
         {items.map((item) => {
-          const current = isCurrent(item.href, pathname);
+          const current = isCurrent(
+            item.href,
+            pathname,
+            items.map((i) => i.href),
+          );
           return (
             <li key={item.href}>
               <Link

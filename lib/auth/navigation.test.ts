@@ -9,16 +9,22 @@ describe("navigation by role", () => {
   });
   it("shows the editor space to editors only", () => {
     const editor = { userId: "u", roles: ["EDITOR" as const], memberships: [{ organizationId: "o", isLegalRepresentative: false }] };
-    expect(labels(navigationFor(editor))).toEqual(["Accueil", "Espace éditeur", "Charte d'accès"]);
+    expect(labels(navigationFor(editor))).toEqual(["Accueil", "Espace éditeur", "Dossiers d'adhésion", "Liste blanche", "Charte d'accès"]);
   });
   it("shows instruction and administration to administrators", () => {
     const admin = { userId: "u", roles: ["ANS_ADMIN" as const], memberships: [] };
-    expect(labels(navigationFor(admin))).toEqual(["Accueil", "Instruction des dossiers", "Administration", "Charte d'accès"]);
+    expect(labels(navigationFor(admin))).toEqual(["Accueil", "Instruction des dossiers", "Liste blanche", "Administration", "Charte d'accès"]);
   });
   it("marks the current section", () => {
     expect(isCurrent("/", "/")).toBe(true);
     expect(isCurrent("/", "/editeur")).toBe(false);
     expect(isCurrent("/editeur", "/editeur/services")).toBe(true);
     expect(isCurrent("/editeur", "/editeurs")).toBe(false);
+  });
+  it("marks only the most specific entry when one entry is inside another", () => {
+    const hrefs = ["/", "/editeur", "/editeur/dossiers"];
+    expect(hrefs.filter((h) => isCurrent(h, "/editeur/dossiers/abc", hrefs))).toEqual(["/editeur/dossiers"]);
+    expect(hrefs.filter((h) => isCurrent(h, "/editeur/services", hrefs))).toEqual(["/editeur"]);
+    expect(hrefs.filter((h) => isCurrent(h, "/editeur/dossiersx", hrefs))).toEqual(["/editeur"]);
   });
 });

@@ -5,13 +5,23 @@ export type NavigationItem = { href: string; label: string };
 /** The main navigation depends on who is signed in (pure). */
 export function navigationFor(actor: Actor | null): NavigationItem[] {
   const items: NavigationItem[] = [{ href: "/", label: "Accueil" }];
-  if (can(actor, { type: "editorSpace.view" })) items.push({ href: "/editeur", label: "Espace éditeur" });
+  if (can(actor, { type: "editorSpace.view" })) {
+    items.push({ href: "/editeur", label: "Espace éditeur" });
+    items.push({ href: "/editeur/dossiers", label: "Dossiers d'adhésion" });
+    items.push({ href: "/editeur/liste-blanche", label: "Liste blanche" });
+  }
   if (can(actor, { type: "ansSpace.view" })) items.push({ href: "/instruction", label: "Instruction des dossiers" });
+  if (can(actor, { type: "whitelist.view" })) items.push({ href: "/instruction/liste-blanche", label: "Liste blanche" });
   if (can(actor, { type: "users.manage" })) items.push({ href: "/administration", label: "Administration" });
   items.push({ href: "/charte", label: "Charte d'accès" });
   return items;
 }
 
-export function isCurrent(href: string, pathname: string): boolean {
+function within(href: string, pathname: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** Is `href` the current entry? When another entry is more specific (a sub-section), that one is current instead. */
+export function isCurrent(href: string, pathname: string, others: readonly string[] = []): boolean {
+  return within(href, pathname) && !others.some((other) => other.length > href.length && other.startsWith(href) && within(other, pathname));
 }

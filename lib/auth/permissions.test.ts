@@ -145,4 +145,19 @@ describe("permissions", () => {
       expect(can(null, { type })).toBe(false);
     }
   });
+
+  it("shows the whitelist and gateway configuration to reviewers, and keeps level 1 and API tokens to administrators", () => {
+    for (const type of ["whitelist.view", "gatewayConfig.download"] as const) {
+      expect(can(reviewer, { type })).toBe(true);
+      expect(can(admin, { type })).toBe(true);
+      expect(can(member, { type })).toBe(false);
+      expect(can(null, { type })).toBe(false);
+    }
+    for (const type of ["level1Quota.manage", "apiToken.manage"] as const) {
+      expect(can(admin, { type })).toBe(true);
+      expect(can(reviewer, { type })).toBe(false);
+      expect(can(legalRep, { type })).toBe(false);
+      expect(can(null, { type })).toBe(false);
+    }
+  });
 });

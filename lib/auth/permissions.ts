@@ -33,7 +33,11 @@ export type Action =
   | { type: "application.read"; organizationId: string }
   | { type: "application.manage"; organizationId: string }
   | { type: "application.review" }
-  | { type: "enrolment.manage" };
+  | { type: "enrolment.manage" }
+  | { type: "whitelist.view" }
+  | { type: "gatewayConfig.download" }
+  | { type: "level1Quota.manage" }
+  | { type: "apiToken.manage" };
 
 const isEditor = (actor: Actor) => actor.roles.includes("EDITOR") && actor.memberships.length > 0;
 const isReviewer = (actor: Actor) => actor.roles.includes("ANS_REVIEWER") || isAdmin(actor);
@@ -71,6 +75,8 @@ export function can(actor: Actor | null, action: Action): boolean {
       return membershipOf(actor, action.organizationId) !== undefined;
     case "application.review":
     case "enrolment.manage":
+    case "whitelist.view":
+    case "gatewayConfig.download":
       return isReviewer(actor);
     case "organization.manageLegalRepresentatives":
     case "charter.accept":
@@ -84,6 +90,8 @@ export function can(actor: Actor | null, action: Action): boolean {
     case "catalogue.manage":
     case "caBundle.manage":
     case "platines.managePlans":
+    case "level1Quota.manage":
+    case "apiToken.manage":
       return isAdmin(actor);
   }
 }

@@ -20,6 +20,8 @@ import { formatDate } from "@/lib/time";
 import { RemoveUrlButton } from "./remove-url-button";
 import { UrlForm } from "./url-form";
 import { NoticeArea } from "@/components/ui/NoticeArea";
+import { serviceApplications } from "@/lib/applications/service-applications.server";
+import { ApplicationSection } from "./application-section";
 
 export const metadata: Metadata = { title: "Service numérique" };
 
@@ -30,7 +32,8 @@ const environmentWords: Record<ServiceEnvironmentCode, { title: string; of: stri
 
 async function loadPage(actor: Parameters<typeof servicePage>[0], serviceId: string) {
   try {
-    return await servicePage(actor, serviceId);
+    const [page, applications] = await Promise.all([servicePage(actor, serviceId), serviceApplications(actor, serviceId)]);
+    return { ...page, applications };
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -43,7 +46,7 @@ type Search = { cree?: string; modifie?: string; inchange?: string };
 export default async function ServicePage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
   const { serviceId } = await params;
   const actor = await requirePermission({ type: "editorSpace.view" }, `/editeur/services/${encodeURIComponent(serviceId)}`);
-  const [{ service, organization, urls, certificates, completeness, permissions }, search, charterNotices] = await Promise.all([
+  const [{ service, organization, urls, certificates, completeness, permissions, applications }, search, charterNotices] = await Promise.all([
     loadPage(actor, serviceId),
     searchParams,
     pendingCharterNotices(actor),
@@ -68,6 +71,8 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
       {search.inchange === "1" && <Alert variant="info" title="Aucune modification à enregistrer" className="mb-8" />}
 
       <CompletenessPanel items={completeness} className="mb-12" />
+
+      <ApplicationSection serviceId={service.id} data={applications} />
 
       <section aria-labelledby="informations" className="mb-12">
         <div className="mb-4 flex flex-wrap items-center justify-between gap-4">

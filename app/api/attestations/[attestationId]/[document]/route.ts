@@ -8,18 +8,20 @@ import { fileResponse } from "@/lib/files/stored-files.server";
 
 const notFound = () => new Response("Document introuvable.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
-export async function GET(_request: Request, { params }: { params: Promise<{ attestationId: string; document: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ attestationId: string; document: string }> }) {
   const { attestationId, document } = await params;
   const actor = await getActor();
   if (!actor) return new Response("Connectez-vous pour télécharger ce document.", { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  // "?affichage=en-ligne" shows a PDF in the browser (same authorization); a download otherwise.
+  const disposition = new URL(request.url).searchParams.get("affichage") === "en-ligne" ? "inline" : "attachment";
   try {
     switch (document) {
       case "apercu":
         return fileResponse(await attestationPreview(actor, attestationId), "inline");
       case "envoyee":
-        return fileResponse(await attestationFile(actor, attestationId, "sent"), "attachment");
+        return fileResponse(await attestationFile(actor, attestationId, "sent"), disposition);
       case "scellee":
-        return fileResponse(await attestationFile(actor, attestationId, "sealed"), "attachment");
+        return fileResponse(await attestationFile(actor, attestationId, "sealed"), disposition);
       default:
         return notFound();
     }

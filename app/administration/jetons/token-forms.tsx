@@ -1,0 +1,106 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { useForm, type Resolver } from "react-hook-form";
+import { showFieldErrors } from "@/components/forms/show-field-errors";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { TextField } from "@/components/ui/TextField";
+import { apiTokenNameSchema } from "@/lib/whitelist/api-token";
+import { createApiTokenAction, revokeApiTokenAction, type CreatedToken } from "./actions";
+
+type Values = { name: string };
+
+export function CreateTokenForm() {
+  const router = useRouter();
+  const [created, setCreated] = useState<CreatedToken>();
+  const [formError, setFormError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const shown = useRef<HTMLDivElement>(null);
+  const { register, handleSubmit, setError, setFocus, reset, formState } = useForm<Values>({
+    resolver: zodResolver(apiTokenNameSchema) as unknown as Resolver<Values>,
+    defaultValues: { name: "" },
+  });
+  useEffect(() => {
+    if (created) shown.current?.focus();
+  }, [created]);
+  const submit = (values: Values) =>
+    startTransition(async () => {
+      setFormError(undefined);
+      const result = await createApiTokenAction(values);
+      if (result.ok) {
+        setCreated(result);
+        reset();
+        router.refresh();
+        return;
+      }
+      setFormError(result.formError);
+      showFieldErrors(result.fieldErrors, { setError, setFocus });
+    });
+  return (
+    <div className="space-y-6">
+      {created ? (
+        <div ref={shown} tabIndex={-1}>
+          <Alert variant="success" title={`Jeton « ${created.name} » créé`} live>
+            <p>Copiez-le maintenant : il ne sera plus jamais affiché. Seule son empreinte est conservée.</p>
+            <TextField id="created-token" name="created-token" label="Jeton d'API" readOnly value={created.token} inputClassName="font-mono" onFocus={(e) => e.currentTarget.select()} />
+          </Alert>
+        </div>
+      ) : null}
+      <form onSubmit={handleSubmit(submit)} noValidate className="max-w-xl space-y-4">
+        {formError && (
+          <Alert variant="error" title="Le jeton n'a pas été créé" live>
+            {formError}
+          </Alert>
+        )}
+        <TextField id="token-name" label="Nom du jeton" hint="Pour le reconnaître, par exemple « Passerelle de production ». 3 à 80 caractères." required error={formState.errors.name?.message} {...register("name")} />
+        <Button type="submit" disabled={pending}>
+          {pending ? "Création…" : "Créer le jeton"}
+        </Button>
+      </form>
+    </div>
+  );
+}
+
+export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  if (!confirming) {
+    return (
+      <Button type="button" variant="secondary" size="sm" onClick={() => setConfirming(true)}>
+        Révoquer<span className="sr-only"> le jeton {name}</span>
+      </Button>
+    );
+  }
+  return (
+    <div role="group" aria-label={`Confirmer la révocation du jeton ${name}`} className="space-y-2 border-l-4 border-warning bg-warning-light p-3">
+      <p className="text-sm font-medium">Révoquer « {name} » ? Les appels faits avec ce jeton seront refusés aussitôt.</p>
+      {error ? (
+        <p role="alert" className="text-sm font-medium text-error">
+          {error}
+        </p>
+      ) : null}
+      <div className="flex gap-2">
+        <Button
+          type="button"
+          size="sm"
+          disabled={pending}
+          onClick={() =>
+            startTransition(async () => {
+              const result = await revokeApiTokenAction(id);
+              if (result) setError(result.formError ?? Object.values(result.fieldErrors)[0]);
+            })
+          }
+        >
+          Confirmer la révocation
+        </Button>
+        <Button type="button" variant="secondary" size="sm" disabled={pending} onClick={() => setConfirming(false)}>
+          Annuler
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import { whitelistApiResponse } from "@/lib/whitelist/api.server";
+
+export const dynamic = "force-dynamic";
+
+/** The gateway's whitelist (OpenAPI: /api/v1/openapi.json). */
+export async function GET(request: Request): Promise<Response> {
+  return whitelistApiResponse(request);
+}

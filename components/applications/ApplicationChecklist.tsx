@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { cx } from "../ui/cx";
+
+export type ChecklistRow = { id: string; label: string; done: boolean; state: "done" | "missing" | "upcoming"; detail: string; href: string | null; actionLabel: string | null };
+
+const stateText = { done: "Fait", missing: "À faire", upcoming: "À venir" } as const;
+const badge = { done: "bg-success-light text-success", missing: "bg-warning-light text-warning", upcoming: "bg-grey-100 text-grey-800" } as const;
+
+/** The live checklist of an open dossier: each item says its state in words; a missing one links to where it is fixed. */
+export function ApplicationChecklist({ items, headingId = "liste-pieces", className }: { items: readonly ChecklistRow[]; headingId?: string; className?: string }) {
+  const missing = items.filter((i) => i.state === "missing").length;
+  return (
+    <section aria-labelledby={headingId} className={cx("border border-grey-200 bg-white p-6", className)}>
+      <h2 id={headingId} className="text-2xl font-bold">
+        Pièces du dossier
+      </h2>
+      <p className="mt-2 text-grey-800">
+        {missing === 0
+          ? "Toutes les pièces exigées sont réunies : le dossier peut être déposé."
+          : `${missing} pièce${missing > 1 ? "s manquent" : " manque"} encore : le dossier ne peut pas être déposé tant qu'${missing > 1 ? "elles manquent" : "elle manque"}.`}
+      </p>
+      <ul className="mt-6 divide-y divide-grey-200">
+        {items.map((item) => (
+          <li key={item.id} className="py-4 first:pt-0 last:pb-0">
+            <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
+              <span className="font-bold">{item.label}</span>
+              <span className={cx("rounded-sm px-2 py-0.5 text-sm font-bold uppercase", badge[item.state])}>
+                <span className="sr-only"> : </span>
+                {stateText[item.state]}
+              </span>
+            </p>
+            <p className="mt-1 text-grey-800">{item.detail}</p>
+            {item.state === "missing" && item.href && item.actionLabel ? (
+              <p className="mt-2">
+                <Link href={item.href} className="font-medium text-primary underline">
+                  {item.actionLabel}
+                </Link>
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { randomBytes } from "node:crypto";
+import { recordAudit } from "../audit.server";
+import { hashPassword } from "../auth/password.server";
+import { can, type Actor } from "../auth/permissions";
+import { db, type Tx } from "../db.server";
+import { AppError } from "../errors";
+import { queueMail } from "../mail/outbox.server";
+import { portalUrl } from "../mail/message";
+import { recordId } from "../organizations/organization-schema";
+import type { RequestContext } from "../request.server";
+import { fieldErrorsOf } from "../validation";
+import { ANS_ACCOUNT_MESSAGES, createAnsAccountSchema, oneTimePassword } from "./ans-account-schema";
+
+// ANS administrators manage the accounts of the ANS space: create a reviewer (with a one-time password shown once
+// to the administrator, who hands it over by another channel), disable/enable, grant/remove the administrator role.
+// There is always at least one active administrator, and nobody disables or demotes themselves.
+
+function requireAccountManager(actor: Actor): void {
+  if (!can(actor, { type: "users.manage" })) throw new AppError("FORBIDDEN", ANS_ACCOUNT_MESSAGES.adminsOnly);
+}
+
+const ANS_ROLES = ["ANS_REVIEWER", "ANS_ADMIN"] as const;
+
+/** The ANS accounts, administrators first, then by name. */
+export async function ansAccounts(actor: Actor) {
+  requireAccountManager(actor);
+  const users = await db().user.findMany({
+    where: { roles: { hasSome: [...ANS_ROLES] } },
+    orderBy: [{ name: "asc" }, { email: "asc" }],
+    select: { id: true, name: true, email: true, roles: true, status: true, createdAt: true },
+  });
+  const isAdmin = (u: { roles: string[] }) => u.roles.includes("ANS_ADMIN");
+  return users
+    .map((u) => ({ ...u, isAdmin: isAdmin(u), isSelf: u.id === actor.userId }))
+    .sort((a, b) => Number(b.isAdmin) - Number(a.isAdmin));
+}
+
+/** Creates a reviewer account (optionally administrator). Returns the one-time password, shown once. */
+export async function createAnsAccount(actor: Actor, raw: unknown, request: RequestContext): Promise<{ userId: string; oneTimePassword: string }> {
+  requireAccountManager(actor);
+  const parsed = createAnsAccountSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("VALIDATION", "Le formulaire contient des erreurs.", fieldErrorsOf(parsed.error));
+  const { name, email, admin } = parsed.data;
+  const password = oneTimePassword((n) => randomBytes(n));
+  const passwordHash = await hashPassword(password);
+  return db().$transaction(async (tx) => {
+    const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
+    if (existing) throw new AppError("VALIDATION", ANS_ACCOUNT_MESSAGES.emailTaken, { email: ANS_ACCOUNT_MESSAGES.emailTaken });
+    const roles = admin ? (["ANS_REVIEWER", "ANS_ADMIN"] as const) : (["ANS_REVIEWER"] as const);
+    const user = await tx.user.create({ data: { name, email, passwordHash, roles: [...roles] }, select: { id: true } });
+    await recordAudit(tx, { type: "ans_account.created", actorId: actor.userId, subject: { type: "User", id: user.id }, request, data: { email, roles: [...roles] } });
+    await queueMail(tx, {
+      to: email,
+      subject: "Votre compte d'instructeur sur le portail d'adhésion ROR",
+      text: [
+        `Bonjour ${name},`,
+        "",
+        "Un administrateur de l'ANS vous a créé un compte d'instructeur sur le portail d'adhésion à l'espace de confiance du ROR.",
+        "Il vous remettra votre mot de passe à usage unique par un autre canal ; ce courriel ne le contient pas.",
+        "",
+        `Connexion : ${portalUrl("/connexion", process.env.AUTH_URL)}`,
+      ].join("\n"),
+      kind: "ans_account.created",
+    });
+    return { userId: user.id, oneTimePassword: password };
+  });
+}
+
+async function lockAnsAccount(tx: Tx, userId: unknown) {
+  const id = recordId.safeParse(userId);
+  if (!id.success) throw new AppError("NOT_FOUND", ANS_ACCOUNT_MESSAGES.notFound);
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id"::text AS "id" FROM "User" WHERE "id" = ${id.data}::uuid FOR UPDATE`;
+  if (rows.length === 0) throw new AppError("NOT_FOUND", ANS_ACCOUNT_MESSAGES.notFound);
+  const user = await tx.user.findUniqueOrThrow({ where: { id: id.data }, select: { id: true, email: true, roles: true, status: true } });
+  // An editor's account looks exactly like a missing one here.
+  if (!user.roles.some((r) => r === "ANS_REVIEWER" || r === "ANS_ADMIN")) throw new AppError("NOT_FOUND", ANS_ACCOUNT_MESSAGES.notFound);
+  return user;
+}
+
+/**
+ * The active administrators, locked: two administrators removing each other at the same moment are serialised, and
+ * the second sees the first's change (READ COMMITTED re-checks locked rows), so there is always one left.
+ */
+async function lockActiveAdmins(tx: Tx): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id"::text AS "id" FROM "User" WHERE 'ANS_ADMIN' = ANY("roles") AND "status" = 'ACTIVE' ORDER BY "id" FOR UPDATE`;
+  return rows.map((r) => r.id);
+}
+
+/** Disables or re-enables an ANS account. A disabled person is signed out at their next request. */
+export async function setAnsAccountActive(actor: Actor, raw: { userId?: unknown; active?: unknown }, request: RequestContext): Promise<void> {
+  requireAccountManager(actor);
+  const active = raw.active === true || raw.active === "true";
+  await db().$transaction(async (tx) => {
+    const admins = await lockActiveAdmins(tx);
+    const user = await lockAnsAccount(tx, raw.userId);
+    if (!active && user.id === actor.userId) throw new AppError("CONFLICT", ANS_ACCOUNT_MESSAGES.self);
+    if ((user.status === "ACTIVE") === active) return; // Already so: nothing to record.
+    if (!active && admins.includes(user.id) && admins.length <= 1) throw new AppError("CONFLICT", ANS_ACCOUNT_MESSAGES.lastAdmin);
+    await tx.user.update({ where: { id: user.id }, data: { status: active ? "ACTIVE" : "DISABLED" } });
+    await recordAudit(tx, { type: active ? "ans_account.enabled" : "ans_account.disabled", actorId: actor.userId, subject: { type: "User", id: user.id }, request, data: { email: user.email } });
+  });
+}
+
+/** Grants or removes the administrator role of an ANS account (reviewing stays). */
+export async function setAnsAccountAdmin(actor: Actor, raw: { userId?: unknown; admin?: unknown }, request: RequestContext): Promise<void> {
+  requireAccountManager(actor);
+  const admin = raw.admin === true || raw.admin === "true";
+  await db().$transaction(async (tx) => {
+    const admins = await lockActiveAdmins(tx);
+    const user = await lockAnsAccount(tx, raw.userId);
+    if (!admin && user.id === actor.userId) throw new AppError("CONFLICT", ANS_ACCOUNT_MESSAGES.self);
+    if (user.roles.includes("ANS_ADMIN") === admin) return;
+    if (!admin && admins.includes(user.id) && admins.length <= 1) throw new AppError("CONFLICT", ANS_ACCOUNT_MESSAGES.lastAdmin);
+    const roles = admin
+      ? [...new Set([...user.roles, "ANS_REVIEWER" as const, "ANS_ADMIN" as const])]
+      : [...new Set([...user.roles.filter((r) => r !== "ANS_ADMIN"), "ANS_REVIEWER" as const])];
+    await tx.user.update({ where: { id: user.id }, data: { roles } });
+    await recordAudit(tx, { type: admin ? "ans_account.admin_granted" : "ans_account.admin_removed", actorId: actor.userId, subject: { type: "User", id: user.id }, request, data: { email: user.email } });
+  });
+}

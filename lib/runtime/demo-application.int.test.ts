@@ -1,0 +1,40 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "../db.server";
+import { parseQueueQuery } from "../review/queue-query";
+import { reviewerQueue } from "../review/queue.server";
+import { seedDemoData } from "../../prisma/seed";
+import { reviewer } from "../applications/test-fixtures.server";
+import { DEMO_SERVICE_NAME, seedDemoApplication } from "./demo-application";
+
+const dirs: string[] = [];
+afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+describe("seedDemoApplication", () => {
+  it("does nothing without the demo organisation", async () => {
+    expect(await seedDemoApplication(db())).toBe(false);
+    expect(await db().application.count()).toBe(0);
+  });
+
+  it("submits one dossier of the demo organisation through the use cases, once, and it is in the reviewer queue", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "demo-ca-"));
+    dirs.push(dir);
+    await seedDemoData(db(), { testAuthorityDir: dir });
+    expect(await seedDemoApplication(db())).toBe(true);
+    expect(await seedDemoApplication(db())).toBe(false);
+
+    const applications = await db().application.findMany({ include: { submissions: true, events: true } });
+    expect(applications).toHaveLength(1);
+    expect(applications[0]).toMatchObject({ status: "SUBMITTED", kind: "NEW", serviceName: DEMO_SERVICE_NAME, organizationName: "Santé Numérique Démo SAS", requestedProfileCode: "0" });
+    expect(applications[0]!.submissions).toHaveLength(1);
+    expect(applications[0]!.events.map((e) => e.type)).toEqual(["created", "submitted"]);
+    expect(await db().auditEvent.count({ where: { type: { in: ["application.created", "application.submitted"] } } })).toBe(2);
+    // The reviewers are told, like for any submission.
+    expect(await db().outboxMessage.count({ where: { to: "instructeur@ans-demo.fr" } })).toBe(1);
+
+    const queue = await reviewerQueue(await reviewer(), parseQueueQuery({}));
+    expect(queue.rows.map((r) => r.serviceName)).toEqual([DEMO_SERVICE_NAME]);
+  });
+});
