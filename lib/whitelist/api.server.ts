@@ -5,7 +5,7 @@ import { db } from "../db.server";
 import { requestContextFrom } from "../request.server";
 import { bearerToken, callsPerMinuteFrom, hashApiToken, rateWindowStart, retryAfterSeconds, sameTokenHash, wantsCsv } from "./api-token";
 import { preparedWhitelistExport } from "./entries.server";
-import { ifNoneMatchMatches, whitelistCsv, whitelistEtag, whitelistJson } from "./export";
+import { ifNoneMatchMatches, whitelistCsvBytes, whitelistEtag, whitelistJsonBytes } from "./export";
 import type { WhitelistEnvironment } from "./entry";
 
 export type WhitelistApiOptions = {
@@ -79,9 +79,9 @@ export async function whitelistApiResponse(request: Request, options: WhitelistA
       if (ifNoneMatchMatches(request.headers.get("if-none-match"), etag)) {
         response = new Response(null, { status: 304, headers });
       } else if (format === "csv") {
-        response = new Response(whitelistCsv(prepared), { status: 200, headers: { ...headers, "Content-Type": "text/csv; charset=utf-8; header=present" } });
+        response = new Response(whitelistCsvBytes(prepared), { status: 200, headers: { ...headers, "Content-Type": "text/csv; charset=utf-8; header=present" } });
       } else {
-        response = new Response(whitelistJson(prepared, now), { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+        response = new Response(whitelistJsonBytes(prepared, now), { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
       }
     }
   }

@@ -11,6 +11,8 @@ import {
   whitelistDocument,
   whitelistEtag,
   whitelistJson,
+  whitelistJsonBytes,
+  whitelistCsvBytes,
 } from "./export";
 import { whitelistOpenApi } from "./openapi";
 import { syntheticCertificate, syntheticEntries, syntheticEntry } from "./test-entries";
@@ -219,5 +221,18 @@ describe("If-None-Match (RFC 9110)", () => {
     const current = whitelistEtag(prepared, "json");
     expect(ifNoneMatchMatches(`W/${current}`, current)).toBe(true);
     expect(ifNoneMatchMatches(whitelistEtag(prepared, "csv"), current)).toBe(false);
+  });
+});
+
+describe("the encoded bodies", () => {
+  it("are the UTF-8 bytes of the JSON and CSV bodies, and stay right across calls", () => {
+    const prepared = prepareWhitelist(syntheticEntries(20, new Date("2026-03-10T10:00:00Z")), { perApiPerSecond: 100 });
+    const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+    const first = new Date("2026-03-10T10:00:00Z");
+    const second = new Date("2026-03-10T10:05:00Z");
+    expect(decode(whitelistJsonBytes(prepared, first))).toBe(whitelistJson(prepared, first));
+    expect(decode(whitelistJsonBytes(prepared, second))).toBe(whitelistJson(prepared, second));
+    expect(decode(whitelistCsvBytes(prepared))).toBe(whitelistCsv(prepared));
+    expect(decode(whitelistCsvBytes(prepared))).toBe(whitelistCsv(prepared));
   });
 });

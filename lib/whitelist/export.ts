@@ -114,6 +114,38 @@ export function whitelistJson(prepared: PreparedWhitelist, generatedAt: Date): s
   return `{"generatedAt":${JSON.stringify(generatedAt.toISOString())},${prepared.canonicalJson.slice(1)}`;
 }
 
+// The UTF-8 bytes of a prepared export, encoded once per export: the API answers many identical calls between two
+// changes, and encoding 9 MiB of text is most of a warm answer's cost.
+const encodedBodies = new WeakMap<PreparedWhitelist, { jsonTail?: Uint8Array<ArrayBuffer>; csv?: Uint8Array<ArrayBuffer> }>();
+const utf8 = new TextEncoder();
+
+function encodedOf(prepared: PreparedWhitelist) {
+  let encoded = encodedBodies.get(prepared);
+  if (!encoded) {
+    encoded = {};
+    encodedBodies.set(prepared, encoded);
+  }
+  return encoded;
+}
+
+/** `whitelistJson` as UTF-8 bytes, reusing the encoding of the content across calls. */
+export function whitelistJsonBytes(prepared: PreparedWhitelist, generatedAt: Date): Uint8Array<ArrayBuffer> {
+  const encoded = encodedOf(prepared);
+  encoded.jsonTail ??= utf8.encode(prepared.canonicalJson.slice(1));
+  const head = utf8.encode(`{"generatedAt":${JSON.stringify(generatedAt.toISOString())},`);
+  const body = new Uint8Array(head.byteLength + encoded.jsonTail.byteLength);
+  body.set(head);
+  body.set(encoded.jsonTail, head.byteLength);
+  return body;
+}
+
+/** `whitelistCsv` as UTF-8 bytes, built and encoded once per export. */
+export function whitelistCsvBytes(prepared: PreparedWhitelist): Uint8Array<ArrayBuffer> {
+  const encoded = encodedOf(prepared);
+  encoded.csv ??= utf8.encode(whitelistCsv(prepared));
+  return encoded.csv;
+}
+
 export function whitelistDocument(prepared: PreparedWhitelist, generatedAt: Date): WhitelistDocument {
   return JSON.parse(whitelistJson(prepared, generatedAt)) as WhitelistDocument;
 }
