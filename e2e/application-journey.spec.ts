@@ -139,6 +139,8 @@ test("a dossier from draft to approval, its renewal as an amendment, and what ea
 
   // ── The reviewer finds it and requests changes ──
   await signInAndLand(reviewer, REVIEWER, "/instruction");
+  // The demo data's dossier waits in the queue from the start (oldest first).
+  await expect(reviewer.getByRole("link", { name: "Orientation Démo", exact: true })).toBeVisible();
   await openFromQueue(reviewer, serviceName);
   await reviewer.getByText("Demander des modifications", { exact: true }).click();
   await reviewer.getByLabel(/^Modifications attendues/).fill("Merci de déclarer aussi l'URL de production du service.");
