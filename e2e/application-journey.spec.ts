@@ -139,6 +139,8 @@ test("a dossier from draft to approval, its renewal as an amendment, and what ea
 
   // ── The reviewer finds it and requests changes ──
   await signInAndLand(reviewer, REVIEWER, "/instruction");
+  // The demo data's dossier waits in the queue from the start (oldest first).
+  await expect(reviewer.getByRole("link", { name: "Orientation Démo", exact: true })).toBeVisible();
   await openFromQueue(reviewer, serviceName);
   await reviewer.getByText("Demander des modifications", { exact: true }).click();
   await reviewer.getByLabel(/^Modifications attendues/).fill("Merci de déclarer aussi l'URL de production du service.");
@@ -255,6 +257,23 @@ test("a dossier from draft to approval, its renewal as an amendment, and what ea
   const finalSection = editor.getByRole("region", { name: "Dossier d'adhésion" });
   await expect(finalSection).toContainText("En vigueur");
   await expect(finalSection).toContainText("Première demande");
+
+  // Any other change is an amendment with its reason; withdrawing it leaves the enrolment as it was.
+  await finalSection.getByRole("button", { name: "Demander une modification" }).click();
+  await finalSection.getByRole("button", { name: "Ouvrir la demande de modification" }).click();
+  await expect(finalSection.getByText("Décrivez la modification que vous demandez.")).toBeVisible();
+  await finalSection.getByLabel(/^Objet de la modification/).fill("Nous ajoutons la fonction de recherche par spécialité.");
+  await finalSection.getByRole("button", { name: "Ouvrir la demande de modification" }).click();
+  await expect(editor.getByRole("heading", { level: 2, name: "Statut : Brouillon" })).toBeVisible();
+  await expect(editor.getByText("Objet de la demande : Nous ajoutons la fonction de recherche par spécialité.")).toBeVisible();
+  const amended = editor.getByRole("region", { name: "Habilitation que cette demande modifie" });
+  await expect(amended).toContainText("En vigueur");
+  await expectAccessible(editor);
+  await editor.getByRole("button", { name: "Retirer le dossier" }).click();
+  await editor.getByRole("button", { name: "Confirmer le retrait" }).click();
+  await expect(editor.getByRole("heading", { level: 2, name: "Statut : Retiré par l'éditeur" })).toBeVisible();
+  await expect(editor.getByText("Vous avez retiré cette demande de modification : l'habilitation en vigueur reste inchangée.")).toBeVisible();
+  await expect(amended).toContainText("Statut : En vigueur");
 
   await editorContext.close();
   await reviewerContext.close();
