@@ -44,4 +44,14 @@ describe("parseEnv", () => {
       /SEAL_P12_BASE64: doit être du base64/,
     );
   });
+
+  it("checks the whitelist and expiry watch settings", () => {
+    const env = parseEnv({ ...valid, WHITELIST_API_CALLS_PER_MINUTE: "240", CERTIFICATE_EXPIRY_WATCH: "on", GATEWAY_CA_BUNDLE_DIR: "/etc/nginx/ror" });
+    expect(env).toMatchObject({ WHITELIST_API_CALLS_PER_MINUTE: 240, CERTIFICATE_EXPIRY_WATCH: "on", GATEWAY_CA_BUNDLE_DIR: "/etc/nginx/ror" });
+    expect(parseEnv(valid).CERTIFICATE_EXPIRY_WATCH).toBe("off");
+    expect(() => parseEnv({ ...valid, WHITELIST_API_CALLS_PER_MINUTE: "0" })).toThrow(/WHITELIST_API_CALLS_PER_MINUTE: au moins 1/);
+    expect(() => parseEnv({ ...valid, WHITELIST_API_CALLS_PER_MINUTE: "beaucoup" })).toThrow(/WHITELIST_API_CALLS_PER_MINUTE/);
+    expect(() => parseEnv({ ...valid, CERTIFICATE_EXPIRY_WATCH: "yes" })).toThrow(/CERTIFICATE_EXPIRY_WATCH/);
+    expect(() => parseEnv({ ...valid, GATEWAY_CA_BUNDLE_DIR: "etc/nginx; include /tmp/x" })).toThrow(/GATEWAY_CA_BUNDLE_DIR/);
+  });
 });

@@ -24,6 +24,17 @@ const envSchema = z.object({
     .optional(),
   SEAL_P12_PATH: z.string().optional(),
   SEAL_P12_PASSPHRASE: z.string().optional(),
+  // Runs the certificate expiry watch hourly inside the app instance (one instance is enough).
+  CERTIFICATE_EXPIRY_WATCH: z.enum(["on", "off"]).default("off"),
+  // Calls per minute and API token on GET /api/v1/whitelist.
+  WHITELIST_API_CALLS_PER_MINUTE: z.coerce
+    .number("doit être un nombre / must be a number")
+    .int("doit être un entier / must be an integer")
+    .min(1, "au moins 1 / at least 1")
+    .max(100_000, "au plus 100000 / at most 100000")
+    .optional(),
+  // Where the gateway installs the CA bundle, written into the generated nginx configuration.
+  GATEWAY_CA_BUNDLE_DIR: z.string().regex(/^\/[^\s;{}'"]*$/, "chemin absolu sans espace / absolute path without spaces").optional(),
 }).superRefine((value, context) => {
   if (value.SEAL_P12_BASE64 && value.SEAL_P12_PATH) {
     context.addIssue({
