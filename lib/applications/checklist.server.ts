@@ -90,7 +90,9 @@ function completenessOf(
 export async function serviceCompletenessOf(serviceId: string, now: Date = new Date(), client: Client = db()): Promise<CompletenessItem[] | null> {
   const service = await loadService(client, serviceId);
   if (!service) return null;
-  const [charter, platines] = await Promise.all([charterOf(client, service.organizationId), platinesOf(client, service)]);
+  // Sequential: a transaction's client runs one query at a time.
+  const charter = await charterOf(client, service.organizationId);
+  const platines = await platinesOf(client, service);
   return completenessOf(service, charter, platines, now);
 }
 
