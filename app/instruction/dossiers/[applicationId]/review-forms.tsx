@@ -1,10 +1,11 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition, type ReactNode } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { z } from "zod";
+import { DecisionPanel } from "@/components/forms/DecisionPanel";
 import { showFieldErrors } from "@/components/forms/show-field-errors";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Checkbox } from "@/components/ui/Checkbox";
@@ -13,34 +14,9 @@ import { Select } from "@/components/ui/Select";
 import { TextArea } from "@/components/ui/TextArea";
 import { TextField } from "@/components/ui/TextField";
 import { reviewText } from "@/lib/applications/message-text";
-import type { FormResult } from "@/lib/form-result";
 import { approveAction, postReviewerMessageAction, refuseAction, requestChangesAction } from "./actions";
 
 const confirmation = z.literal(true, { error: "Cochez la case pour confirmer votre décision." });
-
-/** The confirmation step of a decision: a native <details> (keyboard usable) that opens the form. */
-function DecisionPanel({ summary, children, tone = "neutral" }: { summary: string; children: ReactNode; tone?: "neutral" | "danger" }) {
-  return (
-    <details className={`border-l-4 bg-white p-4 ${tone === "danger" ? "border-error" : "border-primary"}`}>
-      <summary className="cursor-pointer text-lg font-bold">{summary}</summary>
-      <div className="mt-4">{children}</div>
-    </details>
-  );
-}
-
-function useSubmit<V>(action: (values: V) => Promise<FormResult>, onFieldErrors: (fieldErrors: Record<string, string>) => void) {
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
-  const submit = (values: V) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const result = await action(values);
-      if (!result) return;
-      setFormError(result.formError);
-      onFieldErrors(result.fieldErrors);
-    });
-  return { formError, pending, submit };
-}
 
 type TextDecision = "requestChanges" | "refuse";
 
@@ -81,7 +57,7 @@ export function TextDecisionForm({ decision, applicationId, version }: { decisio
     resolver: zodResolver(schema) as unknown as Resolver<TextDecisionValues>,
     defaultValues: { text: "", version: String(version), confirm: false },
   });
-  const { formError, pending, submit } = useSubmit<TextDecisionValues>(
+  const { formError, pending, submit } = useServerAction<TextDecisionValues>(
     (values) => d.action(applicationId, { [d.field]: values.text, version: values.version }),
     (fieldErrors) =>
       showFieldErrors(Object.fromEntries(Object.entries(fieldErrors).map(([name, message]) => [name === d.field ? "text" : name, message])), { setError, setFocus }),
@@ -140,7 +116,7 @@ export function ApproveForm({ applicationId, version, profiles, requestedProfile
       confirm: false,
     },
   });
-  const { formError, pending, submit } = useSubmit<ApproveValues>(
+  const { formError, pending, submit } = useServerAction<ApproveValues>(
     (values) => approveAction(applicationId, values),
     (fieldErrors) => showFieldErrors(fieldErrors, { setError, setFocus }),
   );
@@ -222,7 +198,7 @@ export function ReviewerMessageForm({ applicationId }: { applicationId: string }
     resolver: zodResolver(z.object({ body: reviewText() })) as unknown as Resolver<MessageValues>,
     defaultValues: { body: "" },
   });
-  const { formError, pending, submit } = useSubmit<MessageValues>(
+  const { formError, pending, submit } = useServerAction<MessageValues>(
     (values) => postReviewerMessageAction(applicationId, values),
     (fieldErrors) => showFieldErrors(fieldErrors, { setError, setFocus }),
   );

@@ -1,44 +1,21 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition, type ReactNode } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { z } from "zod";
+import { DecisionPanel } from "@/components/forms/DecisionPanel";
 import { showFieldErrors } from "@/components/forms/show-field-errors";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Checkbox } from "@/components/ui/Checkbox";
 import { TextArea } from "@/components/ui/TextArea";
 import { TextField } from "@/components/ui/TextField";
 import { reviewText } from "@/lib/applications/message-text";
-import type { FormResult } from "@/lib/form-result";
 import { departsFromDefault, QUOTA_RANGE_MESSAGE, quotaReasonSchema } from "@/lib/whitelist/quotas";
 import { reinstateAction, revokeAction, setQuotasAction, suspendAction } from "./actions";
 
 const confirmation = z.literal(true, { error: "Cochez la case pour confirmer." });
-
-function Panel({ summary, children, tone = "neutral" }: { summary: string; children: ReactNode; tone?: "neutral" | "danger" }) {
-  return (
-    <details className={`border-l-4 bg-white p-4 ${tone === "danger" ? "border-error" : "border-primary"}`}>
-      <summary className="cursor-pointer text-lg font-bold">{summary}</summary>
-      <div className="mt-4">{children}</div>
-    </details>
-  );
-}
-
-function useSubmit<V>(action: (values: V) => Promise<FormResult>, onFieldErrors: (fieldErrors: Record<string, string>) => void) {
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
-  const submit = (values: V) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const result = await action(values);
-      if (!result) return;
-      setFormError(result.formError);
-      onFieldErrors(result.fieldErrors);
-    });
-  return { formError, pending, submit };
-}
 
 type Quotas = { authenticatedPerSecond: number; publicPerSecond: number };
 type QuotaValues = { authenticatedPerSecond: string; publicPerSecond: string; reason: string; version: string; confirm: boolean };
@@ -65,12 +42,12 @@ export function QuotaForm({ enrolmentId, version, quotas, defaults, reason }: { 
     resolver: zodResolver(schema) as unknown as Resolver<QuotaValues>,
     defaultValues: { authenticatedPerSecond: String(quotas.authenticatedPerSecond), publicPerSecond: String(quotas.publicPerSecond), reason: reason ?? "", version: String(version), confirm: false },
   });
-  const { formError, pending, submit } = useSubmit<QuotaValues>(
+  const { formError, pending, submit } = useServerAction<QuotaValues>(
     (values) => setQuotasAction(enrolmentId, values),
     (fieldErrors) => showFieldErrors(fieldErrors, { setError, setFocus }),
   );
   return (
-    <Panel summary="Modifier les quotas de niveau 2">
+    <DecisionPanel summary="Modifier les quotas de niveau 2">
       <form onSubmit={handleSubmit(submit)} noValidate className="space-y-4">
         {formError && (
           <Alert variant="error" title="Les quotas n'ont pas été modifiés" live>
@@ -90,7 +67,7 @@ export function QuotaForm({ enrolmentId, version, quotas, defaults, reason }: { 
           {pending ? "Enregistrement…" : "Enregistrer les quotas"}
         </Button>
       </form>
-    </Panel>
+    </DecisionPanel>
   );
 }
 
@@ -111,12 +88,12 @@ export function EnrolmentChangeForm({ change, enrolmentId, version }: { change: 
     resolver: zodResolver(schema) as unknown as Resolver<ChangeValues>,
     defaultValues: { reason: "", version: String(version), confirm: false },
   });
-  const { formError, pending, submit } = useSubmit<ChangeValues>(
+  const { formError, pending, submit } = useServerAction<ChangeValues>(
     (values) => c.action(enrolmentId, c.reason ? values : { version: values.version }),
     (fieldErrors) => showFieldErrors(fieldErrors, { setError, setFocus }),
   );
   return (
-    <Panel summary={c.summary} tone={c.tone}>
+    <DecisionPanel summary={c.summary} tone={c.tone}>
       <form onSubmit={handleSubmit(submit)} noValidate className="space-y-4">
         {formError && (
           <Alert variant="error" title={c.failed} live>
@@ -130,6 +107,6 @@ export function EnrolmentChangeForm({ change, enrolmentId, version }: { change: 
           {pending ? "Enregistrement…" : c.button}
         </Button>
       </form>
-    </Panel>
+    </DecisionPanel>
   );
 }
