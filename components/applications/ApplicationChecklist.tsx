@@ -1,10 +1,7 @@
-import Link from "next/link";
+import { CompletenessItemText } from "../services/CompletenessItemText";
 import { cx } from "../ui/cx";
 
 export type ChecklistRow = { id: string; label: string; done: boolean; state: "done" | "missing" | "upcoming"; detail: string; href: string | null; actionLabel: string | null };
-
-const stateText = { done: "Fait", missing: "À faire", upcoming: "À venir" } as const;
-const badge = { done: "bg-success-light text-success", missing: "bg-warning-light text-warning", upcoming: "bg-grey-100 text-grey-800" } as const;
 
 /** The live checklist of an open dossier: each item says its state in words; a missing one links to where it is fixed. */
 export function ApplicationChecklist({ items, headingId = "liste-pieces", className }: { items: readonly ChecklistRow[]; headingId?: string; className?: string }) {
@@ -22,21 +19,7 @@ export function ApplicationChecklist({ items, headingId = "liste-pieces", classN
       <ul className="mt-6 divide-y divide-grey-200">
         {items.map((item) => (
           <li key={item.id} className="py-4 first:pt-0 last:pb-0">
-            <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
-              <span className="font-bold">{item.label}</span>
-              <span className={cx("rounded-sm px-2 py-0.5 text-sm font-bold uppercase", badge[item.state])}>
-                <span className="sr-only"> : </span>
-                {stateText[item.state]}
-              </span>
-            </p>
-            <p className="mt-1 text-grey-800">{item.detail}</p>
-            {item.state === "missing" && item.href && item.actionLabel ? (
-              <p className="mt-2">
-                <Link href={item.href} className="font-medium text-primary underline">
-                  {item.actionLabel}
-                </Link>
-              </p>
-            ) : null}
+            <CompletenessItemText item={item} />
           </li>
         ))}
       </ul>

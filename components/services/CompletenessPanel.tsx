@@ -1,14 +1,8 @@
-import Link from "next/link";
 import type { CompletenessItem, CompletenessState } from "@/lib/services/completeness";
 import { cx } from "../ui/cx";
+import { CompletenessItemText } from "./CompletenessItemText";
 
-const stateText: Record<CompletenessState, string> = { done: "Fait", missing: "À faire", upcoming: "À venir" };
-
-const stateStyle: Record<CompletenessState, { badge: string; icon: string }> = {
-  done: { badge: "bg-success-light text-success", icon: "text-success" },
-  missing: { badge: "bg-warning-light text-warning", icon: "text-warning" },
-  upcoming: { badge: "bg-grey-100 text-grey-800", icon: "text-grey-600" },
-};
+const iconStyle: Record<CompletenessState, string> = { done: "text-success", missing: "text-warning", upcoming: "text-grey-600" };
 
 const iconPaths: Record<CompletenessState, string> = {
   // Circled check mark.
@@ -42,33 +36,16 @@ export function CompletenessPanel({ items, headingId = "completude", className }
       </h2>
       <p className="mt-2 text-grey-800">{summaryText(items)}</p>
       <ul className="mt-6 divide-y divide-grey-200">
-        {items.map((item) => {
-          const style = stateStyle[item.state];
-          return (
-            <li key={item.id} className="flex gap-3 py-4 first:pt-0 last:pb-0">
-              <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" className={cx("mt-0.5 size-6 shrink-0 fill-current", style.icon)}>
-                <path d={iconPaths[item.state]} />
-              </svg>
-              <div className="min-w-0 flex-1">
-                <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                  <span className="font-bold">{item.label}</span>
-                  <span className={cx("rounded-sm px-2 py-0.5 text-sm font-bold uppercase", style.badge)}>
-                    <span className="sr-only"> : </span>
-                    {stateText[item.state]}
-                  </span>
-                </p>
-                <p className="mt-1 text-grey-800">{item.detail}</p>
-                {item.state === "missing" && item.href && item.actionLabel ? (
-                  <p className="mt-2">
-                    <Link href={item.href} className="font-medium text-primary underline">
-                      {item.actionLabel}
-                    </Link>
-                  </p>
-                ) : null}
-              </div>
-            </li>
-          );
-        })}
+        {items.map((item) => (
+          <li key={item.id} className="flex gap-3 py-4 first:pt-0 last:pb-0">
+            <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" className={cx("mt-0.5 size-6 shrink-0 fill-current", iconStyle[item.state])}>
+              <path d={iconPaths[item.state]} />
+            </svg>
+            <div className="min-w-0 flex-1">
+              <CompletenessItemText item={item} />
+            </div>
+          </li>
+        ))}
       </ul>
     </section>
   );

@@ -72,6 +72,13 @@ export async function lockApplication(tx: Tx, applicationId: string): Promise<Lo
   return row;
 }
 
+/** `lockApplication` for the review side: a draft is the editor's alone, so to reviewers it does not exist. */
+export async function lockApplicationForReview(tx: Tx, applicationId: string): Promise<LockedApplication> {
+  const application = await lockApplication(tx, applicationId);
+  if (application.status === "DRAFT") throw new AppError("NOT_FOUND", APPLICATION_NOT_FOUND);
+  return application;
+}
+
 /** The version the person saw must still be the current one: otherwise nothing is applied. */
 export function requireVersion(record: { version: number }, expected: number, message = MODIFIED_MEANWHILE): void {
   if (record.version !== expected) throw new AppError("CONFLICT", message);

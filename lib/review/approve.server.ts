@@ -5,9 +5,8 @@ import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { RequestContext } from "../request.server";
 import {
-  APPLICATION_NOT_FOUND,
   INVALID_FORM,
-  lockApplication,
+  lockApplicationForReview,
   mailOrganization,
   parseApplicationRef,
   recordTimeline,
@@ -52,8 +51,7 @@ export async function approveApplication(
   const profileId = recordId.safeParse(raw.accessProfileId);
 
   return db().$transaction(async (tx) => {
-    const application = await lockApplication(tx, applicationId);
-    if (application.status === "DRAFT") throw new AppError("NOT_FOUND", APPLICATION_NOT_FOUND);
+    const application = await lockApplicationForReview(tx, applicationId);
     requireVersion(application, version);
     const profile = profileId.success ? await tx.accessProfile.findUnique({ where: { id: profileId.data } }) : null;
     const profileActive = profile !== null && profile.active;

@@ -1,11 +1,9 @@
 import { recordAudit } from "../audit.server";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
-import { AppError } from "../errors";
 import type { RequestContext } from "../request.server";
 import {
-  APPLICATION_NOT_FOUND,
-  lockApplication,
+  lockApplicationForReview,
   mailOrganization,
   parseApplicationRef,
   recordTimeline,
@@ -30,8 +28,7 @@ export async function refuseApplication(actor: Actor, raw: unknown, request: Req
   const { reason } = parsed.data;
 
   return db().$transaction(async (tx) => {
-    const application = await lockApplication(tx, applicationId);
-    if (application.status === "DRAFT") throw new AppError("NOT_FOUND", APPLICATION_NOT_FOUND);
+    const application = await lockApplicationForReview(tx, applicationId);
     requireVersion(application, version);
     const to = requireTransition(application.status, "reviewer", { transition: "refuse", reason }, "reason");
     const next = await updateApplication(tx, application, {

@@ -4,6 +4,7 @@ import { Breadcrumb } from "@/components/layout/Breadcrumb";
 import { PageHeading } from "@/components/layout/PageHeading";
 import { ExampleBadge } from "@/components/platines/ExampleBadge";
 import { PlanVerdictBadge } from "@/components/platines/PlanVerdictBadge";
+import { SessionHistory } from "@/components/platines/SessionHistory";
 import { SessionResults } from "@/components/platines/SessionResults";
 import { Alert } from "@/components/ui/Alert";
 import { requirePermission } from "@/lib/auth/session.server";
@@ -96,22 +97,7 @@ export default async function ServicePlatinesPage({ params }: { params: Promise<
         </Alert>
       )}
 
-      <section aria-labelledby="historique">
-        <h2 id="historique" className="text-2xl font-bold">
-          Sessions précédentes ({history.length})
-        </h2>
-        {history.length === 0 ? (
-          <p className="mt-4">Aucune session précédente.</p>
-        ) : (
-          <ol className="mt-4 space-y-6">
-            {history.map((submission) => (
-              <li key={submission.id}>
-                <SessionResults id={`session-${submission.id}`} title={`Session ${submission.sessionIdentifier} — ${submission.planName}`} {...sessionResultsProps(submission)} />
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <SessionHistory history={history} idPrefix="session" />
     </div>
   );
 }
