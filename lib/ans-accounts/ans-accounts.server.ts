@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import { hashPassword } from "../auth/password.server";
 import { can, type Actor } from "../auth/permissions";
 import { db, type Tx } from "../db.server";
@@ -48,7 +49,7 @@ export async function createAnsAccount(actor: Actor, raw: unknown, request: Requ
     if (existing) throw new AppError("VALIDATION", ANS_ACCOUNT_MESSAGES.emailTaken, { email: ANS_ACCOUNT_MESSAGES.emailTaken });
     const roles = admin ? (["ANS_REVIEWER", "ANS_ADMIN"] as const) : (["ANS_REVIEWER"] as const);
     const user = await tx.user.create({ data: { name, email, passwordHash, roles: [...roles] }, select: { id: true } });
-    await recordAudit(tx, { type: "ans_account.created", actorId: actor.userId, subject: { type: "User", id: user.id }, request, data: { email, roles: [...roles] } });
+    await recordEvent(tx, { name: "ans_account.created", actor: userActor(actor.userId), subjectId: user.id, request, payload: { roles: [...roles] }, personal: { email } });
     await queueMail(tx, {
       to: email,
       subject: "Votre compte d'instructeur sur le portail d'adhésion ROR",
@@ -98,7 +99,7 @@ export async function setAnsAccountActive(actor: Actor, raw: { userId?: unknown;
     if ((user.status === "ACTIVE") === active) return; // Already so: nothing to record.
     if (!active && admins.includes(user.id) && admins.length <= 1) throw new AppError("CONFLICT", ANS_ACCOUNT_MESSAGES.lastAdmin);
     await tx.user.update({ where: { id: user.id }, data: { status: active ? "ACTIVE" : "DISABLED" } });
-    await recordAudit(tx, { type: active ? "ans_account.enabled" : "ans_account.disabled", actorId: actor.userId, subject: { type: "User", id: user.id }, request, data: { email: user.email } });
+    await recordEvent(tx, { name: active ? "ans_account.enabled" : "ans_account.disabled", actor: userActor(actor.userId), subjectId: user.id, request, payload: {}, personal: { email: user.email } });
   });
 }
 
@@ -116,6 +117,6 @@ export async function setAnsAccountAdmin(actor: Actor, raw: { userId?: unknown; 
       ? [...new Set([...user.roles, "ANS_REVIEWER" as const, "ANS_ADMIN" as const])]
       : [...new Set([...user.roles.filter((r) => r !== "ANS_ADMIN"), "ANS_REVIEWER" as const])];
     await tx.user.update({ where: { id: user.id }, data: { roles } });
-    await recordAudit(tx, { type: admin ? "ans_account.admin_granted" : "ans_account.admin_removed", actorId: actor.userId, subject: { type: "User", id: user.id }, request, data: { email: user.email } });
+    await recordEvent(tx, { name: admin ? "ans_account.admin_granted" : "ans_account.admin_removed", actor: userActor(actor.userId), subjectId: user.id, request, payload: {}, personal: { email: user.email } });
   });
 }

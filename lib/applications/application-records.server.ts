@@ -11,8 +11,8 @@ import { applicationTransition, type ApplicationStatus, type ApplicationTransiti
 import type { ApplicationMailContext, MailText } from "./mail-texts";
 import { editorApplicationPath, reviewApplicationPath } from "./paths";
 
-// Shared by the application and review use cases: locking an application with its version check, the timeline,
-// and the recipients of the review's e-mails.
+// Shared by the application and review use cases: locking an application with its version check, and the
+// recipients of the review's e-mails.
 
 export const APPLICATION_NOT_FOUND = "Ce dossier est introuvable ou n'appartient pas à votre organisation.";
 export const ENROLMENT_NOT_FOUND = "Cette habilitation est introuvable.";
@@ -116,61 +116,6 @@ export async function updateApplication(tx: Tx, application: LockedApplication, 
   });
   if (count !== 1) throw new AppError("CONFLICT", MODIFIED_MEANWHILE);
   return application.version + 1;
-}
-
-export type TimelineEventType =
-  | "created"
-  | "amendment_opened"
-  | "submitted"
-  | "withdrawn"
-  | "changes_requested"
-  | "approved"
-  | "refused"
-  | "message_posted"
-  | "enrolment_suspended"
-  | "enrolment_reinstated"
-  | "enrolment_revoked"
-  | "enrolment_superseded";
-
-export const TIMELINE_EVENT_LABELS: Record<TimelineEventType, string> = {
-  created: "Dossier créé",
-  amendment_opened: "Demande de modification ouverte",
-  submitted: "Dossier déposé",
-  withdrawn: "Dossier retiré par l'éditeur",
-  changes_requested: "Modifications demandées",
-  approved: "Dossier approuvé",
-  refused: "Dossier refusé",
-  message_posted: "Message",
-  enrolment_suspended: "Habilitation suspendue",
-  enrolment_reinstated: "Habilitation rétablie",
-  enrolment_revoked: "Habilitation révoquée",
-  enrolment_superseded: "Habilitation remplacée",
-};
-
-export async function recordTimeline(
-  tx: Tx,
-  event: {
-    applicationId: string;
-    type: TimelineEventType;
-    actorId: string | null;
-    occurredAt: Date;
-    message?: string | null;
-    entity?: { type: "ApplicationSubmission" | "ApplicationMessage" | "Enrolment"; id: string };
-    data?: Prisma.InputJsonObject;
-  },
-): Promise<void> {
-  await tx.applicationEvent.create({
-    data: {
-      applicationId: event.applicationId,
-      type: event.type,
-      actorId: event.actorId,
-      occurredAt: event.occurredAt,
-      message: event.message ?? null,
-      entityType: event.entity?.type ?? null,
-      entityId: event.entity?.id ?? null,
-      data: event.data ?? {},
-    },
-  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ describe("authenticate", () => {
   it("accepts the right password, whatever the e-mail's case, and records the sign-in", async () => {
     const result = await authenticate({ email: " Actif@Exemple.fr ", password }, request);
     expect(result).toEqual({ ok: true, userId: expect.any(String) });
-    expect(await db().auditEvent.count({ where: { type: "user.signed_in" } })).toBe(1);
+    expect(await db().event.count({ where: { name: "user.signed_in" } })).toBe(1);
   });
 
   it("gives the same answer for a wrong password, an unknown e-mail and a disabled account", async () => {
@@ -41,6 +41,6 @@ describe("authenticate", () => {
     }
     expect(await authenticate({ email: "bloque@exemple.fr", password }, other)).toEqual({ ok: false, reason: "rate_limited" });
     expect(await authenticate({ email: "actif@exemple.fr", password }, other)).toMatchObject({ ok: true });
-    expect(await db().auditEvent.count({ where: { type: "user.sign_in_rate_limited" } })).toBe(1);
+    expect(await db().event.count({ where: { name: "user.sign_in_rate_limited" } })).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { ANONYMOUS, userActor } from "../events/actor";
 import { db } from "../db.server";
 import type { RequestContext } from "../request.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
@@ -37,7 +38,7 @@ export async function authenticate(
   if (isSignInBlocked({ forAccount, forIp })) {
     await db().$transaction(async (tx) => {
       await tx.signInAttempt.create({ data: { emailKey: key, ip: request.ip, succeeded: false, attemptedAt: now } });
-      await recordAudit(tx, { type: "user.sign_in_rate_limited", request, data: { email: key } });
+      await recordEvent(tx, { name: "user.sign_in_rate_limited", actor: ANONYMOUS, request, payload: {}, personal: { email: key } });
     });
     return { ok: false, reason: "rate_limited" };
   }
@@ -50,13 +51,8 @@ export async function authenticate(
 
   await db().$transaction(async (tx) => {
     await tx.signInAttempt.create({ data: { emailKey: key, ip: request.ip, succeeded, attemptedAt: now } });
-    await recordAudit(tx, {
-      type: succeeded ? "user.signed_in" : "user.sign_in_failed",
-      actorId: succeeded ? user!.id : null,
-      subject: user ? { type: "User", id: user.id } : undefined,
-      request,
-      data: succeeded ? {} : { email: key },
-    });
+    if (succeeded) await recordEvent(tx, { name: "user.signed_in", actor: userActor(user!.id), subjectId: user!.id, request, payload: {} });
+    else await recordEvent(tx, { name: "user.sign_in_failed", actor: ANONYMOUS, subjectId: user?.id, request, payload: {}, personal: { email: key } });
   });
   return succeeded ? { ok: true, userId: user!.id } : { ok: false, reason: "invalid_credentials" };
 }

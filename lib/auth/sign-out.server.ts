@@ -1,9 +1,10 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import { db } from "../db.server";
 import type { RequestContext } from "../request.server";
 
 export async function recordSignOut(userId: string, request: RequestContext): Promise<void> {
   await db().$transaction((tx) =>
-    recordAudit(tx, { type: "user.signed_out", actorId: userId, subject: { type: "User", id: userId }, request }),
+    recordEvent(tx, { name: "user.signed_out", actor: userActor(userId), subjectId: userId, request, payload: {} }),
   );
 }

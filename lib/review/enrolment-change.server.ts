@@ -1,4 +1,5 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
@@ -6,9 +7,7 @@ import type { RequestContext } from "../request.server";
 import {
   ENROLMENT_MODIFIED_MEANWHILE,
   mailOrganization,
-  recordTimeline,
   requireVersion,
-  type TimelineEventType,
 } from "../applications/application-records.server";
 import { enrolmentTransition, type EnrolmentTransition } from "../applications/lifecycle";
 import { editorMails, type ApplicationMailContext, type MailText } from "../applications/mail-texts";
@@ -17,10 +16,10 @@ import { lockEnrolment, parseEnrolmentRef } from "./enrolment-records.server";
 export type EnrolmentChange = Exclude<EnrolmentTransition, "supersede">;
 
 const EFFECTS = {
-  suspend: { audit: "enrolment.suspended", timeline: "enrolment_suspended", history: "suspended", mail: editorMails.suspended },
-  reinstate: { audit: "enrolment.reinstated", timeline: "enrolment_reinstated", history: "reinstated", mail: editorMails.reinstated },
-  revoke: { audit: "enrolment.revoked", timeline: "enrolment_revoked", history: "revoked", mail: editorMails.revoked },
-} as const satisfies Record<EnrolmentChange, { audit: string; timeline: TimelineEventType; history: string; mail: (c: ApplicationMailContext) => MailText }>;
+  suspend: { event: "enrolment.suspended", mail: editorMails.suspended },
+  reinstate: { event: "enrolment.reinstated", mail: editorMails.reinstated },
+  revoke: { event: "enrolment.revoked", mail: editorMails.revoked },
+} as const satisfies Record<EnrolmentChange, { event: "enrolment.suspended" | "enrolment.reinstated" | "enrolment.revoked"; mail: (c: ApplicationMailContext) => MailText }>;
 
 /** Shared by suspend, reinstate and revoke: one transaction with the enrolment locked at the version the reviewer saw. */
 export async function changeEnrolment(actor: Actor, change: EnrolmentChange, raw: unknown, reason: string | null, request: RequestContext, now: Date): Promise<{ version: number }> {
@@ -39,22 +38,13 @@ export async function changeEnrolment(actor: Actor, change: EnrolmentChange, raw
     const { count } = await tx.enrolment.updateMany({ where: { id: enrolmentId, version }, data: { ...data, status: result.to, version: { increment: 1 } } });
     if (count !== 1) throw new AppError("CONFLICT", ENROLMENT_MODIFIED_MEANWHILE);
     const effects = EFFECTS[change];
-    await tx.enrolmentEvent.create({ data: { enrolmentId, type: effects.history, actorId: actor.userId, occurredAt: now, reason, data: { from: enrolment.status } } });
-    await recordTimeline(tx, {
-      applicationId: enrolment.applicationId,
-      type: effects.timeline,
-      actorId: actor.userId,
-      occurredAt: now,
-      message: reason,
-      entity: { type: "Enrolment", id: enrolmentId },
-    });
-    await recordAudit(tx, {
-      type: effects.audit,
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: effects.event,
+      actor: userActor(actor.userId),
       organizationId: enrolment.organizationId,
-      subject: { type: "Enrolment", id: enrolmentId },
+      subjectId: enrolmentId,
       request,
-      data: { from: enrolment.status, to: result.to, serviceId: enrolment.serviceId },
+      payload: { from: enrolment.status, to: result.to, serviceId: enrolment.serviceId, reason },
     });
     const application = await tx.application.findUniqueOrThrow({
       where: { id: enrolment.applicationId },

@@ -25,12 +25,13 @@ describe("seedDemoApplication", () => {
     expect(await seedDemoApplication(db())).toBe(true);
     expect(await seedDemoApplication(db())).toBe(false);
 
-    const applications = await db().application.findMany({ include: { submissions: true, events: true } });
+    const applications = await db().application.findMany({ include: { submissions: true } });
     expect(applications).toHaveLength(1);
     expect(applications[0]).toMatchObject({ status: "SUBMITTED", kind: "NEW", serviceName: DEMO_SERVICE_NAME, organizationName: "Santé Numérique Démo SAS", requestedProfileCode: "0" });
     expect(applications[0]!.submissions).toHaveLength(1);
-    expect(applications[0]!.events.map((e) => e.type)).toEqual(["created", "submitted"]);
-    expect(await db().auditEvent.count({ where: { type: { in: ["application.created", "application.submitted"] } } })).toBe(2);
+    const events = await db().event.findMany({ where: { subjectId: applications[0]!.id }, orderBy: { sequence: "asc" } });
+    expect(events.map((e) => e.name)).toEqual(["application.created", "application.submitted"]);
+    expect(await db().event.count({ where: { name: { in: ["application.created", "application.submitted"] } } })).toBe(2);
     // The reviewers are told, like for any submission.
     expect(await db().outboxMessage.count({ where: { to: "instructeur@ans-demo.fr" } })).toBe(1);
 

@@ -171,9 +171,9 @@ describe("GET /api/v1/whitelist", () => {
     const { version: v2 } = await setEnrolmentQuotas(ans, { enrolmentId, version: 1, authenticatedPerSecond: "20", publicPerSecond: "8", reason: "Pic d'activité hivernal" }, testRequest);
     expect(await readWhitelistRevision()).not.toBe(revision);
     expect((await find())!.quotas).toEqual({ authenticatedPerSecond: 20, publicPerSecond: 8 });
-    const events = await db().enrolmentEvent.findMany({ where: { enrolmentId, type: "quotas_changed" } });
-    expect(events[0]!.reason).toBe("Pic d'activité hivernal");
-    expect(await db().auditEvent.count({ where: { type: "enrolment.quotas_changed", subjectId: enrolmentId } })).toBe(1);
+    const events = await db().event.findMany({ where: { subjectId: enrolmentId, name: "enrolment.quotas_changed" } });
+    expect(events[0]!.payload).toMatchObject({ reason: "Pic d'activité hivernal" });
+    expect(await db().event.count({ where: { name: "enrolment.quotas_changed", subjectId: enrolmentId } })).toBe(1);
     // A stale version is a conflict.
     expect((await rejection(setEnrolmentQuotas(ans, { enrolmentId, version: 1, authenticatedPerSecond: 10, publicPerSecond: 5 }, testRequest))).code).toBe("CONFLICT");
 
