@@ -175,6 +175,7 @@ export const EVENTS = define({
   "application.created": {
     subject: "Application",
     label: "Dossier d'adhésion créé",
+    shortLabel: "Dossier créé",
     payload: z.object({ serviceId: id, kind: z.enum(["NEW", "AMENDMENT"]) }),
   },
   "application.amendment_opened": {
@@ -191,17 +192,20 @@ export const EVENTS = define({
   "application.changes_requested": {
     subject: "Application",
     label: "Modifications demandées à l'éditeur",
+    shortLabel: "Modifications demandées",
     payload: z.object({ messageId: id, submission: count, message: text }),
   },
   "application.approved": {
     subject: "Application",
     label: "Dossier approuvé, habilitation accordée",
+    shortLabel: "Dossier approuvé",
     payload: z.object({ enrolmentId: id, profile: text, profileLabel: text, quotas, supersededEnrolmentId: id.nullable() }),
   },
   "application.refused": { subject: "Application", label: "Dossier refusé", payload: z.object({ kind: z.enum(["NEW", "AMENDMENT"]), submission: count, reason: text }) },
   "application.message_posted": {
     subject: "Application",
     label: "Message sur un dossier",
+    shortLabel: "Message",
     payload: z.object({ side: z.enum(["editor", "reviewer"]), messageId: id, length: count }),
   },
   "enrolment.suspended": {

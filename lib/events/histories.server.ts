@@ -18,7 +18,8 @@ export async function applicationTimeline(applicationId: string, grantedEnrolmen
   return events.map((e) => ({
     id: e.id,
     name: e.name,
-    label: e.label,
+    // The dossier's own events go without saying "dossier"; its enrolment's keep their full label.
+    label: e.subjectType === "Application" ? eventShortLabel(e.name) : e.label,
     occurredAt: e.occurredAt,
     actorName: e.actor?.name ?? null,
     message: payloadText(e.payload, "reason") ?? payloadText(e.payload, "message"),
