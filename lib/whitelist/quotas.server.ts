@@ -50,7 +50,7 @@ export type Level2QuotaRaw = { enrolmentId?: unknown; version?: unknown; authent
  * A reviewer sets an enrolment's level-2 quotas (active or suspended enrolment). A reason is required when they
  * depart from the profile's current defaults; back to the defaults, the reason is cleared.
  */
-export async function setEnrolmentQuotas(actor: Actor, raw: Level2QuotaRaw, request: RequestContext, now: Date = new Date()): Promise<{ version: number }> {
+export async function setEnrolmentQuotas(actor: Actor, raw: Level2QuotaRaw, request: RequestContext): Promise<{ version: number }> {
   requireReviewer(actor, "enrolment.manage");
   const { enrolmentId, version } = parseEnrolmentRef(raw);
   return db().$transaction(async (tx) => {
