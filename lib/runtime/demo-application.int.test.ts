@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../db.server";
+import { verifyEventChain } from "../events/verify.server";
 import { parseQueueQuery } from "../review/queue-query";
 import { reviewerQueue } from "../review/queue.server";
 import { seedDemoData } from "../../prisma/seed";
@@ -37,5 +38,7 @@ describe("seedDemoApplication", () => {
 
     const queue = await reviewerQueue(await reviewer(), parseQueueQuery({}));
     expect(queue.rows.map((r) => r.serviceName)).toEqual([DEMO_SERVICE_NAME]);
+    // The demo data's events are chained like any others.
+    expect(await verifyEventChain()).toMatchObject({ ok: true });
   });
 });
