@@ -9,7 +9,7 @@ import { recordId } from "../organizations/organization-schema";
 import { fieldErrorsOf } from "../validation";
 import { applicationTransition, type ApplicationStatus, type ApplicationTransitionInput, type LifecycleRole } from "./lifecycle";
 import type { ApplicationMailContext, MailText } from "./mail-texts";
-import { editorApplicationPath, reviewApplicationPath } from "./paths";
+import { editorApplicationPath, reviewApplicationPath } from "../paths";
 
 // Shared by the application and review use cases: locking an application with its version check, and the
 // recipients of the review's e-mails.

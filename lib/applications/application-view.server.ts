@@ -7,18 +7,9 @@ import { applicationTimeline, type TimelineItem } from "../events/histories.serv
 import { APPLICATION_NOT_FOUND, requireReviewer } from "./application-records.server";
 import { applicationStateOf } from "./checklist.server";
 import type { SubmissionChecklist } from "./checklist";
-import { parseGrant } from "./enrolment";
-import {
-  AMENDMENT_REASON_LABELS,
-  APPLICATION_KIND_LABELS,
-  APPLICATION_STATUS_LABELS,
-  availableApplicationTransitions,
-  ENROLMENT_STATUS_LABELS,
-  ENROLMENT_TRANSITIONS,
-  isOpenApplication,
-  type EnrolmentTransition,
-  type LifecycleRole,
-} from "./lifecycle";
+import { parseGrant } from "../enrolments/grant";
+import { AMENDMENT_REASON_LABELS, APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS, availableApplicationTransitions, isOpenApplication, type LifecycleRole } from "./lifecycle";
+import { ENROLMENT_STATUS_LABELS, ENROLMENT_TRANSITIONS, type EnrolmentTransition } from "../enrolments/status";
 import { waitingLabel } from "../review/queue-query";
 import { parseSnapshot } from "./snapshot";
 import { parseDiff } from "./snapshot-diff";

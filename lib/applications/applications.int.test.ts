@@ -6,7 +6,7 @@ import { approveApplication } from "../review/approve.server";
 import { requestChanges } from "../review/request-changes.server";
 import { updateService } from "../services/services.server";
 import { createDraft } from "./create-draft.server";
-import { MESSAGE_TEXT_MESSAGES } from "./message-text";
+import { MESSAGE_TEXT_MESSAGES } from "../message-text";
 import { postMessage } from "./post-message.server";
 import { submitApplication } from "./submit.server";
 import { completeService, outboxTo, profileByCode, reviewer, testRequest } from "./test-fixtures.server";

@@ -6,7 +6,8 @@ import { AppError } from "../errors";
 import type { RequestContext } from "../request.server";
 import { requireManagedServiceInTransaction, SERVICE_NOT_FOUND } from "../services/service-access.server";
 import { applicationStateOf } from "./checklist.server";
-import { applicationOpening, type AmendmentReason, type ApplicationKind, type EnrolmentStatus } from "./lifecycle";
+import { applicationOpening, type AmendmentReason, type ApplicationKind } from "./lifecycle";
+import { type EnrolmentStatus } from "../enrolments/status";
 import { searchTextOf } from "./snapshot";
 
 // Shared by createDraft and openAmendment: inside their transaction, lock the service, check that it may get a

@@ -15,7 +15,7 @@ import {
   validationError,
 } from "./application-records.server";
 import { editorMails, reviewerMails } from "./mail-texts";
-import { MESSAGE_MAX_LENGTH, MESSAGE_TEXT_MESSAGES, reviewText } from "./message-text";
+import { MESSAGE_MAX_LENGTH, MESSAGE_TEXT_MESSAGES, reviewText } from "../message-text";
 import { recordId } from "../organizations/organization-schema";
 
 const messageSchema = z.object({ body: reviewText() });

@@ -15,12 +15,12 @@ import {
   requireVersion,
   updateApplication,
 } from "../applications/application-records.server";
-import { freezeEnrolment, grantedQuotas } from "../applications/enrolment";
-import { enrolmentTransition } from "../applications/lifecycle";
+import { freezeEnrolment, grantedQuotas } from "../enrolments/grant";
+import { enrolmentTransition } from "../enrolments/status";
 import { editorMails } from "../applications/mail-texts";
 import { parseSnapshot } from "../applications/snapshot";
 import { recordId } from "../organizations/organization-schema";
-import { lockEnrolmentInForce } from "./enrolment-records.server";
+import { lockEnrolmentInForce } from "../enrolments/records.server";
 import { PROFILE_NOT_IN_CATALOGUE } from "./review-input";
 
 export type ApproveInput = {

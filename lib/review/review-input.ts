@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { reviewText } from "../applications/message-text";
+import { reviewText } from "../message-text";
 
 // Pure: the forms of the review's decisions (besides the dossier id and version, checked by the use cases).
 

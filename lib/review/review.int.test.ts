@@ -5,7 +5,7 @@ import { openAmendment, RENEWAL_NEEDS_NEW_CERTIFICATE } from "../applications/op
 import { submitApplication } from "../applications/submit.server";
 import { addCertificate, completeService, outboxTo, profileByCode, reviewer, testRequest } from "../applications/test-fixtures.server";
 import { withdrawApplication } from "../applications/withdraw.server";
-import { QUOTA_MESSAGE } from "../applications/enrolment";
+import { QUOTA_MESSAGE } from "../enrolments/grant";
 import { createPerson } from "../catalogue/test-fixtures.server";
 import { db } from "../db.server";
 import { applicationTimeline, enrolmentHistory } from "../events/histories.server";
@@ -13,10 +13,10 @@ import { isAppError, type AppError } from "../errors";
 import { rejection } from "../organizations/test-fixtures.server";
 import { approveApplication } from "./approve.server";
 import { refuseApplication } from "./refuse.server";
-import { reinstateEnrolment } from "./reinstate-enrolment.server";
+import { reinstateEnrolment } from "../enrolments/reinstate.server";
 import { requestChanges } from "./request-changes.server";
-import { revokeEnrolment } from "./revoke-enrolment.server";
-import { suspendEnrolment } from "./suspend-enrolment.server";
+import { revokeEnrolment } from "../enrolments/revoke.server";
+import { suspendEnrolment } from "../enrolments/suspend.server";
 
 async function submittedApplication(profileCode = "0") {
   const editor = await completeService({ profileCode });

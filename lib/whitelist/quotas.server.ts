@@ -9,7 +9,7 @@ import { can, type Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
 import type { RequestContext } from "../request.server";
-import { lockEnrolment, parseEnrolmentRef } from "../review/enrolment-records.server";
+import { lockEnrolment, parseEnrolmentRef } from "../enrolments/records.server";
 import { level1QuotaSchema, level2QuotaSchema, QUOTA_RANGE_MESSAGE } from "./quotas";
 
 const LEVEL1_MODIFIED_MEANWHILE =

@@ -1,7 +1,7 @@
 // Read models of the whitelist for people: the ANS view (every enrolment, filters and search like the review
 // queue), one enrolment with its history, and an editor's own entries.
 import { enrolmentHistory, type EnrolmentHistoryItem } from "../events/histories.server";
-import { parseGrant } from "../applications/enrolment";
+import { parseGrant } from "../enrolments/grant";
 import { can, type Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";

@@ -10,7 +10,7 @@ import { PageHeading } from "@/components/layout/PageHeading";
 import { Alert } from "@/components/ui/Alert";
 import { NoticeArea } from "@/components/ui/NoticeArea";
 import { applicationForEditor, type ApplicationForEditor } from "@/lib/applications/application-view.server";
-import type { EnrolmentGrant } from "@/lib/applications/enrolment";
+import type { EnrolmentGrant } from "@/lib/enrolments/grant";
 import type { ApplicationStatus } from "@/lib/applications/lifecycle";
 import { requirePermission } from "@/lib/auth/session.server";
 import { isAppError } from "@/lib/errors";

@@ -1,8 +1,8 @@
 import type { Actor } from "../auth/permissions";
 import type { RequestContext } from "../request.server";
 import { requireReviewer, validationError } from "../applications/application-records.server";
-import { changeEnrolment } from "./enrolment-change.server";
-import { suspendSchema } from "./review-input";
+import { changeEnrolment } from "./change.server";
+import { suspendSchema } from "../review/review-input";
 
 /** A reviewer suspends an active enrolment (reason required): the gateway refuses the service's calls meanwhile. */
 export async function suspendEnrolment(actor: Actor, raw: { enrolmentId?: unknown; version?: unknown; reason?: unknown }, request: RequestContext, now: Date = new Date()) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { QUOTA_MAX, QUOTA_MIN, QUOTA_RANGE_MESSAGE } from "../catalogue/access-profile-schema";
-import type { ApplicationSnapshot } from "./snapshot";
+import type { ApplicationSnapshot } from "../applications/snapshot";
 
 // Pure: what an approval grants, frozen at that moment from the submission the reviewer decided on. Later changes
 // by the editor (URLs, certificates, profile) never alter it: they go through an amendment.

@@ -9,9 +9,9 @@ import {
   mailOrganization,
   requireVersion,
 } from "../applications/application-records.server";
-import { enrolmentTransition, type EnrolmentTransition } from "../applications/lifecycle";
+import { enrolmentTransition, type EnrolmentTransition } from "./status";
 import { editorMails, type ApplicationMailContext, type MailText } from "../applications/mail-texts";
-import { lockEnrolment, parseEnrolmentRef } from "./enrolment-records.server";
+import { lockEnrolment, parseEnrolmentRef } from "./records.server";
 
 export type EnrolmentChange = Exclude<EnrolmentTransition, "supersede">;
 

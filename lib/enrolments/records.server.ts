@@ -1,7 +1,7 @@
 import type { Tx } from "../db.server";
 import { AppError } from "../errors";
 import { ENROLMENT_MODIFIED_MEANWHILE, ENROLMENT_NOT_FOUND, versionField } from "../applications/application-records.server";
-import type { EnrolmentStatus } from "../applications/lifecycle";
+import type { EnrolmentStatus } from "./status";
 import { recordId } from "../organizations/organization-schema";
 
 export type LockedEnrolment = {

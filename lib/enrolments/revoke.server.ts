@@ -1,8 +1,8 @@
 import type { Actor } from "../auth/permissions";
 import type { RequestContext } from "../request.server";
 import { requireReviewer, validationError } from "../applications/application-records.server";
-import { changeEnrolment } from "./enrolment-change.server";
-import { revokeSchema } from "./review-input";
+import { changeEnrolment } from "./change.server";
+import { revokeSchema } from "../review/review-input";
 
 /** A reviewer revokes an active or suspended enrolment (reason required). Final: the service may apply anew. */
 export async function revokeEnrolment(actor: Actor, raw: { enrolmentId?: unknown; version?: unknown; reason?: unknown }, request: RequestContext, now: Date = new Date()) {
