@@ -14,9 +14,10 @@ export default async function DevelopmentMailboxPage({ searchParams }: { searchP
   if (!messages) notFound();
   return (
     <div className="mx-auto max-w-4xl px-4 py-10">
-      <PageHeading title="Boîte de réception de développement" lead="Les courriels que le portail aurait envoyés, faute de serveur SMTP configuré." />
+      <PageHeading title="Boîte de réception de développement" lead="Les courriels mis en file d'attente par le portail." />
       <Alert variant="warning" title="Environnement de démonstration">
-        Cette page n&apos;existe que lorsque SMTP_URL n&apos;est pas configurée. Elle disparaît en production.
+        Cette page n&apos;existe que lorsque MAIL_DEV_MAILBOX=on, réglage refusé en production (PORTAL_MODE=production).
+        Toute personne qui atteint ce portail y lit les courriels.
       </Alert>
       {messages.length === 0 ? (
         <p className="mt-8">Aucun courriel.</p>
