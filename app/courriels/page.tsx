@@ -3,10 +3,13 @@ import { notFound } from "next/navigation";
 import { PageHeading } from "@/components/layout/PageHeading";
 import { MailText } from "@/components/mail/MailText";
 import { Alert } from "@/components/ui/Alert";
-import { developmentMailbox } from "@/lib/mail/mailbox.server";
+import { developmentMailbox, isDevelopmentMailboxEnabled } from "@/lib/mail/mailbox.server";
 import { formatDateTime } from "@/lib/time";
 
-export const metadata: Metadata = { title: "Boîte de réception de développement" };
+// Without MAIL_DEV_MAILBOX=on the page does not exist: not even its title shows.
+export function generateMetadata(): Metadata {
+  return isDevelopmentMailboxEnabled() ? { title: "Boîte de réception de développement" } : {};
+}
 
 export default async function DevelopmentMailboxPage({ searchParams }: { searchParams: Promise<{ a?: string }> }) {
   const { a } = await searchParams;

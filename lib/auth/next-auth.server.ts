@@ -26,6 +26,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_SECONDS },
   pages: { signIn: "/connexion", error: "/connexion" },
+  // A refused sign-in is an expected outcome, already in the audit log: no stack trace for it.
+  logger: {
+    error(error: Error) {
+      if ((error as { type?: string }).type !== "CredentialsSignin") console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
