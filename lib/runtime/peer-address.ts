@@ -8,7 +8,11 @@ import { PEER_ADDRESS_HEADER } from "../client-address";
 export function withPeerAddress(listener: (req: IncomingMessage, res: ServerResponse) => unknown): RequestListener {
   return (req, res) => {
     stampPeerAddress(req);
-    void listener(req, res);
+    Promise.resolve(listener(req, res)).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Erreur interne du serveur.");
+    });
   };
 }
 
