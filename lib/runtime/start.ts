@@ -79,8 +79,9 @@ async function main() {
     }
     process.env.DATABASE_URL = embedded.url("ror");
     process.env.AUTH_SECRET ||= localSecret(dataDir, "auth-secret");
-    // The demo reads its mail on /courriels (ADR 0004); an external database gets it only when asked for.
-    process.env.MAIL_DEV_MAILBOX ||= "on";
+    // The demo reads its mail on /courriels (ADR 0004); an external database gets it only when asked for, and
+    // production mode never.
+    if (process.env.PORTAL_MODE !== "production") process.env.MAIL_DEV_MAILBOX ||= "on";
   } else {
     const problem = await checkDatabaseReachable(process.env.DATABASE_URL!);
     if (problem) return fail(problem);
