@@ -58,8 +58,18 @@ export const EVENTS = define({
   "user.signed_up": { subject: "User", label: "Création de compte", payload: z.object({ via: z.enum(["sign_up", "invitation"]).optional() }) },
   "user.signed_in": { subject: "User", label: "Connexion", payload: none },
   "user.sign_in_failed": { subject: "User", label: "Échec de connexion", payload: none, personal: email },
-  "user.sign_in_rate_limited": { subject: null, label: "Connexion bloquée (trop de tentatives)", payload: none, personal: email },
+  "user.sign_in_rate_limited": {
+    subject: "User",
+    label: "Limite de tentatives de connexion atteinte",
+    payload: z.object({ scope: z.enum(["pair", "ip"]).optional() }),
+    personal: email,
+  },
   "user.signed_out": { subject: "User", label: "Déconnexion", payload: none },
+  "user.sessions_revoked": {
+    subject: "User",
+    label: "Sessions fermées (mot de passe, compte ou rôle modifié)",
+    payload: z.object({ reason: text, count }),
+  },
   "organization.created": {
     subject: "Organization",
     label: "Création de l'organisation",

@@ -20,6 +20,7 @@ import { WHITELIST_CSV_COLUMNS } from "./export";
 import { whitelistOpenApi } from "./openapi";
 import { QUOTA_RANGE_MESSAGE } from "./quotas";
 import { setEnrolmentQuotas, updateLevel1Quota } from "./quotas.server";
+import { PEER_ADDRESS_HEADER } from "../client-address";
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 for (const keyword of ["openapi", "info", "servers", "security", "paths", "components"]) ajv.addKeyword(keyword);
@@ -36,7 +37,8 @@ const problemSchema = schema("/components/schemas/Problem");
 const etagSchema = schema("/components/headers/ETag/schema");
 
 async function call(token: string | null, init: { accept?: string; ifNoneMatch?: string; query?: string; now?: Date; callsPerMinute?: number } = {}) {
-  const headers = new Headers({ "x-forwarded-for": "192.0.2.7" });
+  // The peer address as our HTTP server passes it; with no trusted proxy (the default) the forged header is ignored.
+  const headers = new Headers({ "x-forwarded-for": "203.0.113.99", [PEER_ADDRESS_HEADER]: "::ffff:192.0.2.7" });
   if (token !== null) headers.set("authorization", `Bearer ${token}`);
   if (init.accept) headers.set("accept", init.accept);
   if (init.ifNoneMatch) headers.set("if-none-match", init.ifNoneMatch);
