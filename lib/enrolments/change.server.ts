@@ -4,22 +4,23 @@ import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
 import type { RequestContext } from "../request.server";
-import {
-  ENROLMENT_MODIFIED_MEANWHILE,
-  mailOrganization,
-  requireVersion,
-} from "../applications/application-records.server";
+import { requireVersion } from "../concurrency";
+import { portalUrl } from "../mail/message";
+import { queueMail } from "../mail/outbox.server";
+import { organizationEmails } from "../organizations/recipients.server";
+import { editorApplicationPath } from "../paths";
+import { ENROLMENT_MODIFIED_MEANWHILE } from "./change-input";
 import { enrolmentTransition, type EnrolmentTransition } from "./status";
-import { editorMails, type ApplicationMailContext, type MailText } from "../applications/mail-texts";
+import { enrolmentMails } from "./mail-texts";
 import { lockEnrolment, parseEnrolmentRef } from "./records.server";
 
 export type EnrolmentChange = Exclude<EnrolmentTransition, "supersede">;
 
 const EFFECTS = {
-  suspend: { event: "enrolment.suspended", mail: editorMails.suspended },
-  reinstate: { event: "enrolment.reinstated", mail: editorMails.reinstated },
-  revoke: { event: "enrolment.revoked", mail: editorMails.revoked },
-} as const satisfies Record<EnrolmentChange, { event: "enrolment.suspended" | "enrolment.reinstated" | "enrolment.revoked"; mail: (c: ApplicationMailContext) => MailText }>;
+  suspend: "enrolment.suspended",
+  reinstate: "enrolment.reinstated",
+  revoke: "enrolment.revoked",
+} as const satisfies Record<EnrolmentChange, string>;
 
 /** Shared by suspend, reinstate and revoke: one transaction with the enrolment locked at the version the reviewer saw. */
 export async function changeEnrolment(actor: Actor, change: EnrolmentChange, raw: unknown, reason: string | null, request: RequestContext, now: Date): Promise<{ version: number }> {
@@ -37,9 +38,8 @@ export async function changeEnrolment(actor: Actor, change: EnrolmentChange, raw
           : { revokedAt: now, revokedById: actor.userId, revocationReason: reason, currentServiceId: null };
     const { count } = await tx.enrolment.updateMany({ where: { id: enrolmentId, version }, data: { ...data, status: result.to, version: { increment: 1 } } });
     if (count !== 1) throw new AppError("CONFLICT", ENROLMENT_MODIFIED_MEANWHILE);
-    const effects = EFFECTS[change];
     await recordEvent(tx, {
-      name: effects.event,
+      name: EFFECTS[change],
       actor: userActor(actor.userId),
       organizationId: enrolment.organizationId,
       subjectId: enrolmentId,
@@ -50,7 +50,12 @@ export async function changeEnrolment(actor: Actor, change: EnrolmentChange, raw
       where: { id: enrolment.applicationId },
       select: { id: true, organizationId: true, serviceName: true, organizationName: true },
     });
-    await mailOrganization(tx, application, effects.mail);
+    const mail = enrolmentMails[change]({
+      serviceName: application.serviceName,
+      organizationName: application.organizationName,
+      link: portalUrl(editorApplicationPath(application.id), process.env.AUTH_URL),
+    });
+    await queueMail(tx, (await organizationEmails(tx, application.organizationId)).map((to) => ({ to, ...mail })));
     return { version: version + 1 };
   });
 }

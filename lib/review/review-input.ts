@@ -5,8 +5,6 @@ import { reviewText } from "../message-text";
 
 export const requestChangesSchema = z.object({ message: reviewText("Indiquez à l'éditeur les modifications attendues.") });
 export const refuseSchema = z.object({ reason: reviewText("Indiquez le motif du refus.") });
-export const suspendSchema = z.object({ reason: reviewText("Indiquez le motif de la suspension.") });
-export const revokeSchema = z.object({ reason: reviewText("Indiquez le motif de la révocation.") });
 export const approveSchema = z.object({
   accessProfileId: z.uuid({ error: "Choisissez le profil d'accès accordé." }),
 });

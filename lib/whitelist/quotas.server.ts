@@ -2,7 +2,8 @@
 // with a reason when it departs from the profile's defaults. Both bump the whitelist revision through the triggers
 // on their tables, so the export changes at once.
 import { z } from "zod";
-import { ENROLMENT_MODIFIED_MEANWHILE, requireReviewer, requireVersion, validationError, versionField } from "../applications/application-records.server";
+import { requireReviewer, requireVersion, validationError, versionField } from "../applications/application-records.server";
+import { ENROLMENT_MODIFIED_MEANWHILE } from "../enrolments/change-input";
 import { recordEvent } from "../events/record.server";
 import { userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";

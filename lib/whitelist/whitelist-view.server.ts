@@ -1,5 +1,6 @@
 // Read models of the whitelist for people: the ANS view (every enrolment, filters and search like the review
 // queue), one enrolment with its history, and an editor's own entries.
+import { ENROLMENT_NOT_FOUND } from "../enrolments/change-input";
 import { enrolmentHistory, type EnrolmentHistoryItem } from "../events/histories.server";
 import { parseGrant } from "../enrolments/grant";
 import { can, type Actor } from "../auth/permissions";
@@ -12,7 +13,6 @@ import type { ViewCertificate, WhitelistRow } from "./view-types";
 import { expiryNoticesOf } from "./expiry-job.server";
 import { matchesSearch, WHITELIST_ENVIRONMENT_SLUGS, WHITELIST_PAGE_SIZE, WHITELIST_STATUSES, type WhitelistQuery } from "./view-query";
 
-export const ENROLMENT_NOT_FOUND = "Cette habilitation est introuvable.";
 
 export type { ViewCertificate, WhitelistRow };
 
