@@ -26,6 +26,14 @@ describe("parseEnv", () => {
     }
   });
 
+  it("reads the whitelist API limit and the gateway's CA directory once, with the rules every module uses", () => {
+    expect(parseEnv(valid).WHITELIST_API_CALLS_PER_MINUTE).toBe(120);
+    expect(parseEnv({ ...valid, WHITELIST_API_CALLS_PER_MINUTE: "5" }).WHITELIST_API_CALLS_PER_MINUTE).toBe(5);
+    expect(() => parseEnv({ ...valid, WHITELIST_API_CALLS_PER_MINUTE: "0" })).toThrow(/WHITELIST_API_CALLS_PER_MINUTE/);
+    expect(parseEnv({ ...valid, GATEWAY_CA_BUNDLE_DIR: "/etc/nginx/ror-test" }).GATEWAY_CA_BUNDLE_DIR).toBe("/etc/nginx/ror-test");
+    expect(() => parseEnv({ ...valid, GATEWAY_CA_BUNDLE_DIR: "/etc/nginx/$host" })).toThrow(/GATEWAY_CA_BUNDLE_DIR/);
+  });
+
   it("treats empty strings as unset", () => {
     expect(() => parseEnv({ ...valid, AUTH_SECRET: "" })).toThrow(/AUTH_SECRET/);
   });

@@ -35,7 +35,7 @@ const envSchema = z.object({
     .int("doit être un entier / must be an integer")
     .min(1, "au moins 1 / at least 1")
     .max(100_000, "au plus 100000 / at most 100000")
-    .optional(),
+    .default(120),
   // How many reverse proxies in front of the portal append to X-Forwarded-For (ADR 0016). 0: the header is ignored
   // and the connection's peer address is the client's. deploy/ and production use 1.
   TRUSTED_PROXY_COUNT: z.coerce
@@ -48,7 +48,10 @@ const envSchema = z.object({
   // turn it on. Anyone who reaches the portal reads every queued message there, so production refuses it.
   MAIL_DEV_MAILBOX: z.enum(["on", "off"]).default("off"),
   // Where the gateway installs the CA bundle, written into the generated nginx configuration.
-  GATEWAY_CA_BUNDLE_DIR: z.string().regex(/^\/[^\s;{}'"]*$/, "chemin absolu sans espace / absolute path without spaces").optional(),
+  GATEWAY_CA_BUNDLE_DIR: z
+    .string()
+    .regex(/^\/[A-Za-z0-9._/-]{0,200}$/, "chemin absolu fait de lettres, chiffres, . _ - et / / absolute path of letters, digits, . _ - and /")
+    .optional(),
 }).superRefine((value, context) => {
   if (value.PORTAL_MODE === "production" && value.MAIL_DEV_MAILBOX === "on") {
     context.addIssue({

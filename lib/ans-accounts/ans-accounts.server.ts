@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { portalLink } from "../portal-link.server";
 import { userActor } from "../events/actor";
 import { recordEvent } from "../events/record.server";
 import { hashPassword } from "../auth/password.server";
@@ -7,7 +8,6 @@ import { revokeUserSessions } from "../auth/sessions.server";
 import { db, type Tx } from "../db.server";
 import { AppError } from "../errors";
 import { queueMail } from "../mail/outbox.server";
-import { portalUrl } from "../mail/message";
 import { recordId } from "../organizations/organization-schema";
 import type { RequestContext } from "../request.server";
 import { fieldErrorsOf } from "../validation";
@@ -60,7 +60,7 @@ export async function createAnsAccount(actor: Actor, raw: unknown, request: Requ
         "Un administrateur de l'ANS vous a créé un compte d'instructeur sur le portail d'adhésion à l'espace de confiance du ROR.",
         "Il vous remettra votre mot de passe à usage unique par un autre canal ; ce courriel ne le contient pas.",
         "",
-        `Connexion : ${portalUrl("/connexion", process.env.AUTH_URL)}`,
+        `Connexion : ${portalLink("/connexion")}`,
       ].join("\n"),
       kind: "ans_account.created",
     });

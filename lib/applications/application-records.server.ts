@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { portalLink } from "../portal-link.server";
 import { can, type Actor } from "../auth/permissions";
 import { requireVersion as requireVersionOf, versionFieldWith } from "../concurrency";
 import type { Tx } from "../db.server";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { portalUrl } from "../mail/message";
 import { queueMail } from "../mail/outbox.server";
 import { recordId } from "../organizations/organization-schema";
 import { fieldErrorsOf } from "../validation";
@@ -130,7 +130,7 @@ async function reviewerEmails(tx: Tx): Promise<string[]> {
 
 function context(application: { id: string; serviceName: string; organizationName: string }, side: "editor" | "reviewer"): ApplicationMailContext {
   const path = side === "editor" ? editorApplicationPath(application.id) : reviewApplicationPath(application.id);
-  return { serviceName: application.serviceName, organizationName: application.organizationName, link: portalUrl(path, process.env.AUTH_URL) };
+  return { serviceName: application.serviceName, organizationName: application.organizationName, link: portalLink(path) };
 }
 
 type MailTarget = { id: string; organizationId: string; serviceName: string; organizationName: string };

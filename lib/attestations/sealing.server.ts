@@ -1,10 +1,10 @@
 import { recordEvent } from "../events/record.server";
+import { portalLink } from "../portal-link.server";
 import { systemActor } from "../events/actor";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
 import { sha256Hex, storeFile } from "../files/stored-files.server";
-import { portalUrl } from "../mail/message";
 import { queueMail } from "../mail/outbox.server";
 import { parseAttestationContent, sealedFileName } from "./attestation-content";
 import { lockAttestation, lockManagedAttestation, requireAttestationAccess } from "./attestations.server";
@@ -81,7 +81,7 @@ export async function sealAttestation(attestationId: string, now: Date = new Dat
         select: { user: { select: { email: true } } },
       });
       const recipients = [...new Set([client.signerEmail, editor.signerEmail, ...members.map((m) => m.user.email)])];
-      const pageLink = portalUrl(`/editeur/services/${attestation.serviceId}/attestations/${attestation.id}`, process.env.AUTH_URL);
+      const pageLink = portalLink(`/editeur/services/${attestation.serviceId}/attestations/${attestation.id}`);
       await queueMail(
         tx,
         recipients.map((to) => ({
@@ -97,7 +97,7 @@ export async function sealAttestation(attestationId: string, now: Date = new Dat
             to === client.signerEmail
               ? "L'éditeur peut vous transmettre le document scellé ; son authenticité se vérifie sur la page « Vérifier une attestation » du portail :"
               : "Téléchargez-le depuis la page de l'attestation :",
-            to === client.signerEmail ? portalUrl("/verification", process.env.AUTH_URL) : pageLink,
+            to === client.signerEmail ? portalLink("/verification") : pageLink,
           ].join("\n"),
         })),
       );

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
+import { portalLink } from "../portal-link.server";
 import { recordEvent } from "../events/record.server";
 import { ANONYMOUS, userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";
 import { db, type Tx } from "../db.server";
 import { AppError } from "../errors";
 import { readStoredFile, sha256Hex, storeFile } from "../files/stored-files.server";
-import { portalUrl } from "../mail/message";
 import { queueMail } from "../mail/outbox.server";
 import type { RequestContext } from "../request.server";
 import { formatDate } from "../time";
@@ -52,7 +52,7 @@ function subjectLine(text: string): string {
   return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
-const attestationLink = (serviceId: string, attestationId: string) => portalUrl(`/editeur/services/${serviceId}/attestations/${attestationId}`, process.env.AUTH_URL);
+const attestationLink = (serviceId: string, attestationId: string) => portalLink(`/editeur/services/${serviceId}/attestations/${attestationId}`);
 
 function newClientToken(now: Date) {
   const token = encodeSigningToken(randomBytes(SIGNING_TOKEN_BYTES));
@@ -71,7 +71,7 @@ function clientMail(content: AttestationContent, token: string, expiresAt: Date,
       resent ? "Ce lien remplace celui du courriel précédent, qui ne fonctionne plus." : "",
       "",
       "Pour lire le document et le signer (ou refuser de le signer), ouvrez ce lien personnel :",
-      portalUrl(`/signature/${token}`, process.env.AUTH_URL),
+      portalLink(`/signature/${token}`),
       "",
       `Ce lien ne sert qu'une fois et expire le ${formatDate(expiresAt)}. Ne le transférez pas : il permet de signer en votre nom.`,
       "Si vous ne vous attendiez pas à ce message, ignorez-le.",

@@ -1,10 +1,10 @@
 import { recordEvent } from "../events/record.server";
+import { portalLink } from "../portal-link.server";
 import { userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";
 import { db, type Tx } from "../db.server";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
-import { portalUrl } from "../mail/message";
 import { queueMail } from "../mail/outbox.server";
 import type { RequestContext } from "../request.server";
 import { fieldErrorsOf } from "../validation";
@@ -214,7 +214,7 @@ export async function acceptCharter(
 }
 
 function newVersionMail(to: string, name: string, organizations: string[], version: string, title: string) {
-  const link = portalUrl("/editeur/charte", process.env.AUTH_URL);
+  const link = portalLink("/editeur/charte");
   const forWhom =
     organizations.length === 1
       ? `pour ${organizations[0]}`

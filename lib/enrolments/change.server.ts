@@ -1,11 +1,11 @@
 import { recordEvent } from "../events/record.server";
+import { portalLink } from "../portal-link.server";
 import { userActor } from "../events/actor";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
 import type { RequestContext } from "../request.server";
 import { requireVersion } from "../concurrency";
-import { portalUrl } from "../mail/message";
 import { queueMail } from "../mail/outbox.server";
 import { organizationEmails } from "../organizations/recipients.server";
 import { editorApplicationPath } from "../paths";
@@ -53,7 +53,7 @@ export async function changeEnrolment(actor: Actor, change: EnrolmentChange, raw
     const mail = enrolmentMails[change]({
       serviceName: application.serviceName,
       organizationName: application.organizationName,
-      link: portalUrl(editorApplicationPath(application.id), process.env.AUTH_URL),
+      link: portalLink(editorApplicationPath(application.id)),
     });
     await queueMail(tx, (await organizationEmails(tx, application.organizationId)).map((to) => ({ to, ...mail })));
     return { version: version + 1 };

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
+import { portalLink } from "../portal-link.server";
 import { recordEvent } from "../events/record.server";
 import { userActor } from "../events/actor";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
-import { portalUrl } from "../mail/message";
 import { queueMail } from "../mail/outbox.server";
 import type { RequestContext } from "../request.server";
 import { formatDate } from "../time";
@@ -94,7 +94,7 @@ export async function inviteColleague(
       data: { organizationId: id, email, tokenHash: hashInvitationToken(token), asLegalRepresentative, invitedById: actor.userId, expiresAt, createdAt: now },
     });
     const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
-    const link = portalUrl(`/invitation/${token}`, process.env.AUTH_URL);
+    const link = portalLink(`/invitation/${token}`);
     await queueMail(tx, {
       to: email,
       kind: "invitation",

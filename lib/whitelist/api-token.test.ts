@@ -4,7 +4,6 @@ import {
   apiTokenHint,
   apiTokenNameSchema,
   bearerToken,
-  callsPerMinuteFrom,
   hashApiToken,
   rateWindowStart,
   retryAfterSeconds,
@@ -52,13 +51,6 @@ describe("rate limit arithmetic", () => {
     expect(rateWindowStart(now).toISOString()).toBe("2026-11-26T10:00:00.000Z");
     expect(retryAfterSeconds(now)).toBe(18);
     expect(retryAfterSeconds(new Date("2026-11-26T10:00:59.999Z"))).toBe(1);
-  });
-
-  it("reads the configured limit, falling back to the default", () => {
-    expect(callsPerMinuteFrom("5")).toBe(5);
-    expect(callsPerMinuteFrom("0")).toBe(120);
-    expect(callsPerMinuteFrom("abc")).toBe(120);
-    expect(callsPerMinuteFrom(undefined)).toBe(120);
   });
 
   it("chooses CSV only when Accept asks for it", () => {

@@ -59,8 +59,6 @@ export const apiTokenNameSchema = z.object({
 // ── Rate limit: a fixed window per token ─────────────────────────────────────────────────────────────────────────
 
 export const RATE_WINDOW_MS = 60_000;
-/** Calls per token and minute by default; a gateway polling every few seconds stays far below. */
-export const DEFAULT_CALLS_PER_MINUTE = 120;
 
 export function rateWindowStart(now: Date, windowMs = RATE_WINDOW_MS): Date {
   return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
@@ -72,11 +70,6 @@ export function retryAfterSeconds(now: Date, windowMs = RATE_WINDOW_MS): number 
   return Math.max(1, Math.ceil((end - now.getTime()) / 1000));
 }
 
-/** `WHITELIST_API_CALLS_PER_MINUTE`: a positive integer, else the default. */
-export function callsPerMinuteFrom(value: string | undefined): number {
-  const n = Number(value);
-  return value && /^\d{1,6}$/.test(value.trim()) && n >= 1 ? n : DEFAULT_CALLS_PER_MINUTE;
-}
 
 /** Which representation the client asked for: CSV when Accept names text/csv with a non-zero weight. */
 export function wantsCsv(accept: string | null | undefined): boolean {

@@ -1,9 +1,10 @@
 // GET /api/v1/whitelist: token check in constant time, per-token rate limit in Postgres, the prepared export with
 // its ETag (304 on If-None-Match), and one ApiCall row for every call, answered or refused (ADR 0009, issue 7).
 import { performance } from "node:perf_hooks";
+import { env } from "../env.server";
 import { db } from "../db.server";
 import { requestContextFrom } from "../request.server";
-import { bearerToken, callsPerMinuteFrom, hashApiToken, rateWindowStart, retryAfterSeconds, sameTokenHash, wantsCsv } from "./api-token";
+import { bearerToken, hashApiToken, rateWindowStart, retryAfterSeconds, sameTokenHash, wantsCsv } from "./api-token";
 import { preparedWhitelistExport } from "./entries.server";
 import { ifNoneMatchMatches, whitelistCsvBytes, whitelistEtag, whitelistJsonBytes } from "./export";
 import type { WhitelistEnvironment } from "./entry";
@@ -65,7 +66,7 @@ export async function whitelistApiResponse(request: Request, options: WhitelistA
   if (auth.refused) {
     response = problem(401, "Unauthorized", "Jeton d'API absent, inconnu ou révoqué.", { "WWW-Authenticate": "Bearer" });
   } else {
-    const limit = options.callsPerMinute ?? callsPerMinuteFrom(process.env.WHITELIST_API_CALLS_PER_MINUTE);
+    const limit = options.callsPerMinute ?? env().WHITELIST_API_CALLS_PER_MINUTE;
     const environment = environmentOf(url);
     if (auth.count > limit) {
       response = problem(429, "Too Many Requests", `Plus de ${limit} appels par minute avec ce jeton.`, { "Retry-After": String(retryAfterSeconds(now)) });

@@ -2,9 +2,9 @@
 // notice per threshold, mailed to the organisation; expired ones are marked (threshold 0), mailed, and the export
 // no longer contains them. Idempotent across app instances: the unique (certificate, threshold) decides who mails.
 import { recordEvent } from "../events/record.server";
+import { portalLink } from "../portal-link.server";
 import { systemActor } from "../events/actor";
 import { db } from "../db.server";
-import { portalUrl } from "../mail/message";
 import { queueMail } from "../mail/outbox.server";
 import { watchCertificateExpiry, DEFAULT_EXPIRY_THRESHOLDS_DAYS, type WatchedEnrolment } from "./expiry-watch";
 import { expiredCertificateMail, expiringCertificateMail, type ExpiryMailContext } from "./expiry-mail";
@@ -63,7 +63,7 @@ export async function runCertificateExpiryWatch(now: Date = new Date(), threshol
         subjectDn: certificate.subjectDn,
         fingerprintSha256: certificate.fingerprintSha256,
         notAfter: certificate.notAfter,
-        link: portalUrl(`/editeur/services/${enrolment.serviceId}`, process.env.AUTH_URL),
+        link: portalLink(`/editeur/services/${enrolment.serviceId}`),
       };
       const mail = item.kind === "expired" ? expiredCertificateMail(context) : expiringCertificateMail(context, item.daysLeft);
       const members = await tx.membership.findMany({

@@ -1,6 +1,7 @@
 // The nginx configuration of the ROR gateway for one environment, generated from the whitelist in force and the
 // environment's CA bundle (ADR 0009), for ANS staff to download.
 import { can, type Actor } from "../auth/permissions";
+import { env } from "../env.server";
 import { activeCaBundle } from "../certificates/ca-bundle.server";
 import { pemEncode } from "../certificates/pem";
 import { AppError } from "../errors";
@@ -13,7 +14,7 @@ export type GatewayFile = (typeof GATEWAY_FILES)[number];
 
 /** Where the gateway installs the CA bundle; GATEWAY_CA_BUNDLE_DIR overrides the directory. */
 export function caBundlePath(): string {
-  const dir = process.env.GATEWAY_CA_BUNDLE_DIR && /^\/[A-Za-z0-9._/-]{0,200}$/.test(process.env.GATEWAY_CA_BUNDLE_DIR) ? process.env.GATEWAY_CA_BUNDLE_DIR : "/etc/nginx/ror";
+  const dir = env().GATEWAY_CA_BUNDLE_DIR ?? "/etc/nginx/ror";
   return `${dir.replace(/\/$/, "")}/${NGINX_CA_BUNDLE_FILE}`;
 }
 
