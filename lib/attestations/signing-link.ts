@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
+import { DAY_MS } from "../vocabulary";
 
 // Pure rules of the client signatory's personal link: the token travels in the e-mail, only its SHA-256 is
 // stored (AttestationSignature.tokenHash). 32 random bytes (supplied by the caller), single use, 14 days.
 
 export const SIGNING_TOKEN_BYTES = 32;
 export const SIGNING_LINK_VALIDITY_DAYS = 14;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function encodeSigningToken(bytes: Uint8Array): string {
   if (bytes.length !== SIGNING_TOKEN_BYTES) throw new Error(`a signing token needs ${SIGNING_TOKEN_BYTES} bytes`);

@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { QUOTA_MAX, QUOTA_MIN, QUOTA_RANGE_MESSAGE } from "../vocabulary";
 
-export const QUOTA_MIN = 1;
-export const QUOTA_MAX = 1000;
-export const QUOTA_RANGE_MESSAGE = `Saisissez un nombre entier d'appels par seconde compris entre ${QUOTA_MIN} et ${QUOTA_MAX}.`;
+export { QUOTA_MAX, QUOTA_MIN, QUOTA_RANGE_MESSAGE };
 const SORT_ORDER_MESSAGE = "Saisissez un nombre entier compris entre 0 et 999.";
 
 const quota = z

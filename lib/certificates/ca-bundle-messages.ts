@@ -1,20 +1,12 @@
 // Words of the CA bundles, shared by the use cases and the upload form (which runs in the browser, so this file
 // imports nothing that needs Node).
+import { ENVIRONMENT_NAMES, ENVIRONMENT_TITLES, ENVIRONMENTS, type Environment } from "../vocabulary";
 
-export const CA_BUNDLE_ENVIRONMENTS = ["TEST", "PRODUCTION"] as const;
-
-export type CaBundleEnvironment = (typeof CA_BUNDLE_ENVIRONMENTS)[number];
-
-export const CA_BUNDLE_ENVIRONMENT_LABELS: Record<CaBundleEnvironment, string> = {
-  TEST: "Environnement de test",
-  PRODUCTION: "Environnement de production",
-};
-
+export const CA_BUNDLE_ENVIRONMENTS = ENVIRONMENTS;
+export type CaBundleEnvironment = Environment;
+export const CA_BUNDLE_ENVIRONMENT_LABELS = ENVIRONMENT_TITLES;
 /** For sentences: "le bundle de l'environnement de test". */
-export const CA_BUNDLE_ENVIRONMENT_NAMES: Record<CaBundleEnvironment, string> = {
-  TEST: "l'environnement de test",
-  PRODUCTION: "l'environnement de production",
-};
+export const CA_BUNDLE_ENVIRONMENT_NAMES = ENVIRONMENT_NAMES;
 
 /** Same cap as any certificate upload (MAX_CERTIFICATE_FILE_BYTES): a CA certificate weighs 1 to 3 KiB. */
 export const CA_UPLOAD_MAX_BYTES = 64 * 1024;

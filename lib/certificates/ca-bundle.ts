@@ -3,6 +3,7 @@
 import { certificateFacts, certificateName, type CertificateFacts } from "./certificate-facts";
 import { readCertificateInput, type CertificateInput } from "./certificate-input";
 import { CA_BUNDLE_ERRORS, type CaKind } from "./ca-bundle-messages";
+import { DAY_MS } from "../vocabulary";
 
 export * from "./ca-bundle-messages";
 
@@ -27,7 +28,6 @@ export interface CaValidity {
   daysLeft: number;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function caValidity(notBefore: Date, notAfter: Date, now: Date): CaValidity {
   const daysLeft = Math.floor((notAfter.getTime() - now.getTime()) / DAY_MS);

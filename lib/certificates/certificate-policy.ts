@@ -10,6 +10,7 @@ import { readCertificateStructure } from "./certificate-structure";
 import { EKU_CLIENT_AUTH, extendedKeyUsageLabel } from "./certificate-usages";
 import { formatDistinguishedName, nameAttributes } from "./distinguished-name";
 import { STRUCTURE_IDENTIFIER_LABELS, structureIdentifiers, type StructureIdentifier } from "./structure-identifier";
+import { DAY_MS } from "../vocabulary";
 
 export type CertificateCheckId = "end_entity_client_auth" | "validity" | "chain" | "structure_identifier" | "unique_fingerprint";
 
@@ -51,7 +52,6 @@ export const CHECK_VERDICT_LABELS: Record<CheckVerdict, string> = {
   error: "Non conforme",
 };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function checkCertificate(
   facts: CertificateFacts,

@@ -1,13 +1,11 @@
 import { z } from "zod";
 import { MAX_CERTIFICATE_FILE_BYTES } from "./certificate-input";
+import { ENVIRONMENT_TITLES, ENVIRONMENTS } from "../vocabulary";
 
-export const environmentSchema = z.enum(["TEST", "PRODUCTION"], { error: "Choisissez l'environnement : test ou production." });
+export const environmentSchema = z.enum(ENVIRONMENTS, { error: "Choisissez l'environnement : test ou production." });
 export type CertificateEnvironment = z.infer<typeof environmentSchema>;
 
-export const ENVIRONMENT_LABELS: Record<CertificateEnvironment, string> = {
-  TEST: "Environnement de test",
-  PRODUCTION: "Environnement de production",
-};
+export const ENVIRONMENT_LABELS = ENVIRONMENT_TITLES;
 
 /** Either a file or pasted PEM text, never both, never neither. */
 export const certificateUploadSchema = z

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { QUOTA_MAX, QUOTA_MIN, QUOTA_RANGE_MESSAGE } from "../catalogue/access-profile-schema";
+import { ENVIRONMENTS } from "../vocabulary";
 
 // Pure: what an approval grants, frozen at that moment from the submission the reviewer decided on. Later changes
 // by the editor (URLs, certificates, profile) never alter it: they go through an amendment.
@@ -78,10 +79,10 @@ export const enrolmentGrant = z.object({
   submissionNumber: z.number(),
   organization: z.object({ id: z.string(), name: z.string(), siret: z.string() }),
   service: z.object({ id: z.string(), name: z.string(), softwareName: z.string(), softwareVersion: z.string() }),
-  urls: z.array(z.object({ environment: z.enum(["TEST", "PRODUCTION"]), url: z.string() })),
+  urls: z.array(z.object({ environment: z.enum(ENVIRONMENTS), url: z.string() })),
   certificates: z.array(
     z.object({
-      environment: z.enum(["TEST", "PRODUCTION"]),
+      environment: z.enum(ENVIRONMENTS),
       fingerprintSha256: z.string(),
       fingerprintSha1: z.string(),
       subjectDn: z.string(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ENVIRONMENTS } from "../vocabulary";
 
 // The one event catalogue: every act the portal records, the kind of record it is about, the shape of its payload,
 // the personal data it carries (kept apart, outside the hash chain, purgeable) and its French label. A name that is
@@ -32,7 +33,7 @@ const json = z.json();
 const changes = z.record(z.string(), json);
 /** An instant, stored as ISO 8601 text. */
 const instant = z.iso.datetime({ offset: true });
-const environment = z.enum(["TEST", "PRODUCTION"]);
+const environment = z.enum(ENVIRONMENTS);
 const quotas = z.object({ level2AuthenticatedPerSecond: count, level2PublicPerSecond: count, reason: text.nullable().optional() });
 const none = z.object({});
 

@@ -1,5 +1,6 @@
 import { certificateStatuses, type CertificateStatus } from "../certificates/certificate-status";
 import { SERVICE_ENVIRONMENT_LABELS, SERVICE_ENVIRONMENTS, type ServiceEnvironmentCode } from "./service-url";
+import { plural } from "../vocabulary";
 
 // Pure: what a service's application still lacks, item by item, in the order an editor works through them.
 // Each missing item links to the place where it is fixed.
@@ -73,10 +74,6 @@ export function statusesByEnvironment(
     for (const [id, status] of certificateStatuses(ofEnvironment, now)) statuses.set(id, status);
   }
   return statuses;
-}
-
-function plural(count: number, singular: string, several: string): string {
-  return `${count} ${count > 1 ? several : singular}`;
 }
 
 function charterItem(input: CompletenessInput): CompletenessItem {

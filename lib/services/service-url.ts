@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ENVIRONMENT_LABELS, ENVIRONMENTS, type Environment } from "../vocabulary";
 
 // Pure: the rules for a service's URL, per environment. A URL goes into the trust space's whitelist, so it must
 // name a public HTTPS endpoint, unambiguously:
@@ -15,13 +16,9 @@ import { z } from "zod";
 
 export const SERVICE_URL_MAX_LENGTH = 2048;
 
-export const SERVICE_ENVIRONMENTS = ["TEST", "PRODUCTION"] as const;
-export type ServiceEnvironmentCode = (typeof SERVICE_ENVIRONMENTS)[number];
-
-export const SERVICE_ENVIRONMENT_LABELS: Record<ServiceEnvironmentCode, string> = {
-  TEST: "Test",
-  PRODUCTION: "Production",
-};
+export const SERVICE_ENVIRONMENTS = ENVIRONMENTS;
+export type ServiceEnvironmentCode = Environment;
+export const SERVICE_ENVIRONMENT_LABELS = ENVIRONMENT_LABELS;
 
 export const URL_MESSAGES = {
   empty: "Saisissez l'URL du service.",

@@ -2,12 +2,14 @@
 // environment), with what the ROR gateway enforces: certificates, access profile, level-2 quotas. Pure: the use case
 // reads enrolments from the database, maps them to `WhitelistEntry` and calls `selectEntriesInForce(entries, now)`.
 import { createHash } from "node:crypto";
+import type { EnrolmentStatus } from "../enrolments/status";
+import { ENVIRONMENTS, type Environment } from "../vocabulary";
 
-export type WhitelistEnvironment = "TEST" | "PRODUCTION";
-export const WHITELIST_ENVIRONMENTS: readonly WhitelistEnvironment[] = ["TEST", "PRODUCTION"];
+export type WhitelistEnvironment = Environment;
+export const WHITELIST_ENVIRONMENTS: readonly WhitelistEnvironment[] = ENVIRONMENTS;
 
-/** Enrolment statuses; only ACTIVE ones are in force. The Enrolment model maps its own enum onto these. */
-export type EnrolmentStatus = "ACTIVE" | "SUSPENDED" | "REVOKED" | "SUPERSEDED";
+/** Enrolment statuses; only ACTIVE ones are in force. */
+export type { EnrolmentStatus };
 
 export interface WhitelistCertificate {
   /** SHA-256 of the DER, lowercase hexadecimal without separators (64 characters): the portal's identity. */

@@ -1,9 +1,9 @@
+import { DAY_MS } from "../vocabulary";
 // Certificate expiry watch: which notices to send today, and which certificates have expired. Pure: the job passes
 // the enrolments in force, `now`, and the notices already sent (stored), then records what it sends.
 
 export const DEFAULT_EXPIRY_THRESHOLDS_DAYS: readonly number[] = [60, 30, 7];
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface WatchedCertificate {
   fingerprintSha256: string;

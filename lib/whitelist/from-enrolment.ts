@@ -2,6 +2,7 @@
 // quotas) to whitelist entries, one per environment the grant covers. Pure.
 import type { EnrolmentGrant } from "../enrolments/grant";
 import { normalizeFingerprint, WHITELIST_ENVIRONMENTS, type EnrolmentStatus, type WhitelistEntry } from "./entry";
+import { DAY_MS } from "../vocabulary";
 
 export interface StoredEnrolment {
   id: string;
@@ -55,7 +56,6 @@ export function entriesOfEnrolment(enrolment: StoredEnrolment): WhitelistEntry[]
   return entries;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** The whitelist view highlights certificates expiring within this many days ("expire bientôt"). */
 export const EXPIRING_SOON_DAYS = 60;
 
@@ -75,9 +75,4 @@ export const CERTIFICATE_VALIDITY_LABELS: Record<CertificateValidity, string> = 
   expired: "Expiré",
 };
 
-export const ENROLMENT_STATUS_LABELS: Record<EnrolmentStatus, string> = {
-  ACTIVE: "En vigueur",
-  SUSPENDED: "Suspendue",
-  REVOKED: "Révoquée",
-  SUPERSEDED: "Remplacée",
-};
+export { ENROLMENT_STATUS_LABELS } from "../enrolments/status";

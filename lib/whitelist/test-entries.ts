@@ -1,8 +1,8 @@
 // Whitelist entries for tests and the benchmark: plausible values, deterministic from an index.
 import { createHash } from "node:crypto";
 import type { WhitelistCertificate, WhitelistEntry } from "./entry";
+import { DAY_MS } from "../vocabulary";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 function hex(seed: string, algorithm: "sha256" | "sha1"): string {
   return createHash(algorithm).update(seed).digest("hex");

@@ -24,7 +24,7 @@ export const WHITELIST_STATUS_LABELS: Record<WhitelistStatusSlug, string> = {
 
 export const WHITELIST_ENVIRONMENT_SLUGS = { test: "TEST", production: "PRODUCTION" } as const satisfies Record<string, WhitelistEnvironment>;
 export type WhitelistEnvironmentSlug = keyof typeof WHITELIST_ENVIRONMENT_SLUGS;
-export const ENVIRONMENT_LABELS: Record<WhitelistEnvironment, string> = { TEST: "Test", PRODUCTION: "Production" };
+export { ENVIRONMENT_LABELS } from "../vocabulary";
 
 export type WhitelistQuery = {
   status: WhitelistStatusSlug;
