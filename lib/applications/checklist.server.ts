@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { db, type Tx } from "../db.server";
 import { platinesPlansOfServices, type ServicePlanVerdict } from "../platines/submissions.server";
 import { PLAN_VERDICT_LABELS } from "../platines/verdict";
-import { serviceCompleteness, statusesByEnvironment, storedVerdict, type CompletenessItem } from "../services/completeness";
+import { charterStatusOf } from "../catalogue/charter.server";
+import { completenessOfRecords, statusesByEnvironment, storedVerdict, type CompletenessItem } from "../services/completeness";
 import { SERVICE_PURPOSES, ROR_APIS } from "../services/service-schema";
 import { submissionChecklist, type SubmissionChecklist } from "./checklist";
 import { editServicePath } from "../paths";
@@ -43,47 +44,8 @@ async function loadService(client: Client, serviceId: string) {
 
 type LoadedService = NonNullable<Awaited<ReturnType<typeof loadService>>>;
 
-/** The organisation's acceptance of the current charter version, read with the given client. */
-async function charterOf(client: Client, organizationId: string) {
-  const current = await client.charterVersion.findFirst({
-    where: { publishedAt: { not: null } },
-    orderBy: [{ publishedAt: "desc" }, { createdAt: "desc" }],
-    select: { id: true, version: true },
-  });
-  if (!current) return { acceptedCurrent: true, currentVersion: null, acceptedAt: null };
-  const acceptance = await client.charterAcceptance.findFirst({
-    where: { organizationId, charterVersionId: current.id },
-    orderBy: { acceptedAt: "asc" },
-    select: { acceptedAt: true },
-  });
-  return { acceptedCurrent: acceptance !== null, currentVersion: current.version, acceptedAt: acceptance?.acceptedAt ?? null };
-}
-
 async function platinesOf(client: Client, service: LoadedService): Promise<ServicePlanVerdict[]> {
   return (await platinesPlansOfServices([service], client)).get(service.id) ?? [];
-}
-
-function completenessOf(
-  service: LoadedService,
-  charter: { acceptedCurrent: boolean; currentVersion: string | null },
-  platinesPlans: readonly ServicePlanVerdict[],
-  now: Date,
-): CompletenessItem[] {
-  return serviceCompleteness({
-    serviceId: service.id,
-    organizationId: service.organizationId,
-    charter,
-    purposes: service.purposes,
-    urls: service.urls,
-    profile: service.requestedProfile,
-    certificates: service.certificates.map((c) => ({ ...c, verdict: storedVerdict(c.checks) })),
-    attestations: {
-      sealed: service.attestations.filter((a) => a.status === "SEALED").length,
-      inProgress: service.attestations.filter((a) => a.status !== "SEALED" && a.status !== "CANCELLED").length,
-    },
-    platinesPlans,
-    now,
-  });
 }
 
 /** The completeness list of a service, as its page shows it; null when the service does not exist. */
@@ -91,9 +53,9 @@ export async function serviceCompletenessOf(serviceId: string, now: Date = new D
   const service = await loadService(client, serviceId);
   if (!service) return null;
   // Sequential: a transaction's client runs one query at a time.
-  const charter = await charterOf(client, service.organizationId);
+  const charter = await charterStatusOf(service.organizationId, client);
   const platines = await platinesOf(client, service);
-  return completenessOf(service, charter, platines, now);
+  return completenessOfRecords(service, charter, platines, now);
 }
 
 export type ApplicationState = {
@@ -109,10 +71,10 @@ export async function applicationStateOf(client: Client, serviceId: string, now:
   const service = await loadService(client, serviceId);
   if (!service) return null;
   // Sequential on purpose: inside a transaction the client runs one query at a time.
-  const charter = await charterOf(client, service.organizationId);
+  const charter = await charterStatusOf(service.organizationId, client);
   const platines = await platinesOf(client, service);
   const profile = service.requestedProfile;
-  const checklist = submissionChecklist(completenessOf(service, charter, platines, now), { label: profile.label, active: profile.active }, editServicePath(service.id));
+  const checklist = submissionChecklist(completenessOfRecords(service, charter, platines, now), { label: profile.label, active: profile.active }, editServicePath(service.id));
 
   // The certificates in force or ahead of their start (a renewal uploaded early): never expired or replaced ones.
   const statuses = statusesByEnvironment(service.certificates, now);
@@ -143,7 +105,7 @@ export async function applicationStateOf(client: Client, serviceId: string, now:
       a.status === "SEALED" && a.sealedSha256 ? [{ id: a.id, clientName: a.clientName, sealedSha256: a.sealedSha256 }] : [],
     ),
     platines: platines.map((plan) => ({ planCode: plan.id, planLabel: plan.name, verdict: plan.state, verdictLabel: PLAN_VERDICT_LABELS[plan.state] })),
-    charter: { version: charter.acceptedCurrent ? charter.currentVersion : null, acceptedAt: charter.acceptedAt },
+    charter: { version: charter.acceptedCurrent ? (charter.currentVersion?.version ?? null) : null, acceptedAt: charter.acceptance?.at ?? null },
   });
 
   return {

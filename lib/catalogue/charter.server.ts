@@ -65,12 +65,13 @@ export async function publishedCharterVersions(): Promise<CharterVersionSummary[
 
 /**
  * Has this organisation accepted the current version of the charter? Other use cases call it to block
- * submissions until it has. Server-side only: callers check their own permissions first.
+ * submissions until it has; inside a transaction, pass its client. Server-side only: callers check their own
+ * permissions first.
  */
-export async function charterStatusOf(organizationId: string): Promise<CharterStatus> {
-  const currentVersion = await currentCharterVersion();
+export async function charterStatusOf(organizationId: string, client: Tx | ReturnType<typeof db> = db()): Promise<CharterStatus> {
+  const currentVersion = await currentVersionIn(client);
   if (!currentVersion) return { currentVersion: null, acceptedCurrent: true };
-  const acceptance = await db().charterAcceptance.findFirst({
+  const acceptance = await client.charterAcceptance.findFirst({
     where: { organizationId, charterVersionId: currentVersion.id },
     orderBy: { acceptedAt: "asc" },
     select: { acceptedAt: true, user: { select: { id: true, name: true } } },

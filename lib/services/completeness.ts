@@ -53,6 +53,41 @@ export function platinesPath(serviceId: string): string {
 }
 
 /** The overall verdict stored with a certificate (`{ verdict, checks }`), or null when it is missing or unreadable. */
+/** What both the service page and the dossier's checklist read of a service, as stored. */
+export type ServiceRecords = {
+  id: string;
+  organizationId: string;
+  purposes: readonly string[];
+  urls: readonly { environment: ServiceEnvironmentCode }[];
+  requestedProfile: { label: string; requiresCertificate: boolean };
+  certificates: readonly { id: string; environment: ServiceEnvironmentCode; notBefore: Date; notAfter: Date; uploadedAt: Date; checks: unknown }[];
+  attestations: readonly { status: string }[];
+};
+
+/** The one completeness read of a service: its records, its organisation's charter status and its PLATINES plans. */
+export function completenessOfRecords(
+  service: ServiceRecords,
+  charter: { acceptedCurrent: boolean; currentVersion: { version: string } | null },
+  platinesPlans: readonly { name: string; satisfied: boolean }[],
+  now: Date,
+): CompletenessItem[] {
+  return serviceCompleteness({
+    serviceId: service.id,
+    organizationId: service.organizationId,
+    charter: { acceptedCurrent: charter.acceptedCurrent, currentVersion: charter.currentVersion?.version ?? null },
+    purposes: service.purposes,
+    urls: service.urls,
+    profile: service.requestedProfile,
+    certificates: service.certificates.map((c) => ({ ...c, verdict: storedVerdict(c.checks) })),
+    platinesPlans,
+    attestations: {
+      sealed: service.attestations.filter((a) => a.status === "SEALED").length,
+      inProgress: service.attestations.filter((a) => a.status !== "SEALED" && a.status !== "CANCELLED").length,
+    },
+    now,
+  });
+}
+
 export function storedVerdict(checks: unknown): CertificateVerdict | null {
   if (typeof checks !== "object" || checks === null) return null;
   const verdict = (checks as { verdict?: unknown }).verdict;

@@ -15,13 +15,11 @@ import { recordId } from "../organizations/organization-schema";
 import type { RequestContext } from "../request.server";
 import { fieldErrorsOf } from "../validation";
 import {
+  completenessOfRecords,
   completenessSummary,
-  serviceCompleteness,
   statusesByEnvironment,
   storedVerdict,
   type CertificateVerdict,
-  type CompletenessInput,
-  type CompletenessItem,
 } from "./completeness";
 import { requireManagedServiceInTransaction, requireServiceAccess, SERVICE_NOT_FOUND } from "./service-access.server";
 import {
@@ -74,38 +72,6 @@ export type ServiceCertificateView = Omit<CertificateRow, "checks"> & {
   verdictLabel: string;
 };
 
-function completenessOf(
-  service: {
-    id: string;
-    organizationId: string;
-    purposes: readonly string[];
-    urls: readonly { environment: ServiceEnvironmentCode }[];
-    requestedProfile: { label: string; requiresCertificate: boolean };
-    certificates: readonly CertificateRow[];
-    attestations: readonly { status: string }[];
-  },
-  charter: { acceptedCurrent: boolean; currentVersion: { version: string } | null },
-  platinesPlans: readonly { name: string; satisfied: boolean }[],
-  now: Date,
-): CompletenessItem[] {
-  const input: CompletenessInput = {
-    serviceId: service.id,
-    organizationId: service.organizationId,
-    charter: { acceptedCurrent: charter.acceptedCurrent, currentVersion: charter.currentVersion?.version ?? null },
-    purposes: service.purposes,
-    urls: service.urls,
-    profile: service.requestedProfile,
-    certificates: service.certificates.map((c) => ({ ...c, verdict: storedVerdict(c.checks) })),
-    platinesPlans,
-    attestations: {
-      sealed: service.attestations.filter((a) => a.status === "SEALED").length,
-      inProgress: service.attestations.filter((a) => a.status !== "SEALED" && a.status !== "CANCELLED").length,
-    },
-    now,
-  };
-  return serviceCompleteness(input);
-}
-
 /** The services of one organisation, with their requested profile and how complete each one is. */
 export async function organizationServices(actor: Actor, organizationId: unknown, now: Date = new Date()) {
   const id = parseRecordId(organizationId, ORGANIZATION_NOT_FOUND);
@@ -145,7 +111,7 @@ export async function organizationServices(actor: Actor, organizationId: unknown
       softwareName: service.softwareName,
       softwareVersion: service.softwareVersion,
       profile: { code: service.requestedProfile.code, label: service.requestedProfile.label },
-      summary: completenessSummary(completenessOf(service, charter, platines.get(service.id) ?? [], now)),
+      summary: completenessSummary(completenessOfRecords(service, charter, platines.get(service.id) ?? [], now)),
     })),
     permissions: { manage: can(actor, { type: "service.manage", organizationId: id }) },
   };
@@ -202,7 +168,7 @@ export async function servicePage(actor: Actor, serviceId: unknown, now: Date = 
     organization: service.organization,
     urls: SERVICE_ENVIRONMENTS.map((environment) => ({ environment, items: service.urls.filter((u) => u.environment === environment) })),
     certificates: SERVICE_ENVIRONMENTS.map((environment) => ({ environment, items: certificates.filter((c) => c.environment === environment) })),
-    completeness: completenessOf(service, charter, platines.get(service.id) ?? [], now),
+    completeness: completenessOfRecords(service, charter, platines.get(service.id) ?? [], now),
     permissions: { manage: can(actor, { type: "service.manage", organizationId: access.organizationId }) },
   };
 }
