@@ -8,6 +8,7 @@ import { revokeUserSessions } from "../auth/sessions.server";
 import { db, type Tx } from "../db.server";
 import { AppError } from "../errors";
 import { queueMail } from "../mail/outbox.server";
+import { ansAccountCreatedMail } from "./mail-texts";
 import { recordId } from "../organizations/organization-schema";
 import type { RequestContext } from "../request.server";
 import { fieldErrorsOf } from "../validation";
@@ -51,19 +52,7 @@ export async function createAnsAccount(actor: Actor, raw: unknown, request: Requ
     const roles = admin ? (["ANS_REVIEWER", "ANS_ADMIN"] as const) : (["ANS_REVIEWER"] as const);
     const user = await tx.user.create({ data: { name, email, passwordHash, roles: [...roles] }, select: { id: true } });
     await recordEvent(tx, { name: "ans_account.created", actor: userActor(actor.userId), subjectId: user.id, request, payload: { roles: [...roles] }, personal: { email } });
-    await queueMail(tx, {
-      to: email,
-      subject: "Votre compte d'instructeur sur le portail d'adhésion ROR",
-      text: [
-        `Bonjour ${name},`,
-        "",
-        "Un administrateur de l'ANS vous a créé un compte d'instructeur sur le portail d'adhésion à l'espace de confiance du ROR.",
-        "Il vous remettra votre mot de passe à usage unique par un autre canal ; ce courriel ne le contient pas.",
-        "",
-        `Connexion : ${portalLink("/connexion")}`,
-      ].join("\n"),
-      kind: "ans_account.created",
-    });
+    await queueMail(tx, { to: email, ...ansAccountCreatedMail({ name, signInLink: portalLink("/connexion") }) });
     return { userId: user.id, oneTimePassword: password };
   });
 }

@@ -1,5 +1,6 @@
 import { recordEvent } from "../events/record.server";
 import { portalLink } from "../portal-link.server";
+import { charterVersionMail } from "./charter-mail";
 import { userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";
 import { db, type Tx } from "../db.server";
@@ -214,30 +215,6 @@ export async function acceptCharter(
   }
 }
 
-function newVersionMail(to: string, name: string, organizations: string[], version: string, title: string) {
-  const link = portalLink("/editeur/charte");
-  const forWhom =
-    organizations.length === 1
-      ? `pour ${organizations[0]}`
-      : `pour chacune de vos organisations (${organizations.join(", ")})`;
-  return {
-    to,
-    kind: "charter.published",
-    subject: `Nouvelle version de la charte d'accès aux données du ROR (version ${version})`,
-    text: [
-      `Bonjour ${name},`,
-      "",
-      `L'Agence du Numérique en Santé a publié la version ${version} de la « ${title} ».`,
-      "",
-      `En tant que représentant légal, vous devez l'accepter ${forWhom}. Tant qu'elle n'est pas acceptée, vos demandes d'adhésion ne peuvent pas être soumises.`,
-      "",
-      `Lire et accepter la charte : ${link}`,
-      "",
-      "L'équipe de l'espace de confiance du ROR",
-    ].join("\n"),
-  };
-}
-
 /**
  * An ANS administrator publishes a new version. In one transaction: the version, an audit event, and one
  * e-mail per legal representative of every organisation. From then on every organisation must accept it.
@@ -284,7 +261,7 @@ export async function publishCharterVersion(
         entry.organizations.push(m.organization.legalName);
         byUser.set(m.user.id, entry);
       }
-      const mails = [...byUser.values()].map((u) => newVersionMail(u.email, u.name, u.organizations, input.version, input.title));
+      const mails = [...byUser.values()].map((u) => ({ to: u.email, ...charterVersionMail({ name: u.name, organizations: u.organizations, version: input.version, title: input.title, link: portalLink("/editeur/charte") }) }));
       await queueMail(tx, mails);
       return { charterVersionId: created.id, mailsQueued: mails.length };
     });

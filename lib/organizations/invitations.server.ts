@@ -7,7 +7,6 @@ import { db } from "../db.server";
 import { AppError } from "../errors";
 import { queueMail } from "../mail/outbox.server";
 import type { RequestContext } from "../request.server";
-import { formatDate } from "../time";
 import { fieldErrorsOf } from "../validation";
 import { encodeInvitationToken, hashInvitationToken, INVITATION_TOKEN_BYTES, invitationExpiry, invitationState } from "./invitation-token";
 import { mayOfferLegalRepresentative, membershipRoleLabel } from "./legal-representatives";
@@ -19,16 +18,12 @@ import {
   requireMembershipInTransaction,
   requireOrganizationAction,
 } from "./organization-access.server";
+import { invitationMail } from "./mail-texts";
 import { invitationSchema } from "./organization-schema";
 
 const ALREADY_MEMBER = "Cette personne est déjà membre de l'organisation.";
 
 /** One line, at most 200 characters: what a mail subject may hold, whatever a legal name contains. */
-function subjectLine(text: string): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
-}
-
 /**
  * A member invites a colleague by e-mail. The link carries a random token of which only the SHA-256 is
  * stored; it works once, for 7 days. A pending invitation of the same address is revoked (its link dies).
@@ -95,22 +90,14 @@ export async function inviteColleague(
     });
     const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
     const link = portalLink(`/invitation/${token}`);
-    await queueMail(tx, {
-      to: email,
-      kind: "invitation",
-      subject: subjectLine(`Invitation à rejoindre ${organization.legalName} sur le portail d'adhésion au ROR`),
-      text: [
-        "Bonjour,",
-        "",
-        `${inviter.name} vous invite à rejoindre l'organisation « ${organization.legalName} » sur le portail d'adhésion à l'espace de confiance du ROR, en tant que ${membershipRoleLabel(asLegalRepresentative).toLowerCase()}.`,
-        "",
-        "Pour accepter l'invitation, ouvrez ce lien :",
-        link,
-        "",
-        `Ce lien ne peut servir qu'une fois et expire le ${formatDate(expiresAt)}.`,
-        "Si vous ne vous attendiez pas à cette invitation, ignorez ce message.",
-      ].join("\n"),
+    const mail = invitationMail({
+      organizationName: organization.legalName,
+      inviterName: inviter.name,
+      roleLabel: membershipRoleLabel(asLegalRepresentative),
+      link,
+      expiresAt,
     });
+    await queueMail(tx, { to: email, ...mail });
     await recordEvent(tx, {
       name: "invitation.sent",
       actor: userActor(actor.userId),
