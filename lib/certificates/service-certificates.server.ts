@@ -142,7 +142,8 @@ export async function serviceCertificateRegistry(actor: Actor, serviceId: string
   const statuses = certificateStatuses(certificates, now);
   const entries = await Promise.all(
     certificates.map(async ({ der, ...certificate }) => {
-      const facts = certificate.facts as unknown as CertificateFacts;
+      // The facts are a function of the DER: read them again from it rather than trust a stored JSON copy.
+      const facts: CertificateFacts = certificateFacts(new Uint8Array(der));
       const report = await checkCertificate(facts, new Uint8Array(der), {
         now,
         caBundle: bundle,

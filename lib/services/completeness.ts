@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { certificateStatuses, type CertificateStatus } from "../certificates/certificate-status";
 import { SERVICE_ENVIRONMENT_LABELS, SERVICE_ENVIRONMENTS, type ServiceEnvironmentCode } from "./service-url";
 import { plural } from "../vocabulary";
@@ -88,10 +89,12 @@ export function completenessOfRecords(
   });
 }
 
+/** The stored checks of a certificate (a JSON column): only their overall verdict is read back. */
+const storedChecks = z.object({ verdict: z.enum(["ok", "warning", "error"]) });
+
 export function storedVerdict(checks: unknown): CertificateVerdict | null {
-  if (typeof checks !== "object" || checks === null) return null;
-  const verdict = (checks as { verdict?: unknown }).verdict;
-  return verdict === "ok" || verdict === "warning" || verdict === "error" ? verdict : null;
+  const parsed = storedChecks.safeParse(checks);
+  return parsed.success ? parsed.data.verdict : null;
 }
 
 export function certificatesPath(serviceId: string, environment: ServiceEnvironmentCode): string {
