@@ -14,6 +14,7 @@ import {
   VERIFICATION_FILE_MESSAGES,
   type AttestationVerification,
 } from "./verification-result";
+import { chosenFile } from "../chosen-file";
 
 export const VERIFICATION_FILE_FIELD = "attestationFile";
 
@@ -26,13 +27,11 @@ function fileError(message: string): AppError {
  * when there is no file, it is empty, too large (checked before reading it) or not a PDF.
  */
 export async function verifyAttestationUpload(file: unknown): Promise<AttestationVerification> {
-  // An unused file input posts a nameless empty File.
-  if (!(file instanceof Blob) || (file instanceof File && file.name === "" && file.size === 0)) {
-    throw fileError(VERIFICATION_FILE_MESSAGES.missing);
-  }
-  if (file.size === 0) throw fileError(VERIFICATION_FILE_MESSAGES.empty);
-  if (file.size > MAX_VERIFICATION_BYTES) throw fileError(VERIFICATION_FILE_MESSAGES.tooLarge);
-  return verifyAttestationBytes(new Uint8Array(await file.arrayBuffer()));
+  const chosen = file instanceof File ? chosenFile(file) : file instanceof Blob ? file : null;
+  if (!chosen) throw fileError(VERIFICATION_FILE_MESSAGES.missing);
+  if (chosen.size === 0) throw fileError(VERIFICATION_FILE_MESSAGES.empty);
+  if (chosen.size > MAX_VERIFICATION_BYTES) throw fileError(VERIFICATION_FILE_MESSAGES.tooLarge);
+  return verifyAttestationBytes(new Uint8Array(await chosen.arrayBuffer()));
 }
 
 export async function verifyAttestationBytes(bytes: Uint8Array): Promise<AttestationVerification> {

@@ -7,6 +7,7 @@ import { addCaCertificate, retireCaCertificate } from "@/lib/certificates/ca-bun
 import { isAppError } from "@/lib/errors";
 import { formResultFromError, type FormResult } from "@/lib/form-result";
 import { currentRequestContext } from "@/lib/request.server";
+import { chosenFile } from "@/lib/chosen-file";
 
 const PAGE = "/administration/autorites";
 
@@ -18,18 +19,16 @@ function failure(error: unknown): FormResult {
 /** The upload form: a file (field `file`) or pasted PEM (field `pem`), for one environment. */
 export async function addCaCertificateAction(formData: FormData): Promise<FormResult> {
   const actor = await requireActor(PAGE);
-  const file = formData.get("file");
+  const file = chosenFile(formData.get("file"));
   const pem = formData.get("pem");
-  // A file input left empty still sends a nameless, empty File.
-  const chosenFile = file instanceof File && (file.size > 0 || file.name !== "") ? file : null;
   const pastedText = typeof pem === "string" && pem.trim() !== "" ? pem : null;
-  if (chosenFile && pastedText) return { ok: false, fieldErrors: { pem: CA_BUNDLE_ERRORS.both } };
-  if (!chosenFile && !pastedText) return { ok: false, fieldErrors: { file: CA_BUNDLE_ERRORS.missing } };
+  if (file && pastedText) return { ok: false, fieldErrors: { pem: CA_BUNDLE_ERRORS.both } };
+  if (!file && !pastedText) return { ok: false, fieldErrors: { file: CA_BUNDLE_ERRORS.missing } };
   // Refused before reading it: nothing bigger than a certificate is worth holding in memory.
-  if (chosenFile && chosenFile.size > CA_UPLOAD_MAX_BYTES) return { ok: false, fieldErrors: { file: CA_BUNDLE_ERRORS.tooLarge } };
+  if (file && file.size > CA_UPLOAD_MAX_BYTES) return { ok: false, fieldErrors: { file: CA_BUNDLE_ERRORS.tooLarge } };
 
-  const field = chosenFile ? "file" : "pem";
-  const input = chosenFile ? { bytes: new Uint8Array(await chosenFile.arrayBuffer()) } : { text: pastedText! };
+  const field = file ? "file" : "pem";
+  const input = file ? { bytes: new Uint8Array(await file.arrayBuffer()) } : { text: pastedText! };
   let added: { id: string; notes: string[] };
   try {
     added = await addCaCertificate(actor, formData.get("environment"), input, await currentRequestContext());

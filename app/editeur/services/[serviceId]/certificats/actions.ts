@@ -6,6 +6,7 @@ import type { CertificateCheckReport } from "@/lib/certificates/certificate-poli
 import { uploadServiceCertificate } from "@/lib/certificates/service-certificates.server";
 import { formResultFromError } from "@/lib/form-result";
 import { currentRequestContext } from "@/lib/request.server";
+import { chosenFile } from "@/lib/chosen-file";
 
 export type CertificateUploadState = {
   ok: boolean;
@@ -20,9 +21,8 @@ export type CertificateUploadState = {
 export async function uploadCertificateAction(_previous: CertificateUploadState | null, formData: FormData): Promise<CertificateUploadState> {
   const actor = await getActor();
   if (!actor) return { ok: false, fieldErrors: {}, formError: "Votre session a expiré : reconnectez-vous.", notes: [] };
-  const file = formData.get("certificateFile");
-  // An unused file input still posts a nameless empty File; a chosen empty file has a name and is refused as empty.
-  const bytes = file instanceof File && file.name !== "" ? new Uint8Array(await file.arrayBuffer()) : undefined;
+  const file = chosenFile(formData.get("certificateFile"));
+  const bytes = file ? new Uint8Array(await file.arrayBuffer()) : undefined;
   const pasted = formData.get("certificateText");
   const source = bytes ? "file" : "text";
   try {

@@ -5,16 +5,16 @@ import { getActor } from "@/lib/auth/session.server";
 import { formResultFromError, type FormResult } from "@/lib/form-result";
 import { submitPlatinesSession, type UploadedFile } from "@/lib/platines/submissions.server";
 import { currentRequestContext } from "@/lib/request.server";
+import { chosenFile } from "@/lib/chosen-file";
 
 /** The typed values come back with a refusal, so the form shows them again (files must be chosen again). */
 export type SubmittedValues = { planId: string; sessionType: string; sessionIdentifier: string; ranOn: string };
 export type PlatinesSubmissionState = (FormResult & { values: SubmittedValues; attempt: number }) | { ok: true; satisfied: boolean; attempt: number };
 
-/** A chosen file, read only after the use case has checked its size. An unused input posts a nameless empty File. */
+/** A chosen file, read only after the use case has checked its size. */
 function uploaded(value: FormDataEntryValue): UploadedFile | null {
-  // A file input left empty posts a part without a file name, decoded as "" or "undefined" with no content.
-  if (!(value instanceof File) || (value.size === 0 && (value.name === "" || value.name === "undefined"))) return null;
-  return { name: value.name, size: value.size, read: async () => new Uint8Array(await value.arrayBuffer()) };
+  const file = chosenFile(value);
+  return file ? { name: file.name, size: file.size, read: async () => new Uint8Array(await file.arrayBuffer()) } : null;
 }
 
 export async function submitPlatinesAction(_previous: PlatinesSubmissionState | null, formData: FormData): Promise<PlatinesSubmissionState> {
