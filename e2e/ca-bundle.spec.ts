@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { createTestAuthority, issueTestCertificate } from "../lib/certificates/test-authority";
+import { createTestAuthority, issueTestCertificate } from "../lib/testing/test-authority";
 import { demoAccounts } from "../prisma/demo-accounts";
 import { expectAccessible } from "./support/accessibility";
 import { signInAndLand } from "./support/session";

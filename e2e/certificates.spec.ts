@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { issueTestCertificate, generateTestKeys, type TestAuthority } from "../lib/certificates/test-authority";
+import { issueTestCertificate, generateTestKeys, type TestAuthority } from "../lib/testing/test-authority";
 import { e2eTestAuthorityDir, loadTestAuthority } from "../lib/runtime/demo-test-authority";
 import { expectAccessible } from "./support/accessibility";
 import { randomSiret, uniqueEmail } from "./support/identifiers";

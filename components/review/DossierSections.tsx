@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { SNAPSHOT_CHANGE_KIND_LABELS, type SnapshotChange } from "@/lib/applications/snapshot-diff";
 import { formatDateTime } from "@/lib/time";
@@ -102,6 +101,3 @@ export function MessageThread({ messages }: { messages: ThreadMessage[] }) {
   );
 }
 
-export function InlineLink({ href, children }: { href: string; children: ReactNode }) {
-  return <Link href={href}>{children}</Link>;
-}

@@ -9,7 +9,7 @@ import { renderFinalAttestationPdf } from "../../lib/attestations/pdf";
 import { generatePlatformSealCertificate } from "../../lib/attestations/platform-seal-certificate";
 import { sealPdf } from "../../lib/attestations/seal";
 import { verifySealedPdf } from "../../lib/attestations/seal-verification";
-import { testSignaturePng } from "../../lib/attestations/test-png";
+import { testSignaturePng } from "../../lib/testing/test-png";
 
 const WARM_UP = 10;
 const ITERATIONS = 60;

@@ -5,7 +5,7 @@
 import { readCertificateInput } from "../../lib/certificates/certificate-input";
 import { certificateFacts } from "../../lib/certificates/certificate-facts";
 import { checkCertificate, type CertificateCheckContext } from "../../lib/certificates/certificate-policy";
-import { createTestAuthority, generateTestKeys, issueTestCertificate } from "../../lib/certificates/test-authority";
+import { createTestAuthority, generateTestKeys, issueTestCertificate } from "../../lib/testing/test-authority";
 
 const WARM_UP = 100;
 const ITERATIONS = 500;

@@ -5,7 +5,7 @@
 import os from "node:os";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
-import { createTestAuthority } from "../../lib/certificates/test-authority";
+import { createTestAuthority } from "../../lib/testing/test-authority";
 import { createMigratedDatabase, startTestCluster } from "../../lib/testing/test-cluster";
 import { apiTokenFromBytes, hashApiToken, apiTokenHint } from "../../lib/whitelist/api-token";
 

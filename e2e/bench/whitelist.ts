@@ -5,12 +5,12 @@
 import { createHash } from "node:crypto";
 import os from "node:os";
 import { gzipSync } from "node:zlib";
-import { createTestAuthority } from "../../lib/certificates/test-authority";
+import { createTestAuthority } from "../../lib/testing/test-authority";
 import { nextValidityChange, selectEntriesInForce, type WhitelistEntry } from "../../lib/whitelist/entry";
 import { ifNoneMatchMatches, prepareWhitelist, whitelistCsv, whitelistEtag, whitelistJson } from "../../lib/whitelist/export";
 import { PreparedWhitelistCache } from "../../lib/whitelist/export-cache";
 import { generateNginxConfig, NGINX_HTTP_FILE } from "../../lib/whitelist/nginx-config";
-import { syntheticEntries } from "../../lib/whitelist/test-entries";
+import { syntheticEntries } from "../../lib/testing/test-entries";
 
 const COUNT = Number(process.argv[2] ?? 10_000);
 const WARM_UP = 3;

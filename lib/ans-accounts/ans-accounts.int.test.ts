@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../auth/password.server";
-import { createPerson } from "../catalogue/test-fixtures.server";
+import { createPerson } from "../testing/catalogue-fixtures.server";
 import { db } from "../db.server";
-import { newOrganization, rejection, testRequest } from "../organizations/test-fixtures.server";
+import { newOrganization, rejection, testRequest } from "../testing/organization-fixtures.server";
 import { ANS_ACCOUNT_MESSAGES } from "./ans-account-schema";
 import { ansAccounts, createAnsAccount, setAnsAccountActive, setAnsAccountAdmin } from "./ans-accounts.server";
 

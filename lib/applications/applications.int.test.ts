@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../db.server";
-import { newOrganization, rejection } from "../organizations/test-fixtures.server";
+import { newOrganization, rejection } from "../testing/organization-fixtures.server";
 import { approveApplication } from "../review/approve.server";
 import { requestChanges } from "../review/request-changes.server";
 import { updateService } from "../services/services.server";
@@ -9,7 +9,7 @@ import { createDraft } from "./create-draft.server";
 import { MESSAGE_TEXT_MESSAGES } from "../message-text";
 import { postMessage } from "./post-message.server";
 import { submitApplication } from "./submit.server";
-import { completeService, outboxTo, profileByCode, reviewer, testRequest } from "./test-fixtures.server";
+import { completeService, outboxTo, profileByCode, reviewer, testRequest } from "../testing/application-fixtures.server";
 import { withdrawApplication } from "./withdraw.server";
 import { serviceCompletenessOf } from "./checklist.server";
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { newOrganization, rejection } from "../organizations/test-fixtures.server";
+import { newOrganization, rejection } from "../testing/organization-fixtures.server";
 import { approveApplication } from "../review/approve.server";
 import { createDraft } from "./create-draft.server";
 import { organizationApplications } from "./organization-applications.server";
 import { submitApplication } from "./submit.server";
-import { completeService, profileByCode, reviewer, testRequest } from "./test-fixtures.server";
+import { completeService, profileByCode, reviewer, testRequest } from "../testing/application-fixtures.server";
 
 describe("organizationApplications", () => {
   it("lists the organisation's dossiers with their status and the enrolment granted, newest change first", async () => {

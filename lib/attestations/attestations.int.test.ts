@@ -6,13 +6,13 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/permissions";
 import { listActiveAccessProfiles } from "../catalogue/access-profiles.server";
-import { createOrganization, createPerson } from "../catalogue/test-fixtures.server";
+import { createOrganization, createPerson } from "../testing/catalogue-fixtures.server";
 import { db } from "../db.server";
-import { rejection, testRequest, uniqueSiret } from "../organizations/test-fixtures.server";
+import { rejection, testRequest, uniqueSiret } from "../testing/organization-fixtures.server";
 import { createService, servicePage } from "../services/services.server";
 import { attestationFile, attestationPage, attestationPreview, createAttestation, serviceAttestations, updateAttestation } from "./attestations.server";
 import { cancelAttestation, cancelSigningRound, declineAsClient, resendClientLink, sendForSignature, signAsClient, signAsEditor, signingLinkDocument, signingLinkPage } from "./signing.server";
-import { testSignaturePng, toDataUrl, encodeTestPng } from "./test-png";
+import { testSignaturePng, toDataUrl, encodeTestPng } from "../testing/test-png";
 
 const dir = mkdtempSync(path.join(tmpdir(), "attestation-int-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

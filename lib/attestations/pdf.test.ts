@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
 import type { AttestationContent } from "./attestation-content";
 import { renderAttestationPdf, renderFinalAttestationPdf } from "./pdf";
-import { testSignaturePng } from "./test-png";
+import { testSignaturePng } from "../testing/test-png";
 
 const dir = mkdtempSync(path.join(tmpdir(), "attestation-pdf-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -10,7 +10,7 @@ import { renderFinalAttestationPdf } from "./pdf";
 import { platformSealCredentials, trustedSealCertificates } from "./platform-seal.server";
 import { sealPdf } from "./seal";
 import { verifySealedPdf } from "./seal-verification";
-import { testSignaturePng } from "./test-png";
+import { testSignaturePng } from "../testing/test-png";
 
 const dir = mkdtempSync(path.join(tmpdir(), "seal-int-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

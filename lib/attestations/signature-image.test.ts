@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkSignaturePng, SIGNATURE_PROBLEMS, signatureFromDataUrl } from "./signature-image";
-import { encodeTestPng, testSignaturePng, toDataUrl } from "./test-png";
+import { encodeTestPng, testSignaturePng, toDataUrl } from "../testing/test-png";
 
 describe("signature image checks", () => {
   it("accepts a drawn signature, with either PNG row filter", () => {

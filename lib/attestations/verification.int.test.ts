@@ -4,16 +4,16 @@
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { listActiveAccessProfiles } from "../catalogue/access-profiles.server";
-import { createOrganization } from "../catalogue/test-fixtures.server";
+import { createOrganization } from "../testing/catalogue-fixtures.server";
 import { db } from "../db.server";
-import { rejection, testRequest, uniqueSiret } from "../organizations/test-fixtures.server";
+import { rejection, testRequest, uniqueSiret } from "../testing/organization-fixtures.server";
 import { createService } from "../services/services.server";
 import { attestationFile, attestationPage, createAttestation } from "./attestations.server";
 import { generatePlatformSealCertificate } from "./platform-seal-certificate";
 import { platformSealCredentials } from "./platform-seal.server";
 import { sealPdf } from "./seal";
 import { sendForSignature, signAsClient, signAsEditor } from "./signing.server";
-import { testSignaturePng, toDataUrl } from "./test-png";
+import { testSignaturePng, toDataUrl } from "../testing/test-png";
 import { verifyAttestationUpload } from "./verification.server";
 import { MAX_VERIFICATION_BYTES } from "./verification-result";
 

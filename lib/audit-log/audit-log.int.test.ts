@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { recordEvent } from "../events/record.server";
 import { userActor } from "../events/actor";
-import { createPerson } from "../catalogue/test-fixtures.server";
+import { createPerson } from "../testing/catalogue-fixtures.server";
 import { db } from "../db.server";
-import { newOrganization, rejection, testRequest } from "../organizations/test-fixtures.server";
+import { newOrganization, rejection, testRequest } from "../testing/organization-fixtures.server";
 import { auditLogCsv, auditLogPage } from "./audit-log.server";
 import { parseAuditLogQuery } from "./audit-log-query";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { setAnsAccountActive, setAnsAccountAdmin } from "../ans-accounts/ans-accounts.server";
-import { createPerson } from "../catalogue/test-fixtures.server";
+import { createPerson } from "../testing/catalogue-fixtures.server";
 import { db } from "../db.server";
-import { testRequest } from "../organizations/test-fixtures.server";
+import { testRequest } from "../testing/organization-fixtures.server";
 import type { PlatformRole } from "./permissions";
 import { endSessionAtSignOut, isSessionActive, openSession, revokeUserSessions } from "./sessions.server";
 

@@ -9,7 +9,7 @@ import {
   listActiveAccessProfiles,
   updateAccessProfile,
 } from "./access-profiles.server";
-import { createOrganization, createPerson, request } from "./test-fixtures.server";
+import { createOrganization, createPerson, request } from "../testing/catalogue-fixtures.server";
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   try {

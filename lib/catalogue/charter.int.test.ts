@@ -14,7 +14,7 @@ import {
   publishedCharter,
   publishedCharterVersions,
 } from "./charter.server";
-import { createOrganization, createPerson, request } from "./test-fixtures.server";
+import { createOrganization, createPerson, request } from "../testing/catalogue-fixtures.server";
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   try {

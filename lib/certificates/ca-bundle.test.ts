@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CA_BUNDLE_ERRORS, CA_UPLOAD_MAX_BYTES, caKind, caValidity, compareBundleEntries, daysLeftLabel, readCaCertificate } from "./ca-bundle";
 import { CERTIFICATE_INPUT_ERRORS, MAX_CERTIFICATE_FILE_BYTES } from "./certificate-input";
-import { createTestAuthority, issueTestCertificate, privateKeyPem, type TestAuthority, type TestLeaf } from "./test-authority";
+import { createTestAuthority, issueTestCertificate, privateKeyPem, type TestAuthority, type TestLeaf } from "../testing/test-authority";
 
 const validity = { notBefore: new Date("2025-01-01T00:00:00Z"), notAfter: new Date("2035-01-01T00:00:00Z") };
 const igcSante = (file: string) => new Uint8Array(readFileSync(path.join(import.meta.dirname, "../../prisma/seed-data/igc-sante", file)));

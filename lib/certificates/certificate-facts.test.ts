@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCertificationPath } from "./certificate-chain";
 import { certificateFacts, certificateName, type CertificateFacts } from "./certificate-facts";
 import { EKU_CLIENT_AUTH, EKU_SERVER_AUTH, KEY_USAGE_LABELS, KEY_USAGES, extendedKeyUsageLabel } from "./certificate-usages";
-import { createTestAuthority, issueTestCertificate, type TestAuthority, type TestCertificate } from "./test-authority";
+import { createTestAuthority, issueTestCertificate, type TestAuthority, type TestCertificate } from "../testing/test-authority";
 
 const seedData = path.resolve(import.meta.dirname, "../../prisma/seed-data/igc-sante");
 const productionRoot = new Uint8Array(readFileSync(path.join(seedData, "AC-RACINE-IGC-SANTE-ELEMENTAIRE.cer")));

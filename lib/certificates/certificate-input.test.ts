@@ -8,7 +8,7 @@ import { CERTIFICATE_INPUT_ERRORS, MAX_CERTIFICATE_FILE_BYTES, readCertificateIn
 import { EKU_SERVER_AUTH } from "./certificate-usages";
 import { children, content, readNode } from "./der";
 import { pemEncode } from "./pem";
-import { createTestAuthority, issueTestCertificate, privateKeyPem, type TestAuthority, type TestLeaf } from "./test-authority";
+import { createTestAuthority, issueTestCertificate, privateKeyPem, type TestAuthority, type TestLeaf } from "../testing/test-authority";
 
 const validity = { notBefore: new Date("2026-01-01T00:00:00Z"), notAfter: new Date("2027-01-01T00:00:00Z") };
 const UNREADABLE = "n'est pas un certificat X.509 lisible";

@@ -17,7 +17,7 @@ import {
   issueTestCertificate,
   type TestAuthority,
   type TestLeafOptions,
-} from "./test-authority";
+} from "../testing/test-authority";
 
 const seedData = path.resolve(import.meta.dirname, "../../prisma/seed-data/igc-sante");
 const productionBundle = ["AC-IGC-SANTE-ELEMENTAIRE-ORGANISATIONS.cer", "AC-RACINE-IGC-SANTE-ELEMENTAIRE.cer"].map((name) => ({

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
 import { uploadServiceCertificate, serviceCertificateRegistry } from "./service-certificates.server";
-import { createTestAuthority, issueTestCertificate, generateTestKeys, type TestAuthority } from "./test-authority";
+import { createTestAuthority, issueTestCertificate, generateTestKeys, type TestAuthority } from "../testing/test-authority";
 
 const request = { ip: "192.0.2.10", userAgent: "vitest" };
 const now = new Date();

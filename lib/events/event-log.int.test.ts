@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { createPerson } from "../catalogue/test-fixtures.server";
+import { createPerson } from "../testing/catalogue-fixtures.server";
 import { db } from "../db.server";
 import { projectRoot } from "../runtime/database-tools";
 import { systemActor, userActor } from "./actor";

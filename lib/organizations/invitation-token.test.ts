@@ -24,7 +24,7 @@ describe("invitation tokens", () => {
     expect(() => encodeInvitationToken(new Uint8Array(16))).toThrow();
   });
 
-  it.each(["", "abc", "a".repeat(44), `${"a".repeat(42)}=`, `${"a".repeat(42)}/`, `${"a".repeat(42)}+`, "../".repeat(15)])(
+  it.each(["", "abc", "a".repeat(44), `${"a".repeat(42)}=`, `${"a".repeat(42)}/`, `${"a".repeat(42)}+`, "..".repeat(15)])(
     "treats %j as not a token",
     (token) => expect(isWellFormedInvitationToken(token)).toBe(false),
   );

@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import { invitationByToken, joinAsSignedInUser, joinWithNewAccount } from "./accept-invitation.server";
 import { hashInvitationToken } from "./invitation-token";
 import { inviteColleague, revokeInvitation } from "./invitations.server";
-import { actorOf, newOrganization, rejection, testPassword, testRequest, uniqueTestEmail } from "./test-fixtures.server";
+import { actorOf, newOrganization, rejection, testPassword, testRequest, uniqueTestEmail } from "../testing/organization-fixtures.server";
 
 const join = { name: "Paul Colin", password: testPassword, passwordConfirmation: testPassword };
 

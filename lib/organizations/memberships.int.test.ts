@@ -4,7 +4,7 @@ import { joinWithNewAccount } from "./accept-invitation.server";
 import { inviteColleague } from "./invitations.server";
 import { LAST_LEGAL_REPRESENTATIVE } from "./legal-representatives";
 import { removeMember, setLegalRepresentative } from "./memberships.server";
-import { actorOf, newOrganization, rejection, testPassword, testRequest, uniqueTestEmail } from "./test-fixtures.server";
+import { actorOf, newOrganization, rejection, testPassword, testRequest, uniqueTestEmail } from "../testing/organization-fixtures.server";
 
 /** An organisation with its legal representative (the founder) and a plain member. */
 async function organizationWithMember() {

@@ -6,7 +6,7 @@ import { joinWithNewAccount } from "./accept-invitation.server";
 import { inviteColleague, revokeInvitation } from "./invitations.server";
 import { removeMember, setLegalRepresentative } from "./memberships.server";
 import { organizationPage } from "./organization-page.server";
-import { actorOf, newOrganization, rejection, testPassword, testRequest, uniqueTestEmail } from "./test-fixtures.server";
+import { actorOf, newOrganization, rejection, testPassword, testRequest, uniqueTestEmail } from "../testing/organization-fixtures.server";
 import { updateOrganization } from "./update-organization.server";
 
 /** Everything of organisation B that A could try to reach, and a snapshot to prove nothing moved. */

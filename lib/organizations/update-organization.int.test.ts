@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db.server";
 import { updateOrganization } from "./update-organization.server";
-import { newOrganization, rejection, testRequest, uniqueSiret } from "./test-fixtures.server";
+import { newOrganization, rejection, testRequest, uniqueSiret } from "../testing/organization-fixtures.server";
 
 async function current(organizationId: string) {
   const o = await db().organization.findUniqueOrThrow({ where: { id: organizationId } });

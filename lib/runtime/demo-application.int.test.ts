@@ -7,7 +7,7 @@ import { verifyEventChain } from "../events/verify.server";
 import { parseQueueQuery } from "../review/queue-query";
 import { reviewerQueue } from "../review/queue.server";
 import { seedDemoData } from "../../prisma/seed";
-import { reviewer } from "../applications/test-fixtures.server";
+import { reviewer } from "../testing/application-fixtures.server";
 import { DEMO_SERVICE_NAME, seedDemoApplication } from "./demo-application";
 
 const dirs: string[] = [];

@@ -10,7 +10,7 @@ import {
   importTestAuthority,
   type StoredTestAuthority,
   type TestAuthority,
-} from "../certificates/test-authority";
+} from "../testing/test-authority";
 import type { PrismaClient } from "../generated/prisma/client";
 import { seedCaCertificates } from "../../prisma/seed-ca-bundles";
 import { projectRoot } from "./database-tools";

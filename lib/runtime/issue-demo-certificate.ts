@@ -6,7 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { certificateFacts } from "../certificates/certificate-facts";
-import { issueTestCertificate, privateKeyPem } from "../certificates/test-authority";
+import { issueTestCertificate, privateKeyPem } from "../testing/test-authority";
 import { normalizeIdentifier, siretProblem } from "../organizations/identifiers";
 import { formatDateTime } from "../time";
 import { demoTestAuthorityDir, loadTestAuthority } from "./demo-test-authority";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../auth/permissions";
 import { listActiveAccessProfiles } from "../catalogue/access-profiles.server";
 import { db } from "../db.server";
-import { newOrganization, rejection, testRequest } from "../organizations/test-fixtures.server";
+import { newOrganization, rejection, testRequest } from "../testing/organization-fixtures.server";
 import { addServiceUrl, removeServiceUrl } from "./service-urls.server";
 import { createService, editServiceForm, newServiceForm, organizationServices, servicePage, updateService } from "./services.server";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { listActiveAccessProfiles } from "../catalogue/access-profiles.server";
 import { db } from "../db.server";
-import { newOrganization, rejection, testRequest } from "../organizations/test-fixtures.server";
+import { newOrganization, rejection, testRequest } from "../testing/organization-fixtures.server";
 import { addServiceUrl, removeServiceUrl } from "./service-urls.server";
 import { createService, servicePage } from "./services.server";
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { listActiveAccessProfiles } from "../catalogue/access-profiles.server";
 import { db } from "../db.server";
-import { newOrganization, rejection, testRequest } from "../organizations/test-fixtures.server";
+import { newOrganization, rejection, testRequest } from "../testing/organization-fixtures.server";
 import { createService, editServiceForm, organizationServices, servicePage, updateService } from "./services.server";
 
 async function profiles() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestAuthority, issueTestCertificate } from "../certificates/test-authority";
+import { createTestAuthority, issueTestCertificate } from "../testing/test-authority";
 import { certificateFacts } from "../certificates/certificate-facts";
 import {
   certificateFingerprints,
@@ -9,7 +9,7 @@ import {
   normalizeFingerprint,
   selectEntriesInForce,
 } from "./entry";
-import { syntheticCertificate, syntheticEntry } from "./test-entries";
+import { syntheticCertificate, syntheticEntry } from "../testing/test-entries";
 
 const now = new Date("2026-11-26T10:00:00Z");
 const at = (iso: string) => new Date(iso);

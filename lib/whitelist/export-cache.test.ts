@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { nextValidityChange, selectEntriesInForce } from "./entry";
 import { prepareWhitelist, whitelistEtag } from "./export";
 import { PreparedWhitelistCache } from "./export-cache";
-import { syntheticCertificate, syntheticEntry } from "./test-entries";
+import { syntheticCertificate, syntheticEntry } from "../testing/test-entries";
 
 const now = new Date("2026-11-26T10:00:00Z");
 const minutes = (n: number) => new Date(now.getTime() + n * 60_000);

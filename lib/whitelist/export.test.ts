@@ -15,7 +15,7 @@ import {
   whitelistCsvBytes,
 } from "./export";
 import { whitelistOpenApi } from "./openapi";
-import { syntheticCertificate, syntheticEntries, syntheticEntry } from "./test-entries";
+import { syntheticCertificate, syntheticEntries, syntheticEntry } from "../testing/test-entries";
 
 const now = new Date("2026-11-26T10:00:00Z");
 const later = new Date("2026-11-26T10:05:00Z");

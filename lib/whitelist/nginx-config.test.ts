@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestAuthority, issueTestCertificate, type TestAuthority } from "../certificates/test-authority";
-import { syntheticCertificate, syntheticEntries, syntheticEntry } from "./test-entries";
+import { createTestAuthority, issueTestCertificate, type TestAuthority } from "../testing/test-authority";
+import { syntheticCertificate, syntheticEntries, syntheticEntry } from "../testing/test-entries";
 import { commentText, generateNginxConfig, NGINX_CA_BUNDLE_FILE, NGINX_HTTP_FILE, NGINX_SERVER_FILE, type NginxConfigInput } from "./nginx-config";
 
 const now = new Date("2026-11-26T10:00:00Z");

@@ -15,10 +15,10 @@ import {
   privateKeyPem,
   type TestAuthority,
   type TestLeaf,
-} from "../certificates/test-authority";
+} from "../testing/test-authority";
 import { certificateFingerprints, selectEntriesInForce, type WhitelistEntry } from "./entry";
 import { generateNginxConfig, NGINX_CA_BUNDLE_FILE, NGINX_HTTP_FILE, NGINX_SERVER_FILE } from "./nginx-config";
-import { syntheticEntry } from "./test-entries";
+import { syntheticEntry } from "../testing/test-entries";
 
 const NGINX_CANDIDATES = ["/usr/sbin/nginx", "/usr/bin/nginx"];
 const now = new Date();

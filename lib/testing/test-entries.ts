@@ -1,6 +1,6 @@
 // Whitelist entries for tests and the benchmark: plausible values, deterministic from an index.
 import { createHash } from "node:crypto";
-import type { WhitelistCertificate, WhitelistEntry } from "./entry";
+import type { WhitelistCertificate, WhitelistEntry } from "../whitelist/entry";
 import { DAY_MS } from "../vocabulary";
 
 

@@ -1,10 +1,10 @@
 // A certification authority imitating IGC Santé's test chain, for unit tests and the development seed. The real
 // test chain's keys are ANS's; here the portal gets a root and an issuing CA with the same names, so demo
 // client certificates behave like real ones in every check (names, usages, signatures, dates).
-import { EKU_CLIENT_AUTH } from "./certificate-usages";
-import { children, DerTag, expectTag, readNode, readOid } from "./der";
-import { decodeBase64, pemBlocks, pemEncode } from "./pem";
-import * as x509 from "./peculiar-x509";
+import { EKU_CLIENT_AUTH } from "../certificates/certificate-usages";
+import { children, DerTag, expectTag, readNode, readOid } from "../certificates/der";
+import { decodeBase64, pemBlocks, pemEncode } from "../certificates/pem";
+import * as x509 from "../certificates/peculiar-x509";
 
 export const TEST_ROOT_CA_COMMON_NAME = "TEST AC RACINE IGC-SANTE ELEMENTAIRE";
 export const TEST_ISSUING_CA_COMMON_NAME = "TEST AC IGC-SANTE ELEMENTAIRE ORGANISATIONS";

@@ -1,10 +1,10 @@
 // Helpers for the application integration tests only (never imported by the app). They build the data with the
 // lowest-level helpers there are: sign-up and service use cases, and direct rows for what other areas own.
 import { randomBytes } from "node:crypto";
-import { createPerson } from "../catalogue/test-fixtures.server";
+import { createPerson } from "./catalogue-fixtures.server";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
-import { newOrganization, testRequest } from "../organizations/test-fixtures.server";
+import { newOrganization, testRequest } from "./organization-fixtures.server";
 import { passingReport } from "../platines/sample-reports";
 import { submitPlatinesSession } from "../platines/submissions.server";
 import { createService } from "../services/services.server";

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCertificationPath } from "./certificate-chain";
-import { certificateFacts } from "./certificate-facts";
-import { EKU_CLIENT_AUTH } from "./certificate-usages";
+import { buildCertificationPath } from "../certificates/certificate-chain";
+import { certificateFacts } from "../certificates/certificate-facts";
+import { EKU_CLIENT_AUTH } from "../certificates/certificate-usages";
 import {
   createTestAuthority,
   exportTestAuthority,

@@ -3,8 +3,8 @@ import { randomInt } from "node:crypto";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
-import { passesLuhn } from "./identifiers";
-import { signUpEditor } from "./sign-up.server";
+import { passesLuhn } from "../organizations/identifiers";
+import { signUpEditor } from "../organizations/sign-up.server";
 
 export const testRequest = { ip: "203.0.113.9", userAgent: "vitest" };
 export const testPassword = "une phrase de passe solide";
