@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db.server";
-import { AppError } from "../errors";
 import { QUOTA_RANGE_MESSAGE } from "./access-profile-schema";
 import {
   accessProfileForEdit,
@@ -10,16 +9,8 @@ import {
   updateAccessProfile,
 } from "./access-profiles.server";
 import { createOrganization, createPerson, request } from "../testing/catalogue-fixtures.server";
+import { rejection } from "../testing/rejection";
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
-}
 
 async function snapshot() {
   const [profiles, events] = await Promise.all([

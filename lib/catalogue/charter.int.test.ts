@@ -15,16 +15,8 @@ import {
   publishedCharterVersions,
 } from "./charter.server";
 import { createOrganization, createPerson, request } from "../testing/catalogue-fixtures.server";
+import { rejection } from "../testing/rejection";
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
-}
 
 async function counts() {
   const [versions, acceptances, events, mails] = await Promise.all([

@@ -3,7 +3,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db.server";
-import { AppError } from "../errors";
 import { seedProductionCaBundle } from "../../prisma/seed-ca-bundles";
 import { seedReferenceData } from "../../prisma/seed-reference";
 import { createOrganization, createPerson, request } from "../testing/catalogue-fixtures.server";
@@ -13,6 +12,7 @@ import { activeCaBundle, addCaCertificate, caBundleAdministration, retireCaCerti
 import { buildCertificationPath } from "./certificate-chain";
 import { certificateFacts } from "./certificate-facts";
 import { createTestAuthority, issueTestCertificate, type TestAuthority } from "../testing/test-authority";
+import { rejection } from "../testing/rejection";
 
 const ROOT_FINGERPRINT = "2D:9E:22:CA:19:F7:77:C6:B7:45:25:7C:72:3E:CB:8D:F3:C3:5F:A6:F1:F6:EC:36:B8:36:00:C9:73:46:96:7F";
 const ISSUING_FINGERPRINT = "D8:34:EE:5B:40:68:6B:73:57:3F:60:54:7B:F6:05:2C:6D:40:4D:94:2A:56:65:CD:B2:C0:B9:13:7B:5D:27:B2";
@@ -28,15 +28,6 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
-}
 
 async function counts() {
   const [certificates, events] = await Promise.all([db().caCertificate.count(), db().event.count()]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db.server";
 import { AppError } from "../errors";
 import { signUpEditor } from "./sign-up.server";
+import { rejection } from "../testing/rejection";
 
 const request = { ip: "203.0.113.7", userAgent: "vitest" };
 const valid = {
@@ -25,15 +26,6 @@ async function counts() {
   return { users, organizations, memberships, events };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
-}
 
 describe("signing up an editor", () => {
   it("creates the user, the organisation, the membership and audit events together", async () => {

@@ -2,9 +2,9 @@
 import { randomInt } from "node:crypto";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
-import { AppError } from "../errors";
 import { passesLuhn } from "../organizations/identifiers";
 import { signUpEditor } from "../organizations/sign-up.server";
+export { rejection } from "./rejection";
 
 export const testRequest = { ip: "203.0.113.9", userAgent: "vitest" };
 export const testPassword = "une phrase de passe solide";
@@ -52,12 +52,3 @@ export async function newOrganization(options: { legalRepresentative?: boolean; 
   return { userId, organizationId, email, actor: await actorOf(userId) };
 }
 
-export async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a rejection");
-}
