@@ -3,7 +3,7 @@ import { FieldError } from "./FieldError";
 import { FieldHint } from "./FieldHint";
 import { RequiredMark } from "./RequiredMark";
 import { cx } from "./cx";
-import { describedBy, fieldIds, hasContent } from "./field-ids";
+import { fieldState } from "./Field";
 
 export type CheckboxProps = Omit<ComponentPropsWithRef<"input">, "id" | "name" | "type"> & {
   id: string;
@@ -19,30 +19,15 @@ export type CheckboxProps = Omit<ComponentPropsWithRef<"input">, "id" | "name" |
  * A checkbox with its label on the right, an optional hint under the label and the error in red below.
  * Accepts react-hook-form's `{...register("x")}` and plain `defaultChecked` / `required` / `value`.
  */
-export function Checkbox({
-  id,
-  label,
-  hint,
-  error,
-  required,
-  className,
-  "aria-describedby": extraDescribedBy,
-  "aria-invalid": ariaInvalid,
-  ...inputProps
-}: CheckboxProps) {
-  const hasHint = hasContent(hint);
-  const hasError = hasContent(error);
-  const { hintId, errorId } = fieldIds(id);
+export function Checkbox({ id, label, hint, error, required, className, "aria-describedby": extra, "aria-invalid": invalid, ...inputProps }: CheckboxProps) {
+  const { hasHint, hasError, hintId, errorId, control } = fieldState({ id, label, hint, error, required, "aria-describedby": extra, "aria-invalid": invalid });
   return (
     <div className={cx(hasError && "border-l-2 border-error pl-3", className)}>
       <div className="flex items-start gap-3">
         <input
           {...inputProps}
-          id={id}
+          {...control}
           type="checkbox"
-          required={required}
-          aria-invalid={ariaInvalid ?? (hasError ? true : undefined)}
-          aria-describedby={describedBy(id, { hasHint, hasError, extra: extraDescribedBy })}
           className="mt-0.5 size-5 shrink-0 cursor-pointer accent-primary disabled:cursor-not-allowed"
         />
         <div className="min-w-0">

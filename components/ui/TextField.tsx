@@ -1,9 +1,6 @@
 import type { ComponentPropsWithRef, ReactNode } from "react";
-import { FieldError } from "./FieldError";
-import { FieldHint } from "./FieldHint";
-import { RequiredMark } from "./RequiredMark";
-import { describedBy, fieldIds, hasContent } from "./field-ids";
-import { controlClassName, fieldGroupClassName } from "./field-styles";
+import { Field } from "./Field";
+import { controlClassName } from "./field-styles";
 
 export type TextFieldProps = Omit<ComponentPropsWithRef<"input">, "id" | "name"> & {
   id: string;
@@ -21,39 +18,10 @@ export type TextFieldProps = Omit<ComponentPropsWithRef<"input">, "id" | "name">
  * Accepts react-hook-form's `{...register("x")}` (name, ref, onChange, onBlur) as well as plain
  * `defaultValue` / `required` / `autoComplete` for server-action forms.
  */
-export function TextField({
-  id,
-  label,
-  hint,
-  error,
-  type = "text",
-  required,
-  className,
-  inputClassName,
-  "aria-describedby": extraDescribedBy,
-  "aria-invalid": ariaInvalid,
-  ...inputProps
-}: TextFieldProps) {
-  const hasHint = hasContent(hint);
-  const hasError = hasContent(error);
-  const { hintId, errorId } = fieldIds(id);
+export function TextField({ id, label, hint, error, type = "text", required, className, inputClassName, "aria-describedby": extra, "aria-invalid": invalid, ...inputProps }: TextFieldProps) {
   return (
-    <div className={fieldGroupClassName(hasError, className)}>
-      <label htmlFor={id} className="font-medium text-grey-950">
-        {label}
-        {required ? <RequiredMark /> : null}
-      </label>
-      {hasHint ? <FieldHint id={hintId}>{hint}</FieldHint> : null}
-      <input
-        {...inputProps}
-        id={id}
-        type={type}
-        required={required}
-        aria-invalid={ariaInvalid ?? (hasError ? true : undefined)}
-        aria-describedby={describedBy(id, { hasHint, hasError, extra: extraDescribedBy })}
-        className={controlClassName(hasError, inputClassName)}
-      />
-      {hasError ? <FieldError id={errorId}>{error}</FieldError> : null}
-    </div>
+    <Field id={id} label={label} hint={hint} error={error} required={required} className={className} aria-describedby={extra} aria-invalid={invalid}>
+      {(control, hasError) => <input {...inputProps} {...control} type={type} className={controlClassName(hasError, inputClassName)} />}
+    </Field>
   );
 }
