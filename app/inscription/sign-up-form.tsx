@@ -8,8 +8,9 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Checkbox } from "@/components/ui/Checkbox";
 import { TextField } from "@/components/ui/TextField";
-import { MIN_PASSWORD_LENGTH, signUpSchema, type SignUpInput } from "@/lib/organizations/sign-up-schema";
+import { signUpSchema, type SignUpInput } from "@/lib/organizations/sign-up-schema";
 import { signUpAction } from "./actions";
+import { NewPasswordFields } from "@/components/forms/NewPasswordFields";
 
 export function SignUpForm() {
   const [formError, setFormError] = useState<string>();
@@ -59,24 +60,10 @@ export function SignUpForm() {
           error={errors.email?.message}
           {...register("email")}
         />
-        <TextField
-          id="password"
-          label="Mot de passe"
-          hint={`Au moins ${MIN_PASSWORD_LENGTH} caractères. Une phrase de passe facile à retenir convient.`}
-          type="password"
-          autoComplete="new-password"
-          required
-          error={errors.password?.message}
-          {...register("password")}
-        />
-        <TextField
-          id="passwordConfirmation"
-          label="Confirmation du mot de passe"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={errors.passwordConfirmation?.message}
-          {...register("passwordConfirmation")}
+        <NewPasswordFields
+          password={register("password")}
+          confirmation={register("passwordConfirmation")}
+          errors={{ password: errors.password?.message, passwordConfirmation: errors.passwordConfirmation?.message }}
         />
       </fieldset>
       <fieldset className="space-y-6">

@@ -8,8 +8,8 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/TextField";
 import { joinWithNewAccountSchema, type JoinWithNewAccountInput } from "@/lib/organizations/organization-schema";
-import { MIN_PASSWORD_LENGTH } from "@/lib/organizations/sign-up-schema";
 import { joinWithNewAccountAction } from "./actions";
+import { NewPasswordFields } from "@/components/forms/NewPasswordFields";
 
 export function JoinForm({ token, email }: { token: string; email: string }) {
   const [formError, setFormError] = useState<string>();
@@ -40,24 +40,10 @@ export function JoinForm({ token, email }: { token: string; email: string }) {
       {/* The identifier is the invited address: shown, not editable, and offered to password managers. */}
       <input type="text" hidden name="username" autoComplete="username" value={email} readOnly />
       <TextField id="name" label="Nom et prénom" autoComplete="name" required error={errors.name?.message} {...register("name")} />
-      <TextField
-        id="password"
-        label="Mot de passe"
-        hint={`Au moins ${MIN_PASSWORD_LENGTH} caractères. Une phrase de passe facile à retenir convient.`}
-        type="password"
-        autoComplete="new-password"
-        required
-        error={errors.password?.message}
-        {...register("password")}
-      />
-      <TextField
-        id="passwordConfirmation"
-        label="Confirmation du mot de passe"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={errors.passwordConfirmation?.message}
-        {...register("passwordConfirmation")}
+      <NewPasswordFields
+        password={register("password")}
+        confirmation={register("passwordConfirmation")}
+        errors={{ password: errors.password?.message, passwordConfirmation: errors.passwordConfirmation?.message }}
       />
       <Button type="submit" disabled={pending}>
         {pending ? "Création du compte…" : "Créer mon compte et rejoindre l'organisation"}
