@@ -1,19 +1,12 @@
-import type { ComponentPropsWithRef, ReactNode } from "react";
+import type { ComponentPropsWithRef } from "react";
 import { FieldError } from "./FieldError";
 import { FieldHint } from "./FieldHint";
 import { RequiredMark } from "./RequiredMark";
 import { cx } from "./cx";
-import { fieldState } from "./Field";
+import { fieldState, type LabelledProps } from "./Field";
 
-export type CheckboxProps = Omit<ComponentPropsWithRef<"input">, "id" | "name" | "type"> & {
-  id: string;
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: ReactNode;
-  /** Classes of the wrapper. */
-  className?: string;
-};
+export type CheckboxProps = Omit<ComponentPropsWithRef<"input">, "id" | "name" | "type"> &
+  LabelledProps;
 
 /**
  * A checkbox with its label on the right, an optional hint under the label and the error in red below.

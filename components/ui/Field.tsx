@@ -18,6 +18,17 @@ export type FieldFrameProps = {
   "aria-invalid"?: AriaAttributes["aria-invalid"];
 };
 
+/** The props every labelled control component takes besides its element's own. */
+export type LabelledProps = {
+  id: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: ReactNode;
+  /** Classes of the wrapper. */
+  className?: string;
+};
+
 export type ControlProps = {
   id: string;
   required?: boolean;

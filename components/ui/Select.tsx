@@ -1,20 +1,15 @@
 import type { ComponentPropsWithRef, ReactNode } from "react";
 import { cx } from "./cx";
-import { Field } from "./Field";
+import { Field, type LabelledProps } from "./Field";
 import { controlClassName } from "./field-styles";
 
-export type SelectProps = Omit<ComponentPropsWithRef<"select">, "id" | "name"> & {
-  id: string;
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: ReactNode;
-  /** The <option> elements. */
-  children: ReactNode;
-  /** Classes of the wrapper; `selectClassName` styles the select itself. */
-  className?: string;
-  selectClassName?: string;
-};
+export type SelectProps = Omit<ComponentPropsWithRef<"select">, "id" | "name"> &
+  LabelledProps & {
+    /** The <option> elements. */
+    children: ReactNode;
+    /** Classes of the select itself. */
+    selectClassName?: string;
+  };
 
 /** A labelled native select, same pattern as TextField (accepts react-hook-form's register()). */
 export function Select({ id, label, hint, error, required, children, className, selectClassName, "aria-describedby": extra, "aria-invalid": invalid, ...selectProps }: SelectProps) {

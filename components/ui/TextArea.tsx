@@ -1,17 +1,12 @@
-import type { ComponentPropsWithRef, ReactNode } from "react";
-import { Field } from "./Field";
+import type { ComponentPropsWithRef } from "react";
+import { Field, type LabelledProps } from "./Field";
 import { controlClassName } from "./field-styles";
 
-export type TextAreaProps = Omit<ComponentPropsWithRef<"textarea">, "id" | "name"> & {
-  id: string;
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: ReactNode;
-  /** Classes of the wrapper; `textareaClassName` styles the text area itself. */
-  className?: string;
-  textareaClassName?: string;
-};
+export type TextAreaProps = Omit<ComponentPropsWithRef<"textarea">, "id" | "name"> &
+  LabelledProps & {
+    /** Classes of the text area itself. */
+    textareaClassName?: string;
+  };
 
 /** A labelled multi-line text field, same pattern as TextField (accepts react-hook-form's register()). */
 export function TextArea({ id, label, hint, error, required, rows = 4, className, textareaClassName, "aria-describedby": extra, "aria-invalid": invalid, ...textareaProps }: TextAreaProps) {

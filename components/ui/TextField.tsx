@@ -1,17 +1,12 @@
-import type { ComponentPropsWithRef, ReactNode } from "react";
-import { Field } from "./Field";
+import type { ComponentPropsWithRef } from "react";
+import { Field, type LabelledProps } from "./Field";
 import { controlClassName } from "./field-styles";
 
-export type TextFieldProps = Omit<ComponentPropsWithRef<"input">, "id" | "name"> & {
-  id: string;
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: ReactNode;
-  /** Classes of the wrapper; `inputClassName` styles the input itself. */
-  className?: string;
-  inputClassName?: string;
-};
+export type TextFieldProps = Omit<ComponentPropsWithRef<"input">, "id" | "name"> &
+  LabelledProps & {
+    /** Classes of the input itself. */
+    inputClassName?: string;
+  };
 
 /**
  * A labelled text input: label, hint, input, then the error in red.

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/Button";
 import type { ActionResult } from "./actions";
 import { useNotify } from "@/components/ui/NoticeArea";
+import { ActionError } from "@/components/ui/ActionError";
 
 export type RowActionProps = {
   label: string;
@@ -62,11 +63,7 @@ export function RowAction({ label, target, action, confirmLabel }: RowActionProp
           <span className="sr-only"> : {target}</span>
         </Button>
       )}
-      {error ? (
-        <p id={errorId} role="alert" className="text-sm text-error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError id={errorId} error={error} />
     </div>
   );
 }

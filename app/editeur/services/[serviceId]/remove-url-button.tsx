@@ -4,6 +4,7 @@ import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/Button";
 import { removeServiceUrlAction } from "../actions";
 import { useNotify } from "@/components/ui/NoticeArea";
+import { ActionError } from "@/components/ui/ActionError";
 
 /** Removes one URL; the outcome is announced in the URL section, and focus goes back to the environment's heading. */
 export function RemoveUrlButton({ urlId, url, headingId }: { urlId: string; url: string; headingId: string }) {
@@ -28,11 +29,7 @@ export function RemoveUrlButton({ urlId, url, headingId }: { urlId: string; url:
         Retirer
         <span className="sr-only"> l&apos;URL {url}</span>
       </Button>
-      {error ? (
-        <p id={errorId} role="alert" className="text-sm text-error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError id={errorId} error={error} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/Button";
 import { useNotify } from "@/components/ui/NoticeArea";
 import type { ActionResult } from "../actions";
+import { ActionError } from "@/components/ui/ActionError";
 
 /** One action on the attestation (send, resend, cancel…); the outcome is announced in the page's notice area. */
 export function ActionButton({
@@ -35,11 +36,7 @@ export function ActionButton({
       <Button type="button" variant={variant} onClick={run} disabled={pending} aria-describedby={error ? errorId : undefined}>
         {pending ? "Un instant…" : label}
       </Button>
-      {error ? (
-        <p id={errorId} role="alert" className="text-sm text-error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError id={errorId} error={error} />
     </div>
   );
 }
