@@ -1,17 +1,12 @@
 import { recordEvent } from "../events/record.server";
 import { userActor } from "../events/actor";
 import type { Actor } from "../auth/permissions";
-import { db } from "../db.server";
 import type { RequestContext } from "../request.server";
+import { decideOnApplication } from "./decision.server";
 import {
-  lockApplicationForReview,
   mailOrganization,
-  parseApplicationRef,
-  requireReviewer,
   requireTransition,
-  requireVersion,
   updateApplication,
-  validationError,
 } from "../applications/application-records.server";
 import { editorMails } from "../applications/mail-texts";
 import { refuseSchema } from "./review-input";
@@ -21,15 +16,8 @@ import { refuseSchema } from "./review-input";
  * was: nothing of it is touched.
  */
 export async function refuseApplication(actor: Actor, raw: unknown, request: RequestContext, now: Date = new Date()): Promise<{ version: number }> {
-  requireReviewer(actor);
-  const { applicationId, version } = parseApplicationRef(raw);
-  const parsed = refuseSchema.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { reason } = parsed.data;
-
-  return db().$transaction(async (tx) => {
-    const application = await lockApplicationForReview(tx, applicationId);
-    requireVersion(application, version);
+  return decideOnApplication(actor, raw, refuseSchema, async (tx, application, { reason }) => {
+    const applicationId = application.id;
     const to = requireTransition(application.status, "reviewer", { transition: "refuse", reason }, "reason");
     const next = await updateApplication(tx, application, {
       status: to,

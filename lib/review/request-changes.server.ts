@@ -1,17 +1,12 @@
 import { recordEvent } from "../events/record.server";
 import { userActor } from "../events/actor";
 import type { Actor } from "../auth/permissions";
-import { db } from "../db.server";
 import type { RequestContext } from "../request.server";
+import { decideOnApplication } from "./decision.server";
 import {
-  lockApplicationForReview,
   mailOrganization,
-  parseApplicationRef,
-  requireReviewer,
   requireTransition,
-  requireVersion,
   updateApplication,
-  validationError,
 } from "../applications/application-records.server";
 import { editorMails } from "../applications/mail-texts";
 import { requestChangesSchema } from "./review-input";
@@ -21,15 +16,8 @@ import { requestChangesSchema } from "./review-input";
  * The dossier waits for the editor (CHANGES_REQUESTED) until they resubmit.
  */
 export async function requestChanges(actor: Actor, raw: unknown, request: RequestContext, now: Date = new Date()): Promise<{ version: number; messageId: string }> {
-  requireReviewer(actor);
-  const { applicationId, version } = parseApplicationRef(raw);
-  const parsed = requestChangesSchema.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error);
-  const { message } = parsed.data;
-
-  return db().$transaction(async (tx) => {
-    const application = await lockApplicationForReview(tx, applicationId);
-    requireVersion(application, version);
+  return decideOnApplication(actor, raw, requestChangesSchema, async (tx, application, { message }) => {
+    const applicationId = application.id;
     const to = requireTransition(application.status, "reviewer", { transition: "requestChanges", message }, "message");
     const next = await updateApplication(tx, application, { status: to, statusChangedAt: now });
     const posted = await tx.applicationMessage.create({
