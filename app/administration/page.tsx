@@ -4,7 +4,7 @@ import { PageHeading } from "@/components/layout/PageHeading";
 import { administrationOverview } from "@/lib/administration.server";
 import { platformRoleLabels, userStatusLabels } from "@/lib/auth/role-labels";
 import { requirePermission } from "@/lib/auth/session.server";
-import { formatDateTime } from "@/lib/time";
+import { EventJournalTable } from "@/components/events/EventJournalTable";
 
 export const metadata: Metadata = { title: "Administration" };
 
@@ -53,29 +53,7 @@ export default async function AdministrationPage() {
       </section>
       <section aria-labelledby="journal" className="mt-12">
         <h2 id="journal" className="text-2xl font-bold">Derniers événements</h2>
-        <table className="mt-4 w-full border-collapse text-left">
-          <caption className="sr-only">Les 50 derniers événements du journal, les plus récents d&apos;abord</caption>
-          <thead>
-            <tr className="border-b-2 border-neutral-800">
-              <th scope="col" className="py-2 pr-4">Date</th>
-              <th scope="col" className="py-2 pr-4">Événement</th>
-              <th scope="col" className="py-2 pr-4">Par</th>
-              <th scope="col" className="py-2 pr-4">Organisation</th>
-              <th scope="col" className="py-2">Adresse IP</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id} className="border-b border-neutral-300">
-                <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(e.occurredAt)}</td>
-                <td className="py-2 pr-4">{e.label}</td>
-                <td className="py-2 pr-4">{e.actor?.name ?? "—"}</td>
-                <td className="py-2 pr-4">{e.organizationName ?? "—"}</td>
-                <td className="py-2">{e.ip ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <EventJournalTable caption="Les 50 derniers événements du journal, les plus récents d'abord" events={events} captionHidden />
       </section>
     </div>
   );

@@ -11,7 +11,7 @@ import { EVENT_NAMES, eventLabel } from "@/lib/events/catalogue";
 import { auditLogPage } from "@/lib/audit-log/audit-log.server";
 import { AUDIT_EXPORT_MAX_ROWS, auditLogQueryParams, parseAuditLogQuery, type AuditLogQuery } from "@/lib/audit-log/audit-log-query";
 import { requirePermission } from "@/lib/auth/session.server";
-import { formatDateTime } from "@/lib/time";
+import { EventJournalTable } from "@/components/events/EventJournalTable";
 
 export const metadata: Metadata = { title: "Journal des événements — administration" };
 
@@ -70,42 +70,14 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             Aucun événement ne correspond à ces filtres.
           </Alert>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="mt-4 w-full border-collapse text-left">
-              <caption className="py-2 text-left font-semibold">
+          <EventJournalTable
+            caption={
+              <>
                 {number.format(total)} événement{total > 1 ? "s" : ""}, les plus récents d&apos;abord — page {query.page} sur {pageCount}
-              </caption>
-              <thead>
-                <tr className="border-b-2 border-grey-950">
-                  <th scope="col" className="py-2 pr-4">Date</th>
-                  <th scope="col" className="py-2 pr-4">Événement</th>
-                  <th scope="col" className="py-2 pr-4">Auteur</th>
-                  <th scope="col" className="py-2 pr-4">Organisation</th>
-                  <th scope="col" className="py-2">Adresse IP</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.map((e) => (
-                  <tr key={e.id} className="border-b border-grey-200 align-top">
-                    <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(e.occurredAt)}</td>
-                    <td className="py-2 pr-4">{e.label}</td>
-                    <td className="py-2 pr-4">
-                      {e.actor ? (
-                        <>
-                          {e.actor.name}
-                          <span className="block break-all text-sm text-grey-800">{e.actor.email}</span>
-                        </>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                    <td className="py-2 pr-4">{e.organizationName ?? "—"}</td>
-                    <td className="py-2">{e.ip ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              </>
+            }
+            events={events}
+          />
         )}
         <Pagination page={query.page} pageCount={pageCount} hrefOf={(page) => hrefOf(query, { page })} label="Pages du journal" />
       </section>
