@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseAuthUrl, parseEnv } from "./env";
 
 const valid = {
   DATABASE_URL: "postgresql://u:p@localhost:5432/ror",
@@ -32,6 +32,13 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...valid, WHITELIST_API_CALLS_PER_MINUTE: "0" })).toThrow(/WHITELIST_API_CALLS_PER_MINUTE/);
     expect(parseEnv({ ...valid, GATEWAY_CA_BUNDLE_DIR: "/etc/nginx/ror-test" }).GATEWAY_CA_BUNDLE_DIR).toBe("/etc/nginx/ror-test");
     expect(() => parseEnv({ ...valid, GATEWAY_CA_BUNDLE_DIR: "/etc/nginx/$host" })).toThrow(/GATEWAY_CA_BUNDLE_DIR/);
+  });
+
+  it("reads AUTH_URL on its own with the same rule, for links queued before the rest is set", () => {
+    expect(parseAuthUrl(undefined)).toBeUndefined();
+    expect(parseAuthUrl("")).toBeUndefined();
+    expect(parseAuthUrl("https://portail.exemple.fr")).toBe("https://portail.exemple.fr");
+    expect(() => parseAuthUrl("pas une url")).toThrow(/AUTH_URL/);
   });
 
   it("treats empty strings as unset", () => {

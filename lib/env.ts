@@ -1,6 +1,10 @@
 import { z } from "zod";
 
 // Pure: takes the variables, returns them typed or throws one message listing every problem (FR / EN).
+
+/** The portal's public address, for links in mails. Read on its own too, by seeds that run before the rest is set. */
+const authUrl = z.url("URL invalide / invalid URL").optional();
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // What the deployment is, independent of NODE_ENV (which `npm start` and the tests set to production too).
@@ -12,7 +16,7 @@ const envSchema = z.object({
   AUTH_SECRET: z
     .string({ error: "obligatoire / required" })
     .min(32, "au moins 32 caractères / at least 32 characters"),
-  AUTH_URL: z.url("URL invalide / invalid URL").optional(),
+  AUTH_URL: authUrl,
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "doit être une URL smtp:// ou smtps:// / must be an smtp:// or smtps:// URL")
@@ -85,6 +89,13 @@ export class EnvError extends Error {
     );
     this.name = "EnvError";
   }
+}
+
+/** AUTH_URL alone, with the rule of the whole environment. */
+export function parseAuthUrl(value: string | undefined): string | undefined {
+  const result = authUrl.safeParse(value === "" ? undefined : value);
+  if (!result.success) throw new EnvError([`AUTH_URL: ${result.error.issues[0]!.message}`]);
+  return result.data;
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
