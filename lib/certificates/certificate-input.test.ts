@@ -44,7 +44,7 @@ function trustedCertificatePem(der: Uint8Array): string {
 
 /** A certificates-only PKCS#7 SignedData (.p7b), as `openssl crl2pkcs7 -nocrl` writes it. */
 function pkcs7(certificates: { der: Uint8Array }[]): Uint8Array {
-  return new Uint8Array(new x509.X509Certificates(certificates.map((c) => new x509.X509Certificate(c.der))).export("raw"));
+  return new Uint8Array(new x509.X509Certificates(certificates.map((c) => new x509.X509Certificate(new Uint8Array(c.der)))).export("raw"));
 }
 
 beforeAll(async () => {

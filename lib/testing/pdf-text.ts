@@ -19,7 +19,7 @@ export interface PdfText {
 
 export async function pdfText(pdf: Uint8Array): Promise<PdfText> {
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
-  const loading = getDocument({ data: pdf.slice(), isEvalSupported: false, useSystemFonts: false });
+  const loading = getDocument({ data: pdf.slice(), useSystemFonts: false });
   const items: PdfTextItem[] = [];
   try {
     const document = await loading.promise;
