@@ -2,6 +2,9 @@
 // each stage in order, stops at the first failure, and prints how long each stage took against the suite's budget
 // (ADR 0014). Benchmarks and volume seeding are never stages here.
 import { spawn, spawnSync } from "node:child_process";
+import { closeSync, openSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { installPlan, isPresent, missingRequirements, missingRequirementsLine, TEST_SYSTEM_REQUIREMENTS } from "./system-programs";
 
@@ -62,10 +65,16 @@ function checkSystemPrograms(): boolean {
     console.error(plan.line);
     return false;
   }
-  log(`Installation avec apt : ${plan.packages.join(" ")}`);
+  // apt's and dpkg's output goes to a file, shown only when the installation fails.
+  const aptLog = path.join(os.tmpdir(), `ror-test-apt-${process.pid}.log`);
+  log(`Installation avec apt : ${plan.packages.join(" ")} (journal : ${aptLog})…`);
+  const output = openSync(aptLog, "w");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  const apt = (args: string[]) => spawnSync("apt-get", args, { stdio: "inherit", env }).status === 0;
-  if (!apt(["update", "-qq"]) || !apt(["install", "-y", "-qq", "--no-install-recommends", ...plan.packages])) {
+  const apt = (args: string[]) => spawnSync("apt-get", args, { stdio: ["ignore", output, output], env }).status === 0;
+  const installed = apt(["update", "-qq"]) && apt(["install", "-y", "-qq", "--no-install-recommends", ...plan.packages]);
+  closeSync(output);
+  if (!installed) {
+    console.error(readFileSync(aptLog, "utf8").trimEnd().split("\n").slice(-15).join("\n"));
     console.error(missingRequirementsLine(missing, isRoot));
     return false;
   }
