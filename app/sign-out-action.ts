@@ -1,12 +1,8 @@
 "use server";
 
 import { signOut } from "@/lib/auth/next-auth.server";
-import { getActor } from "@/lib/auth/session.server";
-import { recordSignOut } from "@/lib/auth/sign-out.server";
-import { currentRequestContext } from "@/lib/request.server";
 
+/** Ends the session in Postgres and drops the cookie (see the signOut event in lib/auth/next-auth.server.ts). */
 export async function signOutAction(): Promise<void> {
-  const actor = await getActor();
-  if (actor) await recordSignOut(actor.userId, await currentRequestContext());
   await signOut({ redirectTo: "/connexion?deconnecte=1" });
 }

@@ -1,6 +1,7 @@
 import { can, type Actor } from "./auth/permissions";
 import { db } from "./db.server";
 import { AppError } from "./errors";
+import { eventRowSelect, withNames } from "./events/read.server";
 
 export async function administrationOverview(actor: Actor) {
   if (!can(actor, { type: "users.manage" }) || !can(actor, { type: "auditLog.read" })) {
@@ -12,11 +13,7 @@ export async function administrationOverview(actor: Actor) {
       select: { id: true, name: true, email: true, roles: true, status: true, createdAt: true },
       take: 200,
     }),
-    db().auditEvent.findMany({
-      orderBy: { occurredAt: "desc" },
-      take: 50,
-      include: { actor: { select: { name: true } }, organization: { select: { legalName: true } } },
-    }),
+    db().event.findMany({ orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: 50, select: eventRowSelect }),
   ]);
-  return { users, events };
+  return { users, events: await withNames(events) };
 }

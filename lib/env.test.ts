@@ -54,4 +54,21 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...valid, CERTIFICATE_EXPIRY_WATCH: "yes" })).toThrow(/CERTIFICATE_EXPIRY_WATCH/);
     expect(() => parseEnv({ ...valid, GATEWAY_CA_BUNDLE_DIR: "etc/nginx; include /tmp/x" })).toThrow(/GATEWAY_CA_BUNDLE_DIR/);
   });
+
+  it("reads the number of trusted proxies, 0 by default", () => {
+    expect(parseEnv(valid).TRUSTED_PROXY_COUNT).toBe(0);
+    expect(parseEnv({ ...valid, TRUSTED_PROXY_COUNT: "1" }).TRUSTED_PROXY_COUNT).toBe(1);
+    expect(() => parseEnv({ ...valid, TRUSTED_PROXY_COUNT: "-1" })).toThrow(/TRUSTED_PROXY_COUNT: au moins 0/);
+    expect(() => parseEnv({ ...valid, TRUSTED_PROXY_COUNT: "1.5" })).toThrow(/TRUSTED_PROXY_COUNT: doit être un entier/);
+    expect(() => parseEnv({ ...valid, TRUSTED_PROXY_COUNT: "tous" })).toThrow(/TRUSTED_PROXY_COUNT/);
+  });
+
+  it("keeps the development mailbox off by default and refuses it in production mode, whatever NODE_ENV says", () => {
+    expect(parseEnv(valid)).toMatchObject({ MAIL_DEV_MAILBOX: "off", PORTAL_MODE: "development" });
+    expect(parseEnv({ ...valid, NODE_ENV: "production", MAIL_DEV_MAILBOX: "on" }).MAIL_DEV_MAILBOX).toBe("on");
+    expect(parseEnv({ ...valid, PORTAL_MODE: "production" }).MAIL_DEV_MAILBOX).toBe("off");
+    expect(() => parseEnv({ ...valid, PORTAL_MODE: "production", MAIL_DEV_MAILBOX: "on" })).toThrow(/MAIL_DEV_MAILBOX: interdit avec PORTAL_MODE=production/);
+    expect(() => parseEnv({ ...valid, MAIL_DEV_MAILBOX: "oui" })).toThrow(/MAIL_DEV_MAILBOX/);
+    expect(() => parseEnv({ ...valid, PORTAL_MODE: "prod" })).toThrow(/PORTAL_MODE/);
+  });
 });

@@ -3,6 +3,9 @@ import { z } from "zod";
 // Pure: takes the variables, returns them typed or throws one message listing every problem (FR / EN).
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // What the deployment is, independent of NODE_ENV (which `npm start` and the tests set to production too).
+  // `production` forbids what only a demo or a test may do.
+  PORTAL_MODE: z.enum(["development", "production"]).default("development"),
   DATABASE_URL: z
     .string({ error: "obligatoire / required" })
     .regex(/^postgres(ql)?:\/\//, "doit être une URL postgresql:// / must be a postgresql:// URL"),
@@ -33,9 +36,27 @@ const envSchema = z.object({
     .min(1, "au moins 1 / at least 1")
     .max(100_000, "au plus 100000 / at most 100000")
     .optional(),
+  // How many reverse proxies in front of the portal append to X-Forwarded-For (ADR 0016). 0: the header is ignored
+  // and the connection's peer address is the client's. deploy/ and production use 1.
+  TRUSTED_PROXY_COUNT: z.coerce
+    .number("doit être un nombre / must be a number")
+    .int("doit être un entier / must be an integer")
+    .min(0, "au moins 0 / at least 0")
+    .max(10, "au plus 10 / at most 10")
+    .default(0),
+  // The development mailbox page /courriels (ADR 0004): `npm start` on the embedded database and the test harness
+  // turn it on. Anyone who reaches the portal reads every queued message there, so production refuses it.
+  MAIL_DEV_MAILBOX: z.enum(["on", "off"]).default("off"),
   // Where the gateway installs the CA bundle, written into the generated nginx configuration.
   GATEWAY_CA_BUNDLE_DIR: z.string().regex(/^\/[^\s;{}'"]*$/, "chemin absolu sans espace / absolute path without spaces").optional(),
 }).superRefine((value, context) => {
+  if (value.PORTAL_MODE === "production" && value.MAIL_DEV_MAILBOX === "on") {
+    context.addIssue({
+      code: "custom",
+      path: ["MAIL_DEV_MAILBOX"],
+      message: "interdit avec PORTAL_MODE=production : la boîte de développement publierait les courriels / forbidden in production",
+    });
+  }
   if (value.SEAL_P12_BASE64 && value.SEAL_P12_PATH) {
     context.addIssue({
       code: "custom",

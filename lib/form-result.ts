@@ -13,8 +13,3 @@ export function formResultFromError(error: unknown): FormResult {
   console.error(error);
   return { ok: false, fieldErrors: {}, formError: UNEXPECTED };
 }
-
-/** Only same-site paths are followed after sign-in, never an absolute or protocol-relative URL. */
-export function safeReturnPath(value: unknown): string | null {
-  return typeof value === "string" && /^\/(?!\/|\\)/.test(value) ? value : null;
-}

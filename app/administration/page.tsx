@@ -1,18 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/layout/PageHeading";
-import { auditEventLabels, auditEventType } from "@/lib/audit-events";
 import { administrationOverview } from "@/lib/administration.server";
 import { platformRoleLabels, userStatusLabels } from "@/lib/auth/role-labels";
 import { requirePermission } from "@/lib/auth/session.server";
 import { formatDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Administration" };
-
-function eventLabel(type: string): string {
-  const known = auditEventType.safeParse(type);
-  return known.success ? auditEventLabels[known.data] : type;
-}
 
 export default async function AdministrationPage() {
   const actor = await requirePermission({ type: "users.manage" }, "/administration");
@@ -74,9 +68,9 @@ export default async function AdministrationPage() {
             {events.map((e) => (
               <tr key={e.id} className="border-b border-neutral-300">
                 <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(e.occurredAt)}</td>
-                <td className="py-2 pr-4">{eventLabel(e.type)}</td>
+                <td className="py-2 pr-4">{e.label}</td>
                 <td className="py-2 pr-4">{e.actor?.name ?? "—"}</td>
-                <td className="py-2 pr-4">{e.organization?.legalName ?? "—"}</td>
+                <td className="py-2 pr-4">{e.organizationName ?? "—"}</td>
                 <td className="py-2">{e.ip ?? "—"}</td>
               </tr>
             ))}

@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/layout/PageHeading";
-import { safeReturnPath } from "@/lib/form-result";
+import { portalOrigin } from "@/lib/request.server";
+import { safeReturnPath } from "@/lib/return-path";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Connexion" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const returnTo = safeReturnPath(params.retour) ?? undefined;
+  const returnTo = safeReturnPath(params.retour, portalOrigin(await headers())) ?? undefined;
   return (
     <div className="mx-auto max-w-xl px-4 py-10">
       <PageHeading title="Se connecter" lead="Accédez à votre espace éditeur ou à l'espace d'instruction de l'ANS." />

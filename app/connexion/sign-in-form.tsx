@@ -8,7 +8,10 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/TextField";
 import { signInSchema, type SignInInput } from "@/lib/auth/sign-in-schema";
-import { signInAction } from "./actions";
+
+const UNREACHABLE = "Le portail ne répond pas. Vérifiez votre connexion et réessayez.";
+
+type Answer = { ok: true; redirectTo: string } | { ok: false; formError?: string; fieldErrors: Record<string, string> };
 
 export function SignInForm({ returnTo }: { returnTo?: string }) {
   const [formError, setFormError] = useState<string>();
@@ -21,10 +24,24 @@ export function SignInForm({ returnTo }: { returnTo?: string }) {
   const onSubmit = handleSubmit((values) =>
     startTransition(async () => {
       setFormError(undefined);
-      const result = await signInAction(values, returnTo);
-      if (!result) return;
-      setFormError(result.formError);
-      showFieldErrors(result.fieldErrors, { setError, setFocus });
+      let answer: Answer | null = null;
+      try {
+        const response = await fetch("/api/connexion", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ ...values, retour: returnTo }),
+        });
+        answer = (await response.json()) as Answer;
+      } catch {
+        answer = null;
+      }
+      if (answer?.ok) {
+        // A full load, so that every server component renders with the new session.
+        window.location.assign(answer.redirectTo);
+        return;
+      }
+      setFormError(answer?.formError ?? (answer ? undefined : UNREACHABLE));
+      if (answer) showFieldErrors(answer.fieldErrors, { setError, setFocus });
     }),
   );
 

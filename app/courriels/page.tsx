@@ -3,10 +3,13 @@ import { notFound } from "next/navigation";
 import { PageHeading } from "@/components/layout/PageHeading";
 import { MailText } from "@/components/mail/MailText";
 import { Alert } from "@/components/ui/Alert";
-import { developmentMailbox } from "@/lib/mail/mailbox.server";
+import { developmentMailbox, isDevelopmentMailboxEnabled } from "@/lib/mail/mailbox.server";
 import { formatDateTime } from "@/lib/time";
 
-export const metadata: Metadata = { title: "Boîte de réception de développement" };
+// Without MAIL_DEV_MAILBOX=on the page does not exist: not even its title shows.
+export function generateMetadata(): Metadata {
+  return isDevelopmentMailboxEnabled() ? { title: "Boîte de réception de développement" } : {};
+}
 
 export default async function DevelopmentMailboxPage({ searchParams }: { searchParams: Promise<{ a?: string }> }) {
   const { a } = await searchParams;
@@ -14,9 +17,10 @@ export default async function DevelopmentMailboxPage({ searchParams }: { searchP
   if (!messages) notFound();
   return (
     <div className="mx-auto max-w-4xl px-4 py-10">
-      <PageHeading title="Boîte de réception de développement" lead="Les courriels que le portail aurait envoyés, faute de serveur SMTP configuré." />
+      <PageHeading title="Boîte de réception de développement" lead="Les courriels mis en file d'attente par le portail." />
       <Alert variant="warning" title="Environnement de démonstration">
-        Cette page n&apos;existe que lorsque SMTP_URL n&apos;est pas configurée. Elle disparaît en production.
+        Cette page n&apos;existe que lorsque MAIL_DEV_MAILBOX=on, réglage refusé en production (PORTAL_MODE=production).
+        Toute personne qui atteint ce portail y lit les courriels.
       </Alert>
       {messages.length === 0 ? (
         <p className="mt-8">Aucun courriel.</p>

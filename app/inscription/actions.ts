@@ -1,6 +1,6 @@
 "use server";
 
-import { redirect } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { signIn } from "@/lib/auth/next-auth.server";
 import { formResultFromError, type FormResult } from "@/lib/form-result";
 import { signUpEditor } from "@/lib/organizations/sign-up.server";
@@ -13,6 +13,12 @@ export async function signUpAction(values: unknown): Promise<FormResult> {
     return formResultFromError(error);
   }
   const { email, password } = values as { email: string; password: string };
-  await signIn("credentials", { email: email.trim().toLowerCase(), password, redirect: false });
+  try {
+    await signIn("credentials", { email: email.trim().toLowerCase(), password, redirect: false });
+  } catch (error) {
+    unstable_rethrow(error);
+    // The account exists: only the automatic sign-in failed (a sign-in limit on this address).
+    redirect(`/connexion?retour=${encodeURIComponent("/editeur?bienvenue=1")}`);
+  }
   redirect("/editeur?bienvenue=1");
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { reviewApplicationPath } from "@/lib/applications/paths";
+import { reviewApplicationPath } from "@/lib/paths";
 import { formatSiret } from "@/lib/organizations/formatting";
 import { formatDateTime } from "@/lib/time";
 

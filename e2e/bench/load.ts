@@ -28,14 +28,10 @@ function cookiesOf(response: Response): string[] {
 }
 
 async function signInCookie(email: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+  const response = await fetch(`${base}/api/connexion`, {
     method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD, csrfToken }),
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
   });
   const session = cookiesOf(response).find((c) => c.startsWith("authjs.session-token="));
   if (!session) throw new Error("sign-in failed");

@@ -7,7 +7,7 @@ import { ANS_ACCOUNT_MESSAGES } from "./ans-account-schema";
 import { ansAccounts, createAnsAccount, setAnsAccountActive, setAnsAccountAdmin } from "./ans-accounts.server";
 
 const admin = () => createPerson(["ANS_REVIEWER", "ANS_ADMIN"], "Adèle Administratrice");
-const auditsOf = (subjectId: string) => db().auditEvent.findMany({ where: { subjectId }, orderBy: { occurredAt: "asc" }, select: { type: true, actorId: true } });
+const auditsOf = (subjectId: string) => db().event.findMany({ where: { subjectId }, orderBy: { occurredAt: "asc" }, select: { name: true, actorId: true } });
 
 describe("ANS accounts", () => {
   it("are managed by administrators only: reviewers and editors are refused and nothing changes", async () => {
@@ -30,7 +30,7 @@ describe("ANS accounts", () => {
     const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
     expect(user).toMatchObject({ email: "ines.tructrice@ans.fr", name: "Inès Tructrice", roles: ["ANS_REVIEWER"], status: "ACTIVE" });
     expect(await verifyPassword(user.passwordHash, oneTimePassword)).toBe(true);
-    expect(await auditsOf(userId)).toEqual([{ type: "ans_account.created", actorId: boss.userId }]);
+    expect(await auditsOf(userId)).toEqual([{ name: "ans_account.created", actorId: boss.userId }]);
     const mail = await db().outboxMessage.findFirstOrThrow({ where: { to: "ines.tructrice@ans.fr" } });
     expect(mail.text).not.toContain(oneTimePassword);
     expect((await ansAccounts(boss)).map((a) => a.email)).toContain("ines.tructrice@ans.fr");
@@ -55,7 +55,7 @@ describe("ANS accounts", () => {
     await setAnsAccountActive(boss, { userId: reviewer.userId, active: "false" }, testRequest); // already: nothing recorded
     await setAnsAccountActive(boss, { userId: reviewer.userId, active: "true" }, testRequest);
     expect((await db().user.findUniqueOrThrow({ where: { id: reviewer.userId } })).status).toBe("ACTIVE");
-    expect((await auditsOf(reviewer.userId)).map((a) => a.type)).toEqual(["ans_account.disabled", "ans_account.enabled"]);
+    expect((await auditsOf(reviewer.userId)).map((a) => a.name)).toEqual(["ans_account.disabled", "ans_account.enabled"]);
 
     const editor = await newOrganization();
     const hidden = await rejection(setAnsAccountActive(boss, { userId: editor.userId, active: false }, testRequest));
@@ -87,7 +87,7 @@ describe("ANS accounts", () => {
     expect(refused.reason.message).toBe(ANS_ACCOUNT_MESSAGES.lastAdmin);
     const admins = await db().user.count({ where: { roles: { has: "ANS_ADMIN" }, status: "ACTIVE" } });
     expect(admins).toBe(1);
-    expect(await db().auditEvent.count({ where: { type: "ans_account.admin_removed", subjectId: { in: [boss.userId, reviewer.userId] } } })).toBe(1);
+    expect(await db().event.count({ where: { name: "ans_account.admin_removed", subjectId: { in: [boss.userId, reviewer.userId] } } })).toBe(1);
   });
 
   it("refuses to disable the last active administrator", async () => {

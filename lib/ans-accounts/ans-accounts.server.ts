@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { recordAudit } from "../audit.server";
+import { userActor } from "../events/actor";
+import { recordEvent } from "../events/record.server";
 import { hashPassword } from "../auth/password.server";
 import { can, type Actor } from "../auth/permissions";
+import { revokeUserSessions } from "../auth/sessions.server";
 import { db, type Tx } from "../db.server";
 import { AppError } from "../errors";
 import { queueMail } from "../mail/outbox.server";
@@ -48,7 +50,7 @@ export async function createAnsAccount(actor: Actor, raw: unknown, request: Requ
     if (existing) throw new AppError("VALIDATION", ANS_ACCOUNT_MESSAGES.emailTaken, { email: ANS_ACCOUNT_MESSAGES.emailTaken });
     const roles = admin ? (["ANS_REVIEWER", "ANS_ADMIN"] as const) : (["ANS_REVIEWER"] as const);
     const user = await tx.user.create({ data: { name, email, passwordHash, roles: [...roles] }, select: { id: true } });
-    await recordAudit(tx, { type: "ans_account.created", actorId: actor.userId, subject: { type: "User", id: user.id }, request, data: { email, roles: [...roles] } });
+    await recordEvent(tx, { name: "ans_account.created", actor: userActor(actor.userId), subjectId: user.id, request, payload: { roles: [...roles] }, personal: { email } });
     await queueMail(tx, {
       to: email,
       subject: "Votre compte d'instructeur sur le portail d'adhésion ROR",
@@ -87,7 +89,7 @@ async function lockActiveAdmins(tx: Tx): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** Disables or re-enables an ANS account. A disabled person is signed out at their next request. */
+/** Disables or re-enables an ANS account. Disabling ends the person's sessions at once. */
 export async function setAnsAccountActive(actor: Actor, raw: { userId?: unknown; active?: unknown }, request: RequestContext): Promise<void> {
   requireAccountManager(actor);
   const active = raw.active === true || raw.active === "true";
@@ -98,11 +100,12 @@ export async function setAnsAccountActive(actor: Actor, raw: { userId?: unknown;
     if ((user.status === "ACTIVE") === active) return; // Already so: nothing to record.
     if (!active && admins.includes(user.id) && admins.length <= 1) throw new AppError("CONFLICT", ANS_ACCOUNT_MESSAGES.lastAdmin);
     await tx.user.update({ where: { id: user.id }, data: { status: active ? "ACTIVE" : "DISABLED" } });
-    await recordAudit(tx, { type: active ? "ans_account.enabled" : "ans_account.disabled", actorId: actor.userId, subject: { type: "User", id: user.id }, request, data: { email: user.email } });
+    await recordEvent(tx, { name: active ? "ans_account.enabled" : "ans_account.disabled", actor: userActor(actor.userId), subjectId: user.id, request, payload: {}, personal: { email: user.email } });
+    if (!active) await revokeUserSessions(tx, { userId: user.id, reason: "ACCOUNT_DISABLED", actorId: actor.userId, request });
   });
 }
 
-/** Grants or removes the administrator role of an ANS account (reviewing stays). */
+/** Grants or removes the administrator role of an ANS account (reviewing stays). Ends the person's sessions. */
 export async function setAnsAccountAdmin(actor: Actor, raw: { userId?: unknown; admin?: unknown }, request: RequestContext): Promise<void> {
   requireAccountManager(actor);
   const admin = raw.admin === true || raw.admin === "true";
@@ -116,6 +119,7 @@ export async function setAnsAccountAdmin(actor: Actor, raw: { userId?: unknown; 
       ? [...new Set([...user.roles, "ANS_REVIEWER" as const, "ANS_ADMIN" as const])]
       : [...new Set([...user.roles.filter((r) => r !== "ANS_ADMIN"), "ANS_REVIEWER" as const])];
     await tx.user.update({ where: { id: user.id }, data: { roles } });
-    await recordAudit(tx, { type: admin ? "ans_account.admin_granted" : "ans_account.admin_removed", actorId: actor.userId, subject: { type: "User", id: user.id }, request, data: { email: user.email } });
+    await recordEvent(tx, { name: admin ? "ans_account.admin_granted" : "ans_account.admin_removed", actor: userActor(actor.userId), subjectId: user.id, request, payload: {}, personal: { email: user.email } });
+    await revokeUserSessions(tx, { userId: user.id, reason: "ROLES_CHANGED", actorId: actor.userId, request });
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { can, type Actor } from "../auth/permissions";
+import { requireVersion as requireVersionOf, versionFieldWith } from "../concurrency";
 import type { Tx } from "../db.server";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -8,26 +9,22 @@ import { queueMail } from "../mail/outbox.server";
 import { recordId } from "../organizations/organization-schema";
 import { fieldErrorsOf } from "../validation";
 import { applicationTransition, type ApplicationStatus, type ApplicationTransitionInput, type LifecycleRole } from "./lifecycle";
-import type { ApplicationMailContext, MailText } from "./mail-texts";
-import { editorApplicationPath, reviewApplicationPath } from "./paths";
+import type { MailText } from "../mail/text";
+import { organizationEmails } from "../organizations/recipients.server";
+import type { ApplicationMailContext } from "./mail-texts";
+import { editorApplicationPath, reviewApplicationPath } from "../paths";
 
-// Shared by the application and review use cases: locking an application with its version check, the timeline,
-// and the recipients of the review's e-mails.
+// Shared by the application and review use cases: locking an application with its version check, and the
+// recipients of the review's e-mails.
 
 export const APPLICATION_NOT_FOUND = "Ce dossier est introuvable ou n'appartient pas à votre organisation.";
-export const ENROLMENT_NOT_FOUND = "Cette habilitation est introuvable.";
 export const MODIFIED_MEANWHILE =
   "Le dossier a été modifié entre-temps par quelqu'un d'autre. Rechargez la page pour voir son état à jour ; votre action n'a pas été appliquée.";
-export const ENROLMENT_MODIFIED_MEANWHILE =
-  "L'habilitation a été modifiée entre-temps par quelqu'un d'autre. Rechargez la page pour voir son état à jour ; votre action n'a pas été appliquée.";
 export const REVIEWERS_ONLY = "Seuls les instructeurs de l'ANS peuvent faire cela.";
 export const INVALID_FORM = "Le formulaire contient des erreurs.";
 
 /** The version the person saw: a positive integer, sent by the form as text or number. */
-export const versionField = z.preprocess(
-  (v) => (typeof v === "string" && /^\d{1,9}$/.test(v.trim()) ? Number(v) : v),
-  z.number({ error: MODIFIED_MEANWHILE }).int(MODIFIED_MEANWHILE).min(1, MODIFIED_MEANWHILE),
-);
+export const versionField = versionFieldWith(MODIFIED_MEANWHILE);
 
 export function validationError(error: z.ZodError): AppError {
   return new AppError("VALIDATION", INVALID_FORM, fieldErrorsOf(error));
@@ -81,7 +78,7 @@ export async function lockApplicationForReview(tx: Tx, applicationId: string): P
 
 /** The version the person saw must still be the current one: otherwise nothing is applied. */
 export function requireVersion(record: { version: number }, expected: number, message = MODIFIED_MEANWHILE): void {
-  if (record.version !== expected) throw new AppError("CONFLICT", message);
+  requireVersionOf(record, expected, message);
 }
 
 /** Editor side: the actor must be a member of the dossier's organisation, re-checked in the database. */
@@ -118,73 +115,8 @@ export async function updateApplication(tx: Tx, application: LockedApplication, 
   return application.version + 1;
 }
 
-export type TimelineEventType =
-  | "created"
-  | "amendment_opened"
-  | "submitted"
-  | "withdrawn"
-  | "changes_requested"
-  | "approved"
-  | "refused"
-  | "message_posted"
-  | "enrolment_suspended"
-  | "enrolment_reinstated"
-  | "enrolment_revoked"
-  | "enrolment_superseded";
-
-export const TIMELINE_EVENT_LABELS: Record<TimelineEventType, string> = {
-  created: "Dossier créé",
-  amendment_opened: "Demande de modification ouverte",
-  submitted: "Dossier déposé",
-  withdrawn: "Dossier retiré par l'éditeur",
-  changes_requested: "Modifications demandées",
-  approved: "Dossier approuvé",
-  refused: "Dossier refusé",
-  message_posted: "Message",
-  enrolment_suspended: "Habilitation suspendue",
-  enrolment_reinstated: "Habilitation rétablie",
-  enrolment_revoked: "Habilitation révoquée",
-  enrolment_superseded: "Habilitation remplacée",
-};
-
-export async function recordTimeline(
-  tx: Tx,
-  event: {
-    applicationId: string;
-    type: TimelineEventType;
-    actorId: string | null;
-    occurredAt: Date;
-    message?: string | null;
-    entity?: { type: "ApplicationSubmission" | "ApplicationMessage" | "Enrolment"; id: string };
-    data?: Prisma.InputJsonObject;
-  },
-): Promise<void> {
-  await tx.applicationEvent.create({
-    data: {
-      applicationId: event.applicationId,
-      type: event.type,
-      actorId: event.actorId,
-      occurredAt: event.occurredAt,
-      message: event.message ?? null,
-      entityType: event.entity?.type ?? null,
-      entityId: event.entity?.id ?? null,
-      data: event.data ?? {},
-    },
-  });
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Mail
-
-/** Every active member of the organisation: its staff and its legal representatives. */
-async function organizationEmails(tx: Tx, organizationId: string): Promise<string[]> {
-  const members = await tx.membership.findMany({
-    where: { organizationId, user: { status: "ACTIVE" } },
-    orderBy: { createdAt: "asc" },
-    select: { user: { select: { email: true } } },
-  });
-  return [...new Set(members.map((m) => m.user.email))];
-}
 
 /** Every active ANS reviewer and administrator. */
 async function reviewerEmails(tx: Tx): Promise<string[]> {

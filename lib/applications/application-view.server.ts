@@ -3,21 +3,13 @@ import { listActiveAccessProfiles } from "../catalogue/access-profiles.server";
 import { db } from "../db.server";
 import { AppError } from "../errors";
 import { recordId } from "../organizations/organization-schema";
-import { APPLICATION_NOT_FOUND, requireReviewer, TIMELINE_EVENT_LABELS, type TimelineEventType } from "./application-records.server";
+import { applicationTimeline, type TimelineItem } from "../events/histories.server";
+import { APPLICATION_NOT_FOUND, requireReviewer } from "./application-records.server";
 import { applicationStateOf } from "./checklist.server";
 import type { SubmissionChecklist } from "./checklist";
-import { parseGrant } from "./enrolment";
-import {
-  AMENDMENT_REASON_LABELS,
-  APPLICATION_KIND_LABELS,
-  APPLICATION_STATUS_LABELS,
-  availableApplicationTransitions,
-  ENROLMENT_STATUS_LABELS,
-  ENROLMENT_TRANSITIONS,
-  isOpenApplication,
-  type EnrolmentTransition,
-  type LifecycleRole,
-} from "./lifecycle";
+import { parseGrant } from "../enrolments/grant";
+import { AMENDMENT_REASON_LABELS, APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS, availableApplicationTransitions, isOpenApplication, type LifecycleRole } from "./lifecycle";
+import { ENROLMENT_STATUS_LABELS, ENROLMENT_TRANSITIONS, type EnrolmentTransition } from "../enrolments/status";
 import { waitingLabel } from "../review/queue-query";
 import { parseSnapshot } from "./snapshot";
 import { parseDiff } from "./snapshot-diff";
@@ -37,7 +29,6 @@ const enrolmentSelect = {
   revokedAt: true,
   revocationReason: true,
   supersededAt: true,
-  events: { orderBy: { occurredAt: "asc" as const }, select: { id: true, type: true, occurredAt: true, reason: true, actor: { select: { name: true } } } },
 } as const;
 
 async function load(applicationId: string) {
@@ -46,7 +37,6 @@ async function load(applicationId: string) {
     include: {
       decidedBy: { select: { name: true } },
       submissions: { orderBy: { number: "desc" }, select: { id: true, number: true, submittedAt: true, diff: true, submittedBy: { select: { name: true } } } },
-      events: { orderBy: { occurredAt: "asc" }, select: { id: true, type: true, occurredAt: true, message: true, entityType: true, entityId: true, data: true, actor: { select: { name: true } } } },
       messages: { orderBy: { createdAt: "asc" }, select: { id: true, side: true, body: true, createdAt: true, author: { select: { name: true } } } },
       enrolment: { select: enrolmentSelect },
       previousEnrolment: { select: enrolmentSelect },
@@ -70,7 +60,6 @@ function enrolmentView(enrolment: Loaded["enrolment"], role: LifecycleRole) {
     revokedAt: enrolment.revokedAt,
     revocationReason: enrolment.revocationReason,
     supersededAt: enrolment.supersededAt,
-    history: enrolment.events.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt, reason: e.reason, actorName: e.actor?.name ?? null })),
     /** Reviewer side only: suspend, reinstate, revoke as allowed by the status. */
     actions:
       role === "reviewer"
@@ -79,7 +68,7 @@ function enrolmentView(enrolment: Loaded["enrolment"], role: LifecycleRole) {
   };
 }
 
-function view(application: Loaded, role: LifecycleRole, now: Date) {
+function view(application: Loaded, timeline: TimelineItem[], role: LifecycleRole, now: Date) {
   const latest = application.submissions[0] ?? null;
   return {
     application: {
@@ -117,15 +106,7 @@ function view(application: Loaded, role: LifecycleRole, now: Date) {
       submittedByName: s.submittedBy.name,
       changeCount: parseDiff(s.diff)?.length ?? null,
     })),
-    timeline: application.events.map((e) => ({
-      id: e.id,
-      type: e.type,
-      label: TIMELINE_EVENT_LABELS[e.type as TimelineEventType] ?? e.type,
-      occurredAt: e.occurredAt,
-      actorName: e.actor?.name ?? null,
-      message: e.message,
-      entity: e.entityType && e.entityId ? { type: e.entityType, id: e.entityId } : null,
-    })),
+    timeline,
     messages: application.messages.map((m) => ({ id: m.id, side: m.side, authorName: m.author.name, body: m.body, createdAt: m.createdAt })),
     /** The enrolment this application granted, if approved. */
     enrolment: enrolmentView(application.enrolment, role),
@@ -146,7 +127,8 @@ export async function applicationForReview(actor: Actor, applicationId: unknown,
   requireReviewer(actor);
   const application = await load(parseId(applicationId));
   if (!application || application.status === "DRAFT") throw new AppError("NOT_FOUND", APPLICATION_NOT_FOUND);
-  return { ...view(application, "reviewer", now), profiles: await listActiveAccessProfiles() };
+  const [timeline, profiles] = await Promise.all([applicationTimeline(application.id, application.enrolment?.id ?? null), listActiveAccessProfiles()]);
+  return { ...view(application, timeline, "reviewer", now), profiles };
 }
 
 /** The editor's application page, with the live checklist while the dossier is open. */
@@ -158,7 +140,8 @@ export async function applicationForEditor(actor: Actor, applicationId: unknown,
   }
   let checklist: SubmissionChecklist | null = null;
   if (isOpenApplication(application.status)) checklist = (await applicationStateOf(db(), application.serviceId, now))?.checklist ?? null;
-  return { ...view(application, "editor", now), checklist };
+  const timeline = await applicationTimeline(application.id, application.enrolment?.id ?? null);
+  return { ...view(application, timeline, "editor", now), checklist };
 }
 
 export type ApplicationForReview = Awaited<ReturnType<typeof applicationForReview>>;

@@ -6,7 +6,7 @@ import { approveApplication } from "../review/approve.server";
 import { requestChanges } from "../review/request-changes.server";
 import { updateService } from "../services/services.server";
 import { createDraft } from "./create-draft.server";
-import { MESSAGE_TEXT_MESSAGES } from "./message-text";
+import { MESSAGE_TEXT_MESSAGES } from "../message-text";
 import { postMessage } from "./post-message.server";
 import { submitApplication } from "./submit.server";
 import { completeService, outboxTo, profileByCode, reviewer, testRequest } from "./test-fixtures.server";
@@ -17,10 +17,10 @@ async function changeCounts() {
   const [applications, submissions, events, messages, enrolments, audits, mails] = await Promise.all([
     db().application.count(),
     db().applicationSubmission.count(),
-    db().applicationEvent.count(),
+    db().event.count({ where: { subjectType: "Application" } }),
     db().applicationMessage.count(),
     db().enrolment.count(),
-    db().auditEvent.count(),
+    db().event.count(),
     db().outboxMessage.count(),
   ]);
   return { applications, submissions, events, messages, enrolments, audits, mails };
@@ -136,18 +136,17 @@ describe("the life of an application, from draft to approval", () => {
     });
     expect((await outboxTo(editor.email)).at(-1)).toMatchObject({ subject: "Dossier approuvé : Orientation Plus" });
 
-    // The timeline tells the story, each event linked to its cause; the audit log has each action.
-    const timeline = await db().applicationEvent.findMany({ where: { applicationId }, orderBy: { occurredAt: "asc" } });
-    expect(timeline.map((e) => [e.type, e.entityType])).toEqual([
-      ["created", null],
-      ["submitted", "ApplicationSubmission"],
-      ["changes_requested", "ApplicationMessage"],
-      ["message_posted", "ApplicationMessage"],
-      ["submitted", "ApplicationSubmission"],
-      ["approved", "Enrolment"],
+    // The timeline tells the story, each event linked to its cause (one event per act).
+    const audit = await db().event.findMany({ where: { subjectId: applicationId }, orderBy: { sequence: "asc" } });
+    expect(audit.map((e) => Object.keys(e.payload as object).find((k) => ["submissionId", "messageId", "enrolmentId"].includes(k)) ?? null)).toEqual([
+      null,
+      "submissionId",
+      "messageId",
+      "messageId",
+      "submissionId",
+      "enrolmentId",
     ]);
-    const audit = await db().auditEvent.findMany({ where: { subjectId: applicationId }, orderBy: { occurredAt: "asc" } });
-    expect(audit.map((e) => e.type)).toEqual([
+    expect(audit.map((e) => e.name)).toEqual([
       "application.created",
       "application.submitted",
       "application.changes_requested",

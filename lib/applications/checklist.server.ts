@@ -5,7 +5,7 @@ import { PLAN_VERDICT_LABELS } from "../platines/verdict";
 import { serviceCompleteness, statusesByEnvironment, storedVerdict, type CompletenessItem } from "../services/completeness";
 import { SERVICE_PURPOSES, ROR_APIS } from "../services/service-schema";
 import { submissionChecklist, type SubmissionChecklist } from "./checklist";
-import { editServicePath } from "./paths";
+import { editServicePath } from "../paths";
 import { buildSnapshot, type ApplicationSnapshot } from "./snapshot";
 
 // Server-side gathering of what a service's application is made of: the completeness list (the same one the

@@ -1,12 +1,15 @@
-// Pure: the lifecycle of an application ("dossier d'adhésion") and of the enrolment ("habilitation") an approval
-// creates. Who may do what, from which status, with which required input. The use cases ask this module, then
-// apply the answer in one transaction; nothing here touches the database.
+import type { EnrolmentStatus } from "../enrolments/status";
+import { refused, ROLE_MESSAGES, type LifecycleRole, type Rule, type TransitionResult } from "../lifecycle-rules";
+
+export type { LifecycleRole, TransitionResult } from "../lifecycle-rules";
+
+// Pure: the lifecycle of an application ("dossier d'adhésion"): who may do what, from which status, with which
+// required input. The use cases ask this module, then apply the answer in one transaction; nothing here touches
+// the database. The enrolment an approval creates has its own lifecycle (lib/enrolments/status.ts).
 //
 // Application:  DRAFT ─submit→ SUBMITTED ─requestChanges→ CHANGES_REQUESTED ─submit→ SUBMITTED …
 //               SUBMITTED ─approve→ APPROVED (final) ; SUBMITTED | CHANGES_REQUESTED ─refuse→ REFUSED (final)
 //               DRAFT | SUBMITTED | CHANGES_REQUESTED ─withdraw→ WITHDRAWN (final)
-// Enrolment:    ACTIVE ─suspend→ SUSPENDED ─reinstate→ ACTIVE ; ACTIVE | SUSPENDED ─revoke→ REVOKED (final)
-//               ACTIVE | SUSPENDED ─supersede→ SUPERSEDED (final; when an amendment of the service is approved)
 // Reviewers may refuse a dossier left in CHANGES_REQUESTED (an editor who never answers), not approve it unseen.
 
 export const APPLICATION_STATUSES = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "REFUSED", "WITHDRAWN"] as const;
@@ -41,12 +44,7 @@ export const AMENDMENT_REASON_LABELS: Record<AmendmentReason, string> = {
   CERTIFICATE_RENEWAL: "Renouvellement de certificat",
 };
 
-/** "editor": a member of the application's organisation; "reviewer": an ANS reviewer or administrator. */
-export type LifecycleRole = "editor" | "reviewer";
-
 export type ApplicationTransition = "submit" | "requestChanges" | "approve" | "refuse" | "withdraw";
-
-type Rule<S extends string> = { from: readonly S[]; to: S; by: LifecycleRole };
 
 export const APPLICATION_TRANSITIONS: Record<ApplicationTransition, Rule<ApplicationStatus>> = {
   submit: { from: ["DRAFT", "CHANGES_REQUESTED"], to: "SUBMITTED", by: "editor" },
@@ -71,19 +69,6 @@ export type ApplicationTransitionInput =
   | { transition: "approve"; profileActive: boolean; quotasValid: boolean }
   | { transition: "refuse"; reason: string }
   | { transition: "withdraw" };
-
-export type TransitionRefusal = "role" | "status" | "checklist" | "message" | "reason" | "profile" | "quotas";
-
-export type TransitionResult<S extends string> = { ok: true; to: S } | { ok: false; refusal: TransitionRefusal; message: string };
-
-const ROLE_MESSAGES: Record<LifecycleRole, string> = {
-  editor: "Seuls les membres de l'organisation éditrice peuvent faire cela.",
-  reviewer: "Seuls les instructeurs de l'ANS peuvent faire cela.",
-};
-
-function refused<S extends string>(refusal: TransitionRefusal, message: string): TransitionResult<S> {
-  return { ok: false, refusal, message };
-}
 
 /** May `role` apply `input.transition` to an application in `status`? And if so, which status follows. */
 export function applicationTransition(status: ApplicationStatus, role: LifecycleRole, input: ApplicationTransitionInput): TransitionResult<ApplicationStatus> {
@@ -155,60 +140,4 @@ export function applicationOpening(input: OpeningInput): { ok: true } | { ok: fa
     return { ok: false, refusal: "enrolment", message: "Ce service n'a pas d'habilitation en vigueur : déposez d'abord une première demande." };
   }
   return { ok: true };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Enrolment
-
-export const ENROLMENT_STATUSES = ["ACTIVE", "SUSPENDED", "REVOKED", "SUPERSEDED"] as const;
-export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
-
-export const ENROLMENT_STATUS_LABELS: Record<EnrolmentStatus, string> = {
-  ACTIVE: "En vigueur",
-  SUSPENDED: "Suspendue",
-  REVOKED: "Révoquée",
-  SUPERSEDED: "Remplacée par une habilitation plus récente",
-};
-
-export const ENROLMENT_IN_FORCE: readonly EnrolmentStatus[] = ["ACTIVE", "SUSPENDED"];
-
-export type EnrolmentTransition = "suspend" | "reinstate" | "revoke" | "supersede";
-
-export const ENROLMENT_TRANSITIONS: Record<EnrolmentTransition, Rule<EnrolmentStatus>> = {
-  suspend: { from: ["ACTIVE"], to: "SUSPENDED", by: "reviewer" },
-  reinstate: { from: ["SUSPENDED"], to: "ACTIVE", by: "reviewer" },
-  revoke: { from: ["ACTIVE", "SUSPENDED"], to: "REVOKED", by: "reviewer" },
-  // Approving an amendment replaces the enrolment in force, even a suspended one: the reviewer decides.
-  supersede: { from: ["ACTIVE", "SUSPENDED"], to: "SUPERSEDED", by: "reviewer" },
-};
-
-const ENROLMENT_TRANSITION_LABELS: Record<EnrolmentTransition, string> = {
-  suspend: "suspendre l'habilitation",
-  reinstate: "rétablir l'habilitation",
-  revoke: "révoquer l'habilitation",
-  supersede: "remplacer l'habilitation",
-};
-
-const REASON_REQUIRED: Record<EnrolmentTransition, string | null> = {
-  suspend: "Indiquez le motif de la suspension.",
-  reinstate: null,
-  revoke: "Indiquez le motif de la révocation.",
-  supersede: null,
-};
-
-/** May `role` apply `transition` to an enrolment in `status`, with this reason? */
-export function enrolmentTransition(
-  status: EnrolmentStatus,
-  role: LifecycleRole,
-  transition: EnrolmentTransition,
-  reason = "",
-): TransitionResult<EnrolmentStatus> {
-  const rule = ENROLMENT_TRANSITIONS[transition];
-  if (rule.by !== role) return refused("role", ROLE_MESSAGES[rule.by]);
-  if (!rule.from.includes(status)) {
-    return refused("status", `Impossible de ${ENROLMENT_TRANSITION_LABELS[transition]} : elle est au statut « ${ENROLMENT_STATUS_LABELS[status]} ».`);
-  }
-  const reasonMessage = REASON_REQUIRED[transition];
-  if (reasonMessage && reason.trim() === "") return refused("reason", reasonMessage);
-  return { ok: true, to: rule.to };
 }

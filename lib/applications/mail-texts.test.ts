@@ -14,9 +14,6 @@ describe("the review's e-mails", () => {
       editorMails.approved(context, "Profil 2 — données restreintes"),
       editorMails.refused(context),
       editorMails.message(context),
-      editorMails.suspended(context),
-      editorMails.reinstated(context),
-      editorMails.revoked(context),
       reviewerMails.submitted(context, 1, null, "Première demande"),
       reviewerMails.message(context),
     ];

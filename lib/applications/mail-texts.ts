@@ -1,3 +1,4 @@
+import { mailText } from "../mail/text";
 import { diffSummary, type SnapshotChange } from "./snapshot-diff";
 
 // Pure: the plain-text e-mails of the review. Editors get a mail on every transition and every reviewer message;
@@ -11,19 +12,7 @@ export type ApplicationMailContext = {
   link: string;
 };
 
-export type MailText = { subject: string; text: string; kind: string };
-
-const signature = "\n\n— Portail de l'espace de confiance du ROR";
-
-/** A subject is one line of at most 200 characters (names typed by editors could break either rule). */
-function oneLine(subject: string): string {
-  const flat = subject.replace(/[\r\n\t]+/g, " ").trim();
-  return flat.length <= 200 ? flat : `${flat.slice(0, 199)}…`;
-}
-
-function mail(kind: string, subject: string, lines: string[]): MailText {
-  return { kind, subject: oneLine(subject), text: lines.join("\n") + signature };
-}
+const mail = mailText;
 
 export const editorMails = {
   submitted: (c: ApplicationMailContext, number: number) =>
@@ -71,28 +60,6 @@ export const editorMails = {
       ``,
       `Un instructeur de l'ANS a écrit au sujet du dossier du service « ${c.serviceName} » (${c.organizationName}).`,
       `Connectez-vous pour lire le message et y répondre :`,
-      c.link,
-    ]),
-  suspended: (c: ApplicationMailContext) =>
-    mail("enrolment.suspended", `Habilitation suspendue : ${c.serviceName}`, [
-      `Bonjour,`,
-      ``,
-      `L'ANS a suspendu l'habilitation du service « ${c.serviceName} » (${c.organizationName}). Ses appels aux API du ROR sont refusés jusqu'à son rétablissement.`,
-      `Le motif est indiqué sur le portail :`,
-      c.link,
-    ]),
-  reinstated: (c: ApplicationMailContext) =>
-    mail("enrolment.reinstated", `Habilitation rétablie : ${c.serviceName}`, [
-      `Bonjour,`,
-      ``,
-      `L'ANS a rétabli l'habilitation du service « ${c.serviceName} » (${c.organizationName}).`,
-      c.link,
-    ]),
-  revoked: (c: ApplicationMailContext) =>
-    mail("enrolment.revoked", `Habilitation révoquée : ${c.serviceName}`, [
-      `Bonjour,`,
-      ``,
-      `L'ANS a révoqué l'habilitation du service « ${c.serviceName} » (${c.organizationName}). Cette décision est définitive ; le motif est indiqué sur le portail :`,
       c.link,
     ]),
 };

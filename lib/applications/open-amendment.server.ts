@@ -8,7 +8,7 @@ import { requireServiceAccess, SERVICE_NOT_FOUND } from "../services/service-acc
 import { lockApplication, validationError } from "./application-records.server";
 import { applicationStateOf } from "./checklist.server";
 import { AMENDMENT_REASONS } from "./lifecycle";
-import { MESSAGE_MAX_LENGTH, reviewText } from "./message-text";
+import { MESSAGE_MAX_LENGTH, reviewText } from "../message-text";
 import { openApplicationInTransaction } from "./open-application.server";
 import { submitInTransaction, type SubmitResult } from "./submit.server";
 

@@ -1,12 +1,13 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import type { Actor } from "../auth/permissions";
 import type { Tx } from "../db.server";
 import { AppError } from "../errors";
 import type { RequestContext } from "../request.server";
 import { requireManagedServiceInTransaction, SERVICE_NOT_FOUND } from "../services/service-access.server";
-import { recordTimeline } from "./application-records.server";
 import { applicationStateOf } from "./checklist.server";
-import { applicationOpening, type AmendmentReason, type ApplicationKind, type EnrolmentStatus } from "./lifecycle";
+import { applicationOpening, type AmendmentReason, type ApplicationKind } from "./lifecycle";
+import { type EnrolmentStatus } from "../enrolments/status";
 import { searchTextOf } from "./snapshot";
 
 // Shared by createDraft and openAmendment: inside their transaction, lock the service, check that it may get a
@@ -61,22 +62,15 @@ export async function openApplicationInTransaction(
     },
     select: { id: true, version: true, previousEnrolmentId: true },
   });
-  await recordTimeline(tx, {
-    applicationId: application.id,
-    type: kind === "NEW" ? "created" : "amendment_opened",
-    actorId: actor.userId,
-    occurredAt: now,
-    message: amendment?.note ?? null,
-    entity: application.previousEnrolmentId ? { type: "Enrolment", id: application.previousEnrolmentId } : undefined,
-    data: amendment ? { reason: amendment.reason } : {},
-  });
-  await recordAudit(tx, {
-    type: kind === "NEW" ? "application.created" : "application.amendment_opened",
-    actorId: actor.userId,
-    organizationId,
-    subject: { type: "Application", id: application.id },
-    request,
-    data: { serviceId, kind, ...(amendment ? { reason: amendment.reason, previousEnrolmentId: application.previousEnrolmentId } : {}) },
-  });
+  const opened = { actor: userActor(actor.userId), organizationId, subjectId: application.id, request };
+  if (amendment) {
+    await recordEvent(tx, {
+      ...opened,
+      name: "application.amendment_opened",
+      payload: { serviceId, kind, reason: amendment.reason, previousEnrolmentId: application.previousEnrolmentId },
+    });
+  } else {
+    await recordEvent(tx, { ...opened, name: "application.created", payload: { serviceId, kind } });
+  }
   return { applicationId: application.id, version: application.version, previousEnrolmentId: application.previousEnrolmentId, organizationId };
 }

@@ -2,7 +2,8 @@ import { can, type Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
 import { ORGANIZATION_NOT_FOUND, parseRecordId } from "../organizations/organization-access.server";
-import { AMENDMENT_REASON_LABELS, APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS, ENROLMENT_STATUS_LABELS, isOpenApplication } from "./lifecycle";
+import { AMENDMENT_REASON_LABELS, APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS, isOpenApplication } from "./lifecycle";
+import { ENROLMENT_STATUS_LABELS } from "../enrolments/status";
 
 /**
  * The dossiers of one organisation, newest activity first, for the editor's list: each with its service, status,

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
@@ -9,13 +10,12 @@ import {
   lockApplication,
   mailOrganization,
   mailReviewers,
-  recordTimeline,
   requireEditorOf,
   requireReviewer,
   validationError,
 } from "./application-records.server";
 import { editorMails, reviewerMails } from "./mail-texts";
-import { MESSAGE_MAX_LENGTH, MESSAGE_TEXT_MESSAGES, reviewText } from "./message-text";
+import { MESSAGE_MAX_LENGTH, MESSAGE_TEXT_MESSAGES, reviewText } from "../message-text";
 import { recordId } from "../organizations/organization-schema";
 
 const messageSchema = z.object({ body: reviewText() });
@@ -54,21 +54,13 @@ export async function postMessage(
       data: { applicationId: application.id, authorId: actor.userId, side: side === "editor" ? "EDITOR" : "REVIEWER", body, createdAt: now },
       select: { id: true },
     });
-    await recordTimeline(tx, {
-      applicationId: application.id,
-      type: "message_posted",
-      actorId: actor.userId,
-      occurredAt: now,
-      entity: { type: "ApplicationMessage", id: message.id },
-      data: { side },
-    });
-    await recordAudit(tx, {
-      type: "application.message_posted",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "application.message_posted",
+      actor: userActor(actor.userId),
       organizationId: application.organizationId,
-      subject: { type: "Application", id: application.id },
+      subjectId: application.id,
       request,
-      data: { side, messageId: message.id, length: body.length },
+      payload: { side, messageId: message.id, length: body.length },
     });
     if (side === "editor") await mailReviewers(tx, application, reviewerMails.message);
     else await mailOrganization(tx, application, editorMails.message);

@@ -1,7 +1,8 @@
 import { can, type Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { requireServiceAccess } from "../services/service-access.server";
-import { applicationOpening, AMENDMENT_REASON_LABELS, APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS, ENROLMENT_STATUS_LABELS } from "./lifecycle";
+import { applicationOpening, AMENDMENT_REASON_LABELS, APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS } from "./lifecycle";
+import { ENROLMENT_STATUS_LABELS } from "../enrolments/status";
 
 /**
  * For the service page: its open application (if any), its enrolment in force (if any), its past applications,

@@ -1,4 +1,5 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import type { Actor } from "../auth/permissions";
 import { db, type Tx } from "../db.server";
 import { AppError } from "../errors";
@@ -10,7 +11,6 @@ import {
   mailOrganization,
   mailReviewers,
   parseApplicationRef,
-  recordTimeline,
   requireEditorOf,
   requireTransition,
   requireVersion,
@@ -77,21 +77,13 @@ export async function submitInTransaction(tx: Tx, actor: Actor, application: Loc
     searchText: searchTextOf({ organizationName: queueFields.organizationName, siret: queueFields.organizationSiret, serviceName: queueFields.serviceName }),
   });
 
-  await recordTimeline(tx, {
-    applicationId: application.id,
-    type: "submitted",
-    actorId: actor.userId,
-    occurredAt: now,
-    entity: { type: "ApplicationSubmission", id: submission.id },
-    data: { number, changeCount: changes?.length ?? null },
-  });
-  await recordAudit(tx, {
-    type: "application.submitted",
-    actorId: actor.userId,
+  await recordEvent(tx, {
+    name: "application.submitted",
+    actor: userActor(actor.userId),
     organizationId: application.organizationId,
-    subject: { type: "Application", id: application.id },
+    subjectId: application.id,
     request,
-    data: { number, kind: application.kind, requestedProfile: queueFields.requestedProfileCode, changeCount: changes?.length ?? null },
+    payload: { submissionId: submission.id, number, kind: application.kind, requestedProfile: queueFields.requestedProfileCode, changeCount: changes?.length ?? null },
   });
   const target = { ...application, serviceName: queueFields.serviceName, organizationName: queueFields.organizationName };
   await mailOrganization(tx, target, (c) => editorMails.submitted(c, number));

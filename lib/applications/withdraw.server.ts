@@ -1,4 +1,5 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import type { RequestContext } from "../request.server";
@@ -6,7 +7,6 @@ import {
   lockApplication,
   mailOrganization,
   parseApplicationRef,
-  recordTimeline,
   requireEditorOf,
   requireTransition,
   requireVersion,
@@ -26,14 +26,13 @@ export async function withdrawApplication(actor: Actor, raw: unknown, request: R
     requireVersion(application, version);
     const to = requireTransition(application.status, "editor", { transition: "withdraw" });
     const next = await updateApplication(tx, application, { status: to, openServiceId: null, statusChangedAt: now, decidedAt: now });
-    await recordTimeline(tx, { applicationId, type: "withdrawn", actorId: actor.userId, occurredAt: now, data: { from: application.status } });
-    await recordAudit(tx, {
-      type: "application.withdrawn",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "application.withdrawn",
+      actor: userActor(actor.userId),
       organizationId: application.organizationId,
-      subject: { type: "Application", id: applicationId },
+      subjectId: applicationId,
       request,
-      data: { from: application.status },
+      payload: { from: application.status },
     });
     await mailOrganization(tx, application, editorMails.withdrawn);
     return { version: next };

@@ -78,7 +78,7 @@ async function counts() {
     db().attestation.count(),
     db().attestationSignature.count(),
     db().storedFile.count(),
-    db().auditEvent.count(),
+    db().event.count(),
     db().outboxMessage.count(),
   ]);
   return { attestations, signatures, files, events, mails };
@@ -133,7 +133,7 @@ describe("the whole ceremony", () => {
     expect(stored.sealedFile!.fileName).toMatch(/^Attestation client - Clinique Sainte-Hélène - \d{4}-\d{2}-\d{2}\.pdf$/);
     expect(stored.sealedSha256).toBe(createHash("sha256").update(stored.sealedFile!.content).digest("hex"));
     expect(stored.sealedAt).not.toBeNull();
-    expect(await db().auditEvent.count({ where: { type: "attestation.sealed", subjectId: attestationId } })).toBe(1);
+    expect(await db().event.count({ where: { name: "attestation.sealed", subjectId: attestationId } })).toBe(1);
     expect(await db().outboxMessage.count({ where: { kind: "attestation_sealed" } })).toBeGreaterThanOrEqual(3);
 
     const sealed = await attestationFile(s.legalRepresentative, attestationId, "sealed");
@@ -171,7 +171,7 @@ describe("links", () => {
     expect(results.filter((r) => r === "signed")).toHaveLength(1);
     expect(results.filter((r) => r !== "signed").every((e) => (e as { code?: string }).code === "CONFLICT")).toBe(true);
     expect(await db().attestationSignature.count({ where: { attestationId: s.attestationId, status: "SIGNED" } })).toBe(1);
-    expect(await db().auditEvent.count({ where: { type: "attestation.signed", subjectId: s.attestationId } })).toBe(1);
+    expect(await db().event.count({ where: { name: "attestation.signed", subjectId: s.attestationId } })).toBe(1);
   });
 
   it("expire after 14 days", async () => {

@@ -1,4 +1,5 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";
 import { db, type Tx } from "../db.server";
 import { AppError } from "../errors";
@@ -148,13 +149,13 @@ export async function createAttestation(actor: Actor, serviceId: unknown, raw: u
       data: { serviceId: access.serviceId, organizationId, createdById: actor.userId, createdAt: now, ...columnsOf(data) },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      type: "attestation.created",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "attestation.created",
+      actor: userActor(actor.userId),
       organizationId,
-      subject: { type: "Attestation", id: attestation.id },
+      subjectId: attestation.id,
       request,
-      data: { serviceId: access.serviceId, clientName: data.clientName, clientSiret: data.clientSiret },
+      payload: { serviceId: access.serviceId, clientName: data.clientName, clientSiret: data.clientSiret },
     });
     return { attestationId: attestation.id, serviceId: access.serviceId };
   });
@@ -201,22 +202,22 @@ export async function updateAttestation(actor: Actor, attestationId: unknown, ra
       data: { ...columnsOf(data), status: "DRAFT", version: { increment: 1 } },
     });
     if (count !== 1) throw new AppError("CONFLICT", MODIFIED_MEANWHILE);
-    await recordAudit(tx, {
-      type: "attestation.updated",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "attestation.updated",
+      actor: userActor(actor.userId),
       organizationId: attestation.organizationId,
-      subject: { type: "Attestation", id: attestation.id },
+      subjectId: attestation.id,
       request,
-      data: { changes, cancelledRound: closed?.roundId ?? null },
+      payload: { changes, cancelledRound: closed?.roundId ?? null },
     });
     if (closed) {
-      await recordAudit(tx, {
-        type: "attestation.round_cancelled",
-        actorId: actor.userId,
+      await recordEvent(tx, {
+        name: "attestation.round_cancelled",
+        actor: userActor(actor.userId),
         organizationId: attestation.organizationId,
-        subject: { type: "Attestation", id: attestation.id },
+        subjectId: attestation.id,
         request,
-        data: { roundId: closed.roundId, reason: "edited", cancelledSignatures: closed.cancelled.length },
+        payload: { roundId: closed.roundId, reason: "edited", cancelledSignatures: closed.cancelled.length },
       });
     }
     return { changed: true, cancelledRound: closed !== null };

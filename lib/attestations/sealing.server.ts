@@ -1,4 +1,5 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { systemActor } from "../events/actor";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
@@ -100,12 +101,12 @@ export async function sealAttestation(attestationId: string, now: Date = new Dat
           ].join("\n"),
         })),
       );
-      await recordAudit(tx, {
-        type: "attestation.sealed",
-        actorId: null,
+      await recordEvent(tx, {
+        name: "attestation.sealed",
+        actor: systemActor("attestation-seal"),
         organizationId: attestation.organizationId,
-        subject: { type: "Attestation", id: attestation.id },
-        data: { sealedFileId: file.id, sealedSha256, sentSha256: round.sentSha256, roundId: round.id },
+        subjectId: attestation.id,
+        payload: { sealedFileId: file.id, sealedSha256, sentSha256: round.sentSha256, roundId: round.id },
       });
       return { sealed: true, sha256: sealedSha256 };
     },

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { ANONYMOUS, userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";
 import { db, type Tx } from "../db.server";
 import { AppError } from "../errors";
@@ -171,13 +172,14 @@ export async function sendForSignature(actor: Actor, attestationId: unknown, ver
           ].join("\n"),
         },
       ]);
-      await recordAudit(tx, {
-        type: "attestation.sent",
-        actorId: actor.userId,
+      await recordEvent(tx, {
+        name: "attestation.sent",
+        actor: userActor(actor.userId),
         organizationId: attestation.organizationId,
-        subject: { type: "Attestation", id: attestation.id },
+        subjectId: attestation.id,
         request,
-        data: { roundId: round.id, number, sentSha256, sentFileId: file.id, clientEmail: content.clientSignatoryEmail, legalRepresentativeId: representative.user.id, expiresAt: expiresAt.toISOString() },
+        payload: { roundId: round.id, number, sentSha256, sentFileId: file.id, legalRepresentativeId: representative.user.id, expiresAt: expiresAt.toISOString() },
+        personal: { clientEmail: content.clientSignatoryEmail },
       });
       return { roundId: round.id, token, expiresAt, sentSha256 };
     },
@@ -211,13 +213,14 @@ export async function resendClientLink(actor: Actor, attestationId: unknown, req
     });
     await tx.attestation.update({ where: { id: attestation.id }, data: { version: { increment: 1 } } });
     await queueMail(tx, clientMail(parseAttestationContent(round.content), token, expiresAt, true));
-    await recordAudit(tx, {
-      type: "attestation.link_resent",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "attestation.link_resent",
+      actor: userActor(actor.userId),
       organizationId: attestation.organizationId,
-      subject: { type: "Attestation", id: attestation.id },
+      subjectId: attestation.id,
       request,
-      data: { roundId: round.id, previousSignatureId: previous.id, clientEmail: previous.signerEmail, expiresAt: expiresAt.toISOString() },
+      payload: { roundId: round.id, previousSignatureId: previous.id, expiresAt: expiresAt.toISOString() },
+      personal: { clientEmail: previous.signerEmail },
     });
     return { token, expiresAt };
   });
@@ -242,13 +245,13 @@ export async function cancelSigningRound(actor: Actor, attestationId: unknown, r
           text: ["Bonjour,", "", "La demande de signature d'attestation de client qui vous avait été envoyée a été annulée par l'éditeur. Le lien reçu ne fonctionne plus."].join("\n"),
         })),
     );
-    await recordAudit(tx, {
-      type: "attestation.round_cancelled",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "attestation.round_cancelled",
+      actor: userActor(actor.userId),
       organizationId: attestation.organizationId,
-      subject: { type: "Attestation", id: attestation.id },
+      subjectId: attestation.id,
       request,
-      data: { roundId: closed?.roundId ?? null, reason: "cancelled", cancelledSignatures: closed?.cancelled.length ?? 0 },
+      payload: { roundId: closed?.roundId ?? null, reason: "cancelled", cancelledSignatures: closed?.cancelled.length ?? 0 },
     });
   });
 }
@@ -261,13 +264,13 @@ export async function cancelAttestation(actor: Actor, attestationId: unknown, re
     if (attestation.status === "SEALED" || attestation.status === "CANCELLED") throw new AppError("CONFLICT", "Cette attestation ne peut plus être abandonnée.");
     const closed = await closeOpenRound(tx, attestation.id, "withdrawn", now);
     await tx.attestation.update({ where: { id: attestation.id }, data: { status: "CANCELLED", version: { increment: 1 } } });
-    await recordAudit(tx, {
-      type: "attestation.cancelled",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "attestation.cancelled",
+      actor: userActor(actor.userId),
       organizationId: attestation.organizationId,
-      subject: { type: "Attestation", id: attestation.id },
+      subjectId: attestation.id,
       request,
-      data: { previousStatus: attestation.status, roundId: closed?.roundId ?? null },
+      payload: { previousStatus: attestation.status, roundId: closed?.roundId ?? null },
     });
   });
 }
@@ -384,13 +387,14 @@ async function recordSignature(
       ].join("\n"),
     })),
   );
-  await recordAudit(tx, {
-    type: "attestation.signed",
-    actorId,
+  await recordEvent(tx, {
+    name: "attestation.signed",
+    actor: actorId ? userActor(actorId) : ANONYMOUS,
     organizationId: attestation.organizationId,
-    subject: { type: "Attestation", id: attestation.id },
+    subjectId: attestation.id,
     request,
-    data: { signatureId: signature.id, party: signature.party, signerName: input.signerName, signerFunction: input.signerFunction, complete },
+    payload: { signatureId: signature.id, party: signature.party, complete },
+    personal: { signerName: input.signerName, signerFunction: input.signerFunction },
   });
   return { attestationId: attestation.id, complete };
 }
@@ -424,13 +428,13 @@ async function recordRefusal(tx: Tx, signature: SignatureRow, reason: string, re
       ].join("\n"),
     })),
   );
-  await recordAudit(tx, {
-    type: "attestation.declined",
-    actorId,
+  await recordEvent(tx, {
+    name: "attestation.declined",
+    actor: actorId ? userActor(actorId) : ANONYMOUS,
     organizationId: attestation.organizationId,
-    subject: { type: "Attestation", id: attestation.id },
+    subjectId: attestation.id,
     request,
-    data: { signatureId: signature.id, party: signature.party, reason },
+    payload: { signatureId: signature.id, party: signature.party, reason },
   });
 }
 

@@ -70,7 +70,7 @@ function pdfFile(bytes: Uint8Array, name = "attestation.pdf"): File {
 
 async function writes() {
   const [events, files, attestations, mails] = await Promise.all([
-    db().auditEvent.count(),
+    db().event.count(),
     db().storedFile.count(),
     db().attestation.count(),
     db().outboxMessage.count(),

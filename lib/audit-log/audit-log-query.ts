@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { auditEventLabels, auditEventType, type AuditEventType } from "../audit-events";
+import { eventName, type EventName } from "../events/catalogue";
 
 // Pure: the audit log's filters as URL parameters (/administration/journal?type=…&du=…&au=…&organisation=…&acteur=…
 // &page=…), parsed without ever throwing (a wrong value falls back to "no filter"); the same parameters drive the
@@ -11,7 +11,7 @@ export const AUDIT_MAX_PAGE = 20_000;
 export const AUDIT_EXPORT_MAX_ROWS = 100_000;
 
 export type AuditLogQuery = {
-  type: AuditEventType | null;
+  type: EventName | null;
   /** YYYY-MM-DD, inclusive, in Europe/Paris. */
   from: string | null;
   to: string | null;
@@ -30,7 +30,7 @@ const text = z.string().transform((s) => s.replace(/\s+/g, " ").trim().slice(0, 
 /** Next's searchParams (or URLSearchParams) → the filters. Never throws. */
 export function parseAuditLogQuery(params: URLSearchParams | Record<string, string | string[] | undefined>): AuditLogQuery {
   const get = (key: string): unknown => (params instanceof URLSearchParams ? params.get(key) : first(params[key]));
-  const type = auditEventType.safeParse(get("type"));
+  const type = eventName.safeParse(get("type"));
   const from = day.safeParse(get("du"));
   const to = day.safeParse(get("au"));
   const organization = text.safeParse(get("organisation") ?? "");
@@ -88,12 +88,6 @@ export function auditDateRange(query: Pick<AuditLogQuery, "from" | "to">): { gte
     range.lt = parisDayStart(next.toISOString().slice(0, 10));
   }
   return range;
-}
-
-/** The French label of a stored event type (older or unknown types are shown as stored). */
-export function auditEventLabel(type: string): string {
-  const known = auditEventType.safeParse(type);
-  return known.success ? auditEventLabels[known.data] : type;
 }
 
 // ── CSV ──────────────────────────────────────────────────────────────────────────────────────────────────────────

@@ -1,4 +1,6 @@
-import { recordAudit } from "../audit.server";
+import { eventRowSelect, withNames } from "../events/read.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
@@ -9,7 +11,6 @@ import {
   AUDIT_EXPORT_MAX_ROWS,
   AUDIT_PAGE_SIZE,
   auditDateRange,
-  auditEventLabel,
   CSV_BOM,
   csvDate,
   csvLine,
@@ -23,47 +24,39 @@ function requireAuditReader(actor: Actor): void {
   if (!can(actor, { type: "auditLog.read" })) throw new AppError("FORBIDDEN", "Le journal est réservé aux administrateurs ANS.");
 }
 
-function whereOf(query: AuditLogQuery): Prisma.AuditEventWhereInput {
-  const where: Prisma.AuditEventWhereInput = {};
-  if (query.type) where.type = query.type;
+/** The filters as a query on the log; the organisation and author filters are resolved to ids first (the log has no foreign key). */
+async function whereOf(query: AuditLogQuery): Promise<Prisma.EventWhereInput> {
+  const where: Prisma.EventWhereInput = {};
+  if (query.type) where.name = query.type;
   const range = auditDateRange(query);
   if (range.gte || range.lt) where.occurredAt = range;
-  if (query.organization) where.organization = { legalName: { contains: query.organization, mode: "insensitive" } };
-  if (query.actorEmail) where.actor = { email: { contains: query.actorEmail, mode: "insensitive" } };
+  if (query.organization) {
+    const organizations = await db().organization.findMany({ where: { legalName: { contains: query.organization, mode: "insensitive" } }, select: { id: true } });
+    where.organizationId = { in: organizations.map((o) => o.id) };
+  }
+  if (query.actorEmail) {
+    const users = await db().user.findMany({ where: { email: { contains: query.actorEmail, mode: "insensitive" } }, select: { id: true } });
+    where.actorType = "USER";
+    where.actorId = { in: users.map((u) => u.id) };
+  }
   return where;
 }
-
-const eventSelect = {
-  id: true,
-  type: true,
-  occurredAt: true,
-  subjectType: true,
-  subjectId: true,
-  ip: true,
-  data: true,
-  actor: { select: { name: true, email: true } },
-  organization: { select: { legalName: true } },
-} as const;
 
 /** One page of 50 events, most recent first, with the total matching the filters. */
 export async function auditLogPage(actor: Actor, query: AuditLogQuery) {
   requireAuditReader(actor);
-  const where = whereOf(query);
+  const where = await whereOf(query);
   const [total, events] = await Promise.all([
-    db().auditEvent.count({ where }),
-    db().auditEvent.findMany({
+    db().event.count({ where }),
+    db().event.findMany({
       where,
       orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
       skip: (query.page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
-      select: eventSelect,
+      select: eventRowSelect,
     }),
   ]);
-  return {
-    total,
-    pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
-    events: events.map((e) => ({ ...e, label: auditEventLabel(e.type) })),
-  };
+  return { total, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), events: await withNames(events) };
 }
 
 const BATCH = 1000;
@@ -75,13 +68,14 @@ const BATCH = 1000;
  */
 export async function auditLogCsv(actor: Actor, query: AuditLogQuery, request: RequestContext, maxRows: number = AUDIT_EXPORT_MAX_ROWS): Promise<ReadableStream<Uint8Array>> {
   requireAuditReader(actor);
-  const where = whereOf(query);
+  const where = await whereOf(query);
   await db().$transaction(async (tx) => {
-    await recordAudit(tx, {
-      type: "audit_log.exported",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "audit_log.exported",
+      actor: userActor(actor.userId),
       request,
-      data: { type: query.type, from: query.from, to: query.to, organization: query.organization, actorEmail: query.actorEmail },
+      payload: { type: query.type, from: query.from, to: query.to, organization: query.organization },
+      personal: { actorEmail: query.actorEmail },
     });
   });
   const encoder = new TextEncoder();
@@ -97,15 +91,17 @@ export async function auditLogCsv(actor: Actor, query: AuditLogQuery, request: R
       }
       const take = Math.min(BATCH, maxRows - written);
       if (take <= 0) return controller.close();
-      const after: Prisma.AuditEventWhereInput | null = cursor
+      const after: Prisma.EventWhereInput | null = cursor
         ? { OR: [{ occurredAt: { lt: cursor.occurredAt } }, { occurredAt: cursor.occurredAt, id: { lt: cursor.id } }] }
         : null;
-      const rows = await db().auditEvent.findMany({
-        where: after ? { AND: [where, after] } : where,
-        orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-        take,
-        select: eventSelect,
-      });
+      const rows = await withNames(
+        await db().event.findMany({
+          where: after ? { AND: [where, after] } : where,
+          orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+          take,
+          select: eventRowSelect,
+        }),
+      );
       if (rows.length === 0) return controller.close();
       written += rows.length;
       const last = rows[rows.length - 1]!;
@@ -116,15 +112,15 @@ export async function auditLogCsv(actor: Actor, query: AuditLogQuery, request: R
             .map((e) =>
               csvLine([
                 csvDate(e.occurredAt),
-                auditEventLabel(e.type),
-                e.type,
+                e.label,
+                e.name,
                 e.actor?.name ?? "",
                 e.actor?.email ?? "",
-                e.organization?.legalName ?? "",
+                e.organizationName ?? "",
                 e.subjectType ?? "",
                 e.subjectId ?? "",
                 e.ip ?? "",
-                JSON.stringify(e.data ?? {}),
+                JSON.stringify(e.payload),
               ]),
             )
             .join(""),

@@ -1,62 +1,104 @@
-import { recordAudit } from "../audit.server";
+import { ANONYMOUS, userActor } from "../events/actor";
+import { recordEvent } from "../events/record.server";
 import { db } from "../db.server";
 import type { RequestContext } from "../request.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
+import { openSession } from "./sessions.server";
 import { signInSchema } from "./sign-in-schema";
-import { emailKey, isSignInBlocked, windowStart } from "./sign-in-limit";
+import { decideSignIn, emailKey, SIGN_IN_LIMITS, windowStart, type RecentFailures, type SignInLimits } from "./sign-in-limit";
 
 export type AuthenticationResult =
-  | { ok: true; userId: string }
-  | { ok: false; reason: "invalid_credentials" | "rate_limited" };
+  | { ok: true; userId: string; sessionId: string }
+  | { ok: false; reason: "invalid_credentials" }
+  | { ok: false; reason: "rate_limited"; scope: "pair" | "ip"; retryAfterSeconds: number };
+
+export type AuthenticateOptions = {
+  now?: Date;
+  /** The limit profile; production's by default. Tests pass a smaller one. */
+  limits?: SignInLimits;
+};
+
+type Reservation = { attemptId: bigint; failures: RecentFailures } | { refused: { scope: "pair" | "ip"; retryAfterSeconds: number } };
 
 /**
- * Checks e-mail and password. The answer never tells whether the e-mail exists: unknown accounts,
- * wrong passwords and disabled accounts all give "invalid_credentials" after the same work.
+ * Decides atomically whether this attempt may be evaluated and, if so, reserves it as a PENDING attempt (counted
+ * as a failure until settled). Reservations from one client address are serialised by a transaction-scoped
+ * advisory lock on that address, which covers both the address's count and every (account, address) pair from it:
+ * however many attempts arrive at once, no more are evaluated than the limits allow. The lock is held for a few
+ * queries, never during the password check.
  */
-export async function authenticate(
-  raw: unknown,
-  request: RequestContext,
-  now: Date = new Date(),
-): Promise<AuthenticationResult> {
+async function reserveAttempt(key: string, ip: string, now: Date, limits: SignInLimits): Promise<Reservation> {
+  const since = windowStart(now, limits);
+  return db().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sign-in:${ip}`}, 0))`;
+      const rows = await tx.$queryRaw<{ pair: number; pairLatestAt: Date | null; ip: number; ipLimitingAt: Date | null }[]>`
+        WITH pair_success AS (
+          SELECT max("attemptedAt") AS "at" FROM "SignInAttempt"
+          WHERE "emailKey" = ${key} AND "ip" = ${ip} AND "outcome" = 'SUCCEEDED' AND "attemptedAt" >= ${since}
+        ),
+        pair AS (
+          SELECT count(*)::int AS "n", max(a."attemptedAt") AS "latest" FROM "SignInAttempt" a, pair_success s
+          WHERE a."emailKey" = ${key} AND a."ip" = ${ip} AND a."outcome" <> 'SUCCEEDED' AND a."attemptedAt" >= ${since}
+            AND (s."at" IS NULL OR a."attemptedAt" > s."at")
+        ),
+        address AS (
+          SELECT count(*)::int AS "n" FROM "SignInAttempt"
+          WHERE "ip" = ${ip} AND "outcome" <> 'SUCCEEDED' AND "attemptedAt" >= ${since}
+        ),
+        limiting AS (
+          SELECT "attemptedAt" AS "at" FROM "SignInAttempt"
+          WHERE "ip" = ${ip} AND "outcome" <> 'SUCCEEDED' AND "attemptedAt" >= ${since}
+          ORDER BY "attemptedAt" DESC OFFSET ${limits.maxFailuresPerIp - 1} LIMIT 1
+        )
+        SELECT pair."n" AS "pair", pair."latest" AS "pairLatestAt", address."n" AS "ip", (SELECT "at" FROM limiting) AS "ipLimitingAt"
+        FROM pair, address`;
+      const failures = rows[0]!;
+      const decision = decideSignIn(failures, now, limits);
+      if (!decision.allowed) return { refused: { scope: decision.scope, retryAfterSeconds: decision.retryAfterSeconds } };
+      const attempt = await tx.signInAttempt.create({ data: { emailKey: key, ip, outcome: "PENDING", attemptedAt: now }, select: { id: true } });
+      return { attemptId: attempt.id, failures };
+    },
+    // Attempts from one address queue behind its lock: give them time rather than fail.
+    { maxWait: 15_000, timeout: 15_000 },
+  );
+}
+
+/**
+ * Checks e-mail and password, and opens a session on success. The answer never tells whether the e-mail exists:
+ * unknown accounts, wrong passwords and disabled accounts all give "invalid_credentials" after the same work.
+ * An attempt refused by a limit is not evaluated and writes nothing (ADR 0016).
+ */
+export async function authenticate(raw: unknown, request: RequestContext, options: AuthenticateOptions = {}): Promise<AuthenticationResult> {
+  const now = options.now ?? new Date();
+  const limits = options.limits ?? SIGN_IN_LIMITS;
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "invalid_credentials" };
   const key = emailKey(parsed.data.email);
-  const since = windowStart(now);
 
-  // A successful sign-in clears the account's earlier failures.
-  const lastSuccess = await db().signInAttempt.findFirst({
-    where: { emailKey: key, succeeded: true, attemptedAt: { gte: since } },
-    orderBy: { attemptedAt: "desc" },
-    select: { attemptedAt: true },
-  });
-  const accountSince = lastSuccess?.attemptedAt ?? since;
-  const [forAccount, forIp] = await Promise.all([
-    db().signInAttempt.count({ where: { emailKey: key, succeeded: false, attemptedAt: { gt: accountSince } } }),
-    db().signInAttempt.count({ where: { ip: request.ip, succeeded: false, attemptedAt: { gte: since } } }),
-  ]);
-  if (isSignInBlocked({ forAccount, forIp })) {
-    await db().$transaction(async (tx) => {
-      await tx.signInAttempt.create({ data: { emailKey: key, ip: request.ip, succeeded: false, attemptedAt: now } });
-      await recordAudit(tx, { type: "user.sign_in_rate_limited", request, data: { email: key } });
-    });
-    return { ok: false, reason: "rate_limited" };
-  }
+  const reservation = await reserveAttempt(key, request.ip, now, limits);
+  if ("refused" in reservation) return { ok: false, reason: "rate_limited", ...reservation.refused };
 
-  const user = await db().user.findUnique({ where: { email: key } });
+  const user = await db().user.findUnique({ where: { email: key }, select: { id: true, passwordHash: true, status: true, roles: true } });
   const passwordMatches = user
     ? await verifyPassword(user.passwordHash, parsed.data.password)
     : (await verifyAgainstDummy(parsed.data.password), false);
   const succeeded = passwordMatches && user?.status === "ACTIVE";
 
-  await db().$transaction(async (tx) => {
-    await tx.signInAttempt.create({ data: { emailKey: key, ip: request.ip, succeeded, attemptedAt: now } });
-    await recordAudit(tx, {
-      type: succeeded ? "user.signed_in" : "user.sign_in_failed",
-      actorId: succeeded ? user!.id : null,
-      subject: user ? { type: "User", id: user.id } : undefined,
-      request,
-      data: succeeded ? {} : { email: key },
-    });
+  return db().$transaction(async (tx): Promise<AuthenticationResult> => {
+    await tx.signInAttempt.update({ where: { id: reservation.attemptId }, data: { outcome: succeeded ? "SUCCEEDED" : "FAILED" } });
+    if (succeeded) {
+      const sessionId = await openSession(tx, user!, request, now);
+      await recordEvent(tx, { name: "user.signed_in", actor: userActor(user!.id), subjectId: user!.id, request, payload: {} });
+      return { ok: true, userId: user!.id, sessionId };
+    }
+    await recordEvent(tx, { name: "user.sign_in_failed", actor: ANONYMOUS, subjectId: user?.id, request, payload: {}, personal: { email: key } });
+    // One marker when this failure brings a limit into force (not one per refused attempt, which write nothing).
+    const { failures } = reservation;
+    const scope = failures.ip + 1 === limits.maxFailuresPerIp ? "ip" : failures.pair + 1 === limits.freeFailuresPerPair ? "pair" : null;
+    if (scope) {
+      await recordEvent(tx, { name: "user.sign_in_rate_limited", actor: ANONYMOUS, subjectId: user?.id, request, payload: { scope }, personal: { email: key } });
+    }
+    return { ok: false, reason: "invalid_credentials" };
   });
-  return succeeded ? { ok: true, userId: user!.id } : { ok: false, reason: "invalid_credentials" };
 }

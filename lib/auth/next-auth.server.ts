@@ -1,39 +1,71 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "../env.server";
-import { requestContextFrom } from "../request.server";
+import { currentRequestContext, requestContextFrom } from "../request.server";
 import { authenticate } from "./authenticate.server";
+import { SESSION_ABSOLUTE_SECONDS } from "./session-policy";
+import { endSessionAtSignOut, isSessionActive } from "./sessions.server";
 
-class RateLimitedSignIn extends CredentialsSignin {
+/** A limit refused the attempt; it was not evaluated. Carries what the sign-in endpoint tells the person. */
+export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
+  constructor(
+    readonly scope: "pair" | "ip",
+    readonly retryAfterSeconds: number,
+  ) {
+    super();
+  }
 }
 
-// Sessions are JWTs that carry only the user id: roles and status are read from Postgres on every
-// request (see session.server.ts), so a disabled user or a changed role takes effect at once.
+// The session token (an encrypted JWT) carries the user id and the id of a Session row (ADR 0015). Every request
+// checks that row in Postgres (the jwt callback): sign-out, a password change, a disablement or a role change revoke
+// it and the token stops working at once, on every instance. Roles and status are read from Postgres too
+// (session.server.ts).
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_SECONDS },
   pages: { signIn: "/connexion", error: "/connexion" },
+  // A refused sign-in is an expected outcome, already in the audit log: no stack trace for it.
+  logger: {
+    error(error: Error) {
+      if ((error as { type?: string }).type !== "CredentialsSignin") console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
         const result = await authenticate(credentials, requestContextFrom(request.headers));
-        if (result.ok) return { id: result.userId };
-        if (result.reason === "rate_limited") throw new RateLimitedSignIn();
+        if (result.ok) return { id: result.userId, sessionId: result.sessionId };
+        if (result.reason === "rate_limited") throw new RateLimitedSignIn(result.scope, result.retryAfterSeconds);
         return null;
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return token;
+    async jwt({ token, user }) {
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = (user as { sessionId?: string }).sessionId;
+        return token;
+      }
+      // Returning null ends the session: next-auth clears the cookie where it can, and auth() answers null.
+      return (await isSessionActive(token.sid, token.sub)) ? token : null;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;
+    },
+  },
+  events: {
+    // Whichever way the cookie is dropped (the sign-out button or next-auth's own endpoint), the session row ends
+    // at once and the sign-out is recorded, so a copy of the cookie opens nothing any more.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (typeof token?.sid === "string" && typeof token.sub === "string") {
+        await endSessionAtSignOut({ id: token.sid, userId: token.sub }, await currentRequestContext());
+      }
     },
   },
 }));

@@ -1,20 +1,77 @@
-// Pure rate-limit rule for sign-in. The counts come from Postgres so the limit holds across instances.
+// Pure: the sign-in limits (ADR 0016). They protect passwords without letting anyone lock another person out:
+// failures count per (account, client address) and per address, never per account alone. The counts come from
+// PostgreSQL so the limits hold across instances.
 
-export const SIGN_IN_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_IP = 30;
+export type SignInLimits = {
+  /** Failures are counted over this sliding window. */
+  windowMinutes: number;
+  /** Failures of one (account, address) pair evaluated without delay. */
+  freeFailuresPerPair: number;
+  /** Longest delay between two attempts of a pair. */
+  maxDelaySeconds: number;
+  /** Failures from one address, all accounts together, before it gets 429. */
+  maxFailuresPerIp: number;
+};
 
-export type RecentFailures = { forAccount: number; forIp: number };
+export const SIGN_IN_LIMITS: SignInLimits = { windowMinutes: 15, freeFailuresPerPair: 5, maxDelaySeconds: 30, maxFailuresPerIp: 100 };
 
-export function isSignInBlocked(failures: RecentFailures): boolean {
-  return failures.forAccount >= MAX_FAILURES_PER_ACCOUNT || failures.forIp >= MAX_FAILURES_PER_IP;
+/** What Postgres says about recent failures (pending attempts count as failures until they are settled). */
+export type RecentFailures = {
+  /** Failures of this (account, address) pair in the window, since the pair's last success. */
+  pair: number;
+  /** When the pair's latest failure happened. */
+  pairLatestAt: Date | null;
+  /** Failures from this address in the window, all accounts together. */
+  ip: number;
+  /**
+   * When the address's `maxFailuresPerIp`-th most recent failure happened (null under the limit): the address is
+   * let through again once it leaves the window.
+   */
+  ipLimitingAt: Date | null;
+};
+
+export type SignInDecision =
+  | { allowed: true }
+  | { allowed: false; scope: "pair" | "ip"; retryAfterSeconds: number };
+
+/** Delay imposed after `failures` failures of a pair: none for the first ones, then 2^(n−5) s, capped. */
+export function pairDelaySeconds(failures: number, limits: SignInLimits = SIGN_IN_LIMITS): number {
+  if (failures < limits.freeFailuresPerPair) return 0;
+  return Math.min(2 ** (failures - limits.freeFailuresPerPair), limits.maxDelaySeconds);
 }
 
-export function windowStart(now: Date): Date {
-  return new Date(now.getTime() - SIGN_IN_WINDOW_MINUTES * 60_000);
+/**
+ * May this attempt be evaluated? A pair or an address with no failure is always let through: a correct password
+ * from an address that has not failed is never delayed or refused.
+ */
+export function decideSignIn(failures: RecentFailures, now: Date, limits: SignInLimits = SIGN_IN_LIMITS): SignInDecision {
+  if (failures.ip >= limits.maxFailuresPerIp) {
+    const until = (failures.ipLimitingAt?.getTime() ?? now.getTime()) + limits.windowMinutes * 60_000;
+    return { allowed: false, scope: "ip", retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
+  }
+  const delay = pairDelaySeconds(failures.pair, limits);
+  if (delay > 0 && failures.pairLatestAt) {
+    const until = failures.pairLatestAt.getTime() + delay * 1000;
+    if (now.getTime() < until) return { allowed: false, scope: "pair", retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
+  }
+  return { allowed: true };
+}
+
+export function windowStart(now: Date, limits: SignInLimits = SIGN_IN_LIMITS): Date {
+  return new Date(now.getTime() - limits.windowMinutes * 60_000);
 }
 
 /** Accounts are keyed by their normalised e-mail, whether or not they exist. */
 export function emailKey(email: string): string {
   return email.trim().toLowerCase();
+}
+
+/** The French message of a refusal, with the wait rounded up. */
+export function signInRefusalMessage(decision: { scope: "pair" | "ip"; retryAfterSeconds: number }): string {
+  if (decision.scope === "ip") {
+    const minutes = Math.ceil(decision.retryAfterSeconds / 60);
+    return `Trop d'échecs de connexion depuis votre adresse réseau. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`;
+  }
+  const seconds = decision.retryAfterSeconds;
+  return `Trop d'échecs de connexion pour ce compte depuis votre adresse réseau. Réessayez dans ${seconds} seconde${seconds > 1 ? "s" : ""}.`;
 }

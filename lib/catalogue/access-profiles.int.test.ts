@@ -24,7 +24,7 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 async function snapshot() {
   const [profiles, events] = await Promise.all([
     db().accessProfile.findMany({ orderBy: { code: "asc" } }),
-    db().auditEvent.count(),
+    db().event.count(),
   ]);
   return { profiles, events };
 }
@@ -77,9 +77,9 @@ describe("the access-profile catalogue", () => {
     const result = await updateAccessProfile(admin, profile.id, { ...formOf(profile), level2AuthenticatedPerSecond: 20, label: "Profil 1 — tout" }, request);
     expect(result.changed.sort()).toEqual(["label", "level2AuthenticatedPerSecond"]);
     expect(await profileByCode("1")).toMatchObject({ level2AuthenticatedPerSecond: 20, level2PublicPerSecond: 5, label: "Profil 1 — tout" });
-    const event = await db().auditEvent.findFirstOrThrow({ where: { type: "access_profile.updated", subjectId: profile.id } });
-    expect(event).toMatchObject({ actorId: admin.userId, ip: "198.51.100.23" });
-    expect(event.data).toEqual({
+    const event = await db().event.findFirstOrThrow({ where: { name: "access_profile.updated", subjectId: profile.id }, include: { personalData: true } });
+    expect(event).toMatchObject({ actorId: admin.userId, personalData: expect.objectContaining({ ip: "198.51.100.23" }) });
+    expect(event.payload).toEqual({
       code: "1",
       changes: {
         label: { from: profile.label, to: "Profil 1 — tout" },
@@ -87,9 +87,9 @@ describe("the access-profile catalogue", () => {
       },
     });
     // Saving the same values again records nothing.
-    const events = await db().auditEvent.count();
+    const events = await db().event.count();
     expect((await updateAccessProfile(admin, profile.id, formOf(await profileByCode("1")), request)).changed).toEqual([]);
-    expect(await db().auditEvent.count()).toBe(events);
+    expect(await db().event.count()).toBe(events);
   });
 
   it.each([
@@ -147,7 +147,7 @@ describe("the access-profile catalogue", () => {
       request,
     );
     expect((await listActiveAccessProfiles()).map((p) => p.code)).toContain("5");
-    expect(await db().auditEvent.count({ where: { type: "access_profile.updated", subjectId: created.id } })).toBe(1);
+    expect(await db().event.count({ where: { name: "access_profile.updated", subjectId: created.id } })).toBe(1);
 
     const duplicate = await rejection(createAccessProfile(admin, { ...formOf(await profileByCode("5")), code: "5" }, request));
     expect(duplicate.fieldErrors.code).toBe("Le profil « 5 » existe déjà. Choisissez un autre code ou modifiez le profil existant.");

@@ -1,4 +1,5 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
@@ -103,12 +104,12 @@ export async function updateAccessProfile(
         "Ce profil a été modifié entre-temps par une autre personne. Rechargez la page pour voir sa version actuelle ; rien n'a été enregistré.",
       );
     }
-    await recordAudit(tx, {
-      type: "access_profile.updated",
-      actorId: actor.userId,
-      subject: { type: "AccessProfile", id },
+    await recordEvent(tx, {
+      name: "access_profile.updated",
+      actor: userActor(actor.userId),
+      subjectId: id,
       request,
-      data: { code: before.code, changes },
+      payload: { code: before.code, changes },
     });
     return { changed: Object.keys(changes) };
   });
@@ -129,12 +130,12 @@ export async function createAccessProfile(actor: Actor, raw: unknown, request: R
     return await db().$transaction(async (tx) => {
       if (await tx.accessProfile.findUnique({ where: { code: input.code }, select: { id: true } })) throw codeTaken();
       const created = await tx.accessProfile.create({ data: input });
-      await recordAudit(tx, {
-        type: "access_profile.updated",
-        actorId: actor.userId,
-        subject: { type: "AccessProfile", id: created.id },
+      await recordEvent(tx, {
+        name: "access_profile.updated",
+        actor: userActor(actor.userId),
+        subjectId: created.id,
         request,
-        data: { code: input.code, created: true, values: { ...input } },
+        payload: { code: input.code, created: true, values: { ...input } },
       });
       return { id: created.id };
     });

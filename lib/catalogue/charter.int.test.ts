@@ -30,7 +30,7 @@ async function counts() {
   const [versions, acceptances, events, mails] = await Promise.all([
     db().charterVersion.count(),
     db().charterAcceptance.count(),
-    db().auditEvent.count(),
+    db().event.count(),
     db().outboxMessage.count(),
   ]);
   return { versions, acceptances, events, mails };
@@ -82,9 +82,9 @@ describe("accepting the charter", () => {
     const acceptance = await db().charterAcceptance.findUniqueOrThrow({ where: { id: result.acceptanceId }, include: { charterVersion: true } });
     expect(acceptance).toMatchObject({ organizationId, userId: legalRepresentative.userId, ip: "198.51.100.23", userAgent: "Mozilla/5.0 (vitest)" });
     expect(acceptance.charterVersion.version).toBe("0.1");
-    const events = await db().auditEvent.findMany({ where: { organizationId, type: "charter.accepted" } });
+    const events = await db().event.findMany({ where: { organizationId, name: "charter.accepted" }, include: { personalData: true } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorId: legalRepresentative.userId, ip: "198.51.100.23", subjectId: acceptance.charterVersionId });
+    expect(events[0]).toMatchObject({ actorId: legalRepresentative.userId, personalData: expect.objectContaining({ ip: "198.51.100.23" }), subjectId: acceptance.charterVersionId });
 
     const status = await charterStatusOf(organizationId);
     expect(status.acceptedCurrent).toBe(true);
@@ -100,7 +100,7 @@ describe("accepting the charter", () => {
     const again = await acceptCharter(legalRepresentative, input, request);
     expect(again).toEqual({ acceptanceId: results.find((r) => !r.alreadyAccepted)!.acceptanceId, organizationId, alreadyAccepted: true });
     expect(await db().charterAcceptance.count({ where: { organizationId } })).toBe(1);
-    expect(await db().auditEvent.count({ where: { organizationId, type: "charter.accepted" } })).toBe(1);
+    expect(await db().event.count({ where: { organizationId, name: "charter.accepted" } })).toBe(1);
   });
 
   it("is reserved to the organisation's legal representatives, and writes nothing otherwise", async () => {
@@ -200,8 +200,8 @@ describe("publishing a new version", () => {
     expect(toA.text).toContain("/editeur/charte");
     expect(mails.some((m) => m.to === a.member.email)).toBe(false);
 
-    const event = await db().auditEvent.findFirstOrThrow({ where: { type: "charter.published" } });
-    expect(event).toMatchObject({ actorId: admin.userId, subjectId: charterVersionId, ip: "198.51.100.23" });
+    const event = await db().event.findFirstOrThrow({ where: { name: "charter.published" }, include: { personalData: true } });
+    expect(event).toMatchObject({ actorId: admin.userId, subjectId: charterVersionId, personalData: expect.objectContaining({ ip: "198.51.100.23" }) });
     const published = await db().charterVersion.findUniqueOrThrow({ where: { id: charterVersionId } });
     expect(published.publishedById).toBe(admin.userId);
 

@@ -1,4 +1,5 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";
 import { db, type Tx } from "../db.server";
 import { AppError } from "../errors";
@@ -194,13 +195,13 @@ export async function acceptCharter(
           userAgent: request.userAgent.slice(0, 500),
         },
       });
-      await recordAudit(tx, {
-        type: "charter.accepted",
-        actorId: actor.userId,
+      await recordEvent(tx, {
+        name: "charter.accepted",
+        actor: userActor(actor.userId),
         organizationId: input.organizationId,
-        subject: { type: "CharterVersion", id: current.id },
+        subjectId: current.id,
         request,
-        data: { version: current.version, acceptanceId: acceptance.id },
+        payload: { version: current.version, acceptanceId: acceptance.id },
       });
       return { acceptanceId: acceptance.id, organizationId: input.organizationId, alreadyAccepted: false };
     });
@@ -264,12 +265,12 @@ export async function publishCharterVersion(
       const created = await tx.charterVersion.create({
         data: { version: input.version, title: input.title, body: input.body, publishedAt: new Date(), publishedById: actor.userId },
       });
-      await recordAudit(tx, {
-        type: "charter.published",
-        actorId: actor.userId,
-        subject: { type: "CharterVersion", id: created.id },
+      await recordEvent(tx, {
+        name: "charter.published",
+        actor: userActor(actor.userId),
+        subjectId: created.id,
         request,
-        data: { version: input.version, title: input.title, bodyLength: input.body.length },
+        payload: { version: input.version, title: input.title, bodyLength: input.body.length },
       });
       const memberships = await tx.membership.findMany({
         where: { isLegalRepresentative: true, user: { status: "ACTIVE" } },

@@ -39,7 +39,7 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 }
 
 async function counts() {
-  const [certificates, events] = await Promise.all([db().caCertificate.count(), db().auditEvent.count()]);
+  const [certificates, events] = await Promise.all([db().caCertificate.count(), db().event.count()]);
   return { certificates, events };
 }
 
@@ -93,9 +93,9 @@ describe("adding a CA certificate", () => {
       environment: "TEST",
       retiredAt: null,
     });
-    const event = await db().auditEvent.findFirstOrThrow({ where: { type: "ca_certificate.added", subjectId: added.id } });
-    expect(event).toMatchObject({ actorId: admin.userId, subjectType: "CaCertificate", ip: request.ip });
-    expect(event.data).toMatchObject({ environment: "TEST", fingerprintSha256: certificateFacts(authority.root.der).fingerprintSha256 });
+    const event = await db().event.findFirstOrThrow({ where: { name: "ca_certificate.added", subjectId: added.id }, include: { personalData: true } });
+    expect(event).toMatchObject({ actorId: admin.userId, subjectType: "CaCertificate", personalData: expect.objectContaining({ ip: request.ip }) });
+    expect(event.payload).toMatchObject({ environment: "TEST", fingerprintSha256: certificateFacts(authority.root.der).fingerprintSha256 });
   });
 
   it("refuses a duplicate in the same environment, but accepts it in the other one", async () => {
@@ -151,7 +151,7 @@ describe("retiring a CA certificate", () => {
     expect(fingerprints(await activeCaBundle("TEST"))).not.toContain(fingerprint);
     const listed = (await caBundleAdministration(admin)).TEST.find((c) => c.id === id);
     expect(listed?.retiredAt).toBeInstanceOf(Date);
-    expect(await db().auditEvent.count({ where: { type: "ca_certificate.retired", subjectId: id, actorId: admin.userId } })).toBe(1);
+    expect(await db().event.count({ where: { name: "ca_certificate.retired", subjectId: id, actorId: admin.userId } })).toBe(1);
 
     const before = await counts();
     expect((await rejection(retireCaCertificate(admin, id, request))).code).toBe("CONFLICT");

@@ -1,7 +1,8 @@
 // Use cases of the CA bundles: ANS administrators add and retire the certification authorities that client
 // certificates of each environment must chain to; the certificate registry reads the active ones.
 import { z } from "zod";
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
@@ -166,12 +167,12 @@ export async function addCaCertificate(
         },
         select: { id: true },
       });
-      await recordAudit(tx, {
-        type: "ca_certificate.added",
-        actorId: actor.userId,
-        subject: { type: "CaCertificate", id: created.id },
+      await recordEvent(tx, {
+        name: "ca_certificate.added",
+        actor: userActor(actor.userId),
+        subjectId: created.id,
         request,
-        data: {
+        payload: {
           environment: target,
           subjectDn: facts.subjectDn,
           issuerDn: facts.issuerDn,
@@ -214,12 +215,12 @@ export async function retireCaCertificate(
     // Conditional update: of two administrators retiring at once, only one records it.
     const { count } = await tx.caCertificate.updateMany({ where: { id: row.id, retiredAt: null }, data: { retiredAt: new Date() } });
     if (count === 0) throw new AppError("CONFLICT", ALREADY_RETIRED);
-    await recordAudit(tx, {
-      type: "ca_certificate.retired",
-      actorId: actor.userId,
-      subject: { type: "CaCertificate", id: row.id },
+    await recordEvent(tx, {
+      name: "ca_certificate.retired",
+      actor: userActor(actor.userId),
+      subjectId: row.id,
       request,
-      data: { environment: row.environment, subjectDn: row.subjectDn, fingerprintSha256: row.fingerprintSha256 },
+      payload: { environment: row.environment, subjectDn: row.subjectDn, fingerprintSha256: row.fingerprintSha256 },
     });
     return { id: row.id, name: certificateName(certificateFacts(new Uint8Array(row.der))), environment: row.environment };
   });

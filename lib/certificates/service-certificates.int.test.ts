@@ -89,7 +89,7 @@ describe("registering a service certificate", () => {
     const registry = await serviceCertificateRegistry(actorA, serviceA, "TEST", now);
     expect(registry.certificates).toHaveLength(1);
     expect(registry.certificates[0]).toMatchObject({ status: "active", report: { verdict: "ok" } });
-    expect(await db().auditEvent.count({ where: { type: "certificate.uploaded" } })).toBe(1);
+    expect(await db().event.count({ where: { name: "certificate.uploaded" } })).toBe(1);
   });
 
   it("keeps a renewal and the old certificate, the old one replaced", async () => {

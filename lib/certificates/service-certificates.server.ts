@@ -1,4 +1,5 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
@@ -100,13 +101,13 @@ export async function uploadServiceCertificate(
       },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      type: "certificate.uploaded",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "certificate.uploaded",
+      actor: userActor(actor.userId),
       organizationId: service.organizationId,
-      subject: { type: "Certificate", id: created.id },
+      subjectId: created.id,
       request,
-      data: {
+      payload: {
         serviceId,
         environment,
         subjectDn: facts.subjectDn,

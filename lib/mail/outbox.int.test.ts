@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db.server";
 import { developmentMailbox } from "./mailbox.server";
 import { queueMail } from "./outbox.server";
+import { mailDeliveryNotice } from "./schedule.server";
 
 const message = { to: "alice@exemple.fr", subject: "Bienvenue", text: "Bonjour", kind: "test" };
 
@@ -29,9 +30,15 @@ describe("mail outbox", () => {
     ).rejects.toThrow();
   });
 
-  it("shows messages in the development mailbox when no SMTP server is configured", async () => {
-    delete process.env.SMTP_URL;
-    const mailbox = await developmentMailbox({ to: "ALICE@exemple.fr" });
+  it("shows messages in the development mailbox only when MAIL_DEV_MAILBOX is on", async () => {
+    const mailbox = await developmentMailbox({ to: "ALICE@exemple.fr" }, { MAIL_DEV_MAILBOX: "on" });
     expect(mailbox?.map((m) => m.subject)).toEqual(["Bienvenue"]);
+    expect(await developmentMailbox({ to: "alice@exemple.fr" }, { MAIL_DEV_MAILBOX: "off" })).toBeNull();
+  });
+
+  it("says at start-up what becomes of queued mail", () => {
+    expect(mailDeliveryNotice({ SMTP_URL: "smtp://mail.exemple.fr", MAIL_DEV_MAILBOX: "off" })).toContain("Envoi par SMTP");
+    expect(mailDeliveryNotice({ MAIL_DEV_MAILBOX: "on" })).toContain("lisibles par tous sur /courriels");
+    expect(mailDeliveryNotice({ MAIL_DEV_MAILBOX: "off" })).toContain("restent en file d'attente, sans envoi");
   });
 });

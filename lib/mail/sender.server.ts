@@ -37,8 +37,3 @@ export async function deliverPendingMail(): Promise<{ sent: number; failed: numb
   }, { timeout: 60_000 });
   return { sent, failed };
 }
-
-/** Without SMTP the messages stay in the development mailbox page. */
-export function isDevelopmentMailboxEnabled(): boolean {
-  return !env().SMTP_URL;
-}

@@ -1,4 +1,5 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import { hashPassword } from "../auth/password.server";
 import type { Actor } from "../auth/permissions";
 import { db, type Tx } from "../db.server";
@@ -102,21 +103,22 @@ export async function joinWithNewAccount(
       const membership = await tx.membership.create({
         data: { userId: user.id, organizationId: invitation.organizationId, isLegalRepresentative: invitation.asLegalRepresentative },
       });
-      await recordAudit(tx, {
-        type: "user.signed_up",
-        actorId: user.id,
+      await recordEvent(tx, {
+        name: "user.signed_up",
+        actor: userActor(user.id),
         organizationId: invitation.organizationId,
-        subject: { type: "User", id: user.id },
+        subjectId: user.id,
         request,
-        data: { via: "invitation" },
+        payload: { via: "invitation" },
       });
-      await recordAudit(tx, {
-        type: "invitation.accepted",
-        actorId: user.id,
+      await recordEvent(tx, {
+        name: "invitation.accepted",
+        actor: userActor(user.id),
         organizationId: invitation.organizationId,
-        subject: { type: "Invitation", id: invitation.id },
+        subjectId: invitation.id,
         request,
-        data: { email: invitation.email, asLegalRepresentative: invitation.asLegalRepresentative, newAccount: true, membershipId: membership.id },
+        payload: { asLegalRepresentative: invitation.asLegalRepresentative, newAccount: true, membershipId: membership.id },
+        personal: { email: invitation.email },
       });
       return { userId: user.id, organizationId: invitation.organizationId, email: invitation.email };
     });
@@ -152,13 +154,14 @@ export async function joinAsSignedInUser(
       const membership = await tx.membership.create({
         data: { userId: actor.userId, organizationId: invitation.organizationId, isLegalRepresentative: invitation.asLegalRepresentative },
       });
-      await recordAudit(tx, {
-        type: "invitation.accepted",
-        actorId: actor.userId,
+      await recordEvent(tx, {
+        name: "invitation.accepted",
+        actor: userActor(actor.userId),
         organizationId: invitation.organizationId,
-        subject: { type: "Invitation", id: invitation.id },
+        subjectId: invitation.id,
         request,
-        data: { email: invitation.email, asLegalRepresentative: invitation.asLegalRepresentative, newAccount: false, membershipId: membership.id },
+        payload: { asLegalRepresentative: invitation.asLegalRepresentative, newAccount: false, membershipId: membership.id },
+        personal: { email: invitation.email },
       });
       return { organizationId: invitation.organizationId };
     });

@@ -25,9 +25,9 @@ describe("an invitation's life", () => {
     expect(mail?.subject).toBe("Invitation à rejoindre Éditeur Lumière SAS sur le portail d'adhésion au ROR");
     expect(mail?.text).toContain(`/invitation/${token}`);
     expect(mail?.text).toContain("Fondatrice Test vous invite");
-    const sent = await db().auditEvent.findFirstOrThrow({ where: { type: "invitation.sent", subjectId: invitationId } });
-    expect(sent).toMatchObject({ actorId: actor.userId, organizationId, ip: testRequest.ip });
-    expect(JSON.stringify(sent.data)).not.toContain(token);
+    const sent = await db().event.findFirstOrThrow({ where: { name: "invitation.sent", subjectId: invitationId }, include: { personalData: true } });
+    expect(sent).toMatchObject({ actorId: actor.userId, organizationId, personalData: expect.objectContaining({ ip: testRequest.ip }) });
+    expect(JSON.stringify(sent.payload)).not.toContain(token);
 
     expect(await invitationByToken(token)).toMatchObject({ state: "pending", organizationName: "Éditeur Lumière SAS", email, asLegalRepresentative: false, accountExists: false });
 
@@ -38,7 +38,7 @@ describe("an invitation's life", () => {
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user.memberships).toEqual([expect.objectContaining({ organizationId, isLegalRepresentative: false })]);
     expect((await db().invitation.findUniqueOrThrow({ where: { id: invitationId } })).acceptedAt).not.toBeNull();
-    const accepted = await db().auditEvent.findFirstOrThrow({ where: { type: "invitation.accepted", subjectId: invitationId } });
+    const accepted = await db().event.findFirstOrThrow({ where: { name: "invitation.accepted", subjectId: invitationId }, include: { personalData: true } });
     expect(accepted).toMatchObject({ actorId: user.id, organizationId });
 
     // Used once: the page says so, and a second use is refused without writing anything.
@@ -77,8 +77,8 @@ describe("an invitation's life", () => {
     const second = await inviteColleague(actor, organizationId, { email, asLegalRepresentative: false }, testRequest);
     expect(await invitationByToken(first.token)).toEqual({ state: "revoked" });
     expect((await rejection(joinWithNewAccount(first.token, join, testRequest))).message).toBe("Cette invitation a été annulée.");
-    const revoked = await db().auditEvent.findFirstOrThrow({ where: { type: "invitation.revoked", subjectId: first.invitationId } });
-    expect(revoked.data).toMatchObject({ reason: "reinvited" });
+    const revoked = await db().event.findFirstOrThrow({ where: { name: "invitation.revoked", subjectId: first.invitationId }, include: { personalData: true } });
+    expect(revoked.payload).toMatchObject({ reason: "reinvited" });
     await joinWithNewAccount(second.token, join, testRequest);
     expect(await db().outboxMessage.count({ where: { to: email } })).toBe(2);
   });
@@ -88,7 +88,7 @@ describe("an invitation's life", () => {
     const { token, invitationId } = await inviteColleague(actor, organizationId, { email: uniqueTestEmail("annule"), asLegalRepresentative: false }, testRequest);
     await revokeInvitation(actor, invitationId, testRequest);
     expect(await invitationByToken(token)).toEqual({ state: "revoked" });
-    expect(await db().auditEvent.count({ where: { type: "invitation.revoked", subjectId: invitationId } })).toBe(1);
+    expect(await db().event.count({ where: { name: "invitation.revoked", subjectId: invitationId } })).toBe(1);
     expect((await rejection(revokeInvitation(actor, invitationId, testRequest))).message).toBe("Cette invitation est déjà annulée.");
   });
 
@@ -103,7 +103,7 @@ describe("an invitation's life", () => {
     }
     expect(await db().user.count({ where: { email } })).toBe(1);
     expect(await db().membership.count({ where: { organizationId } })).toBe(2);
-    expect(await db().auditEvent.count({ where: { type: "invitation.accepted", organizationId } })).toBe(1);
+    expect(await db().event.count({ where: { name: "invitation.accepted", organizationId } })).toBe(1);
   });
 
   it("says unknown for a token it never issued, malformed or not", async () => {
@@ -164,7 +164,7 @@ describe("joining with an existing account", () => {
 
     await joinAsSignedInUser(b.actor, token, testRequest);
     expect((await actorOf(b.userId)).memberships.map((m) => m.organizationId).sort()).toEqual([a.organizationId, b.organizationId].sort());
-    expect(await db().auditEvent.findFirstOrThrow({ where: { type: "invitation.accepted", subjectId: invitationId } })).toMatchObject({ actorId: b.userId, organizationId: a.organizationId });
+    expect(await db().event.findFirstOrThrow({ where: { name: "invitation.accepted", subjectId: invitationId }, include: { personalData: true } })).toMatchObject({ actorId: b.userId, organizationId: a.organizationId });
     expect((await rejection(joinAsSignedInUser(b.actor, token, testRequest))).message).toBe("Cette invitation a déjà été utilisée.");
   });
 });

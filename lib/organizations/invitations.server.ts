@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
@@ -78,13 +79,14 @@ export async function inviteColleague(
       const { count } = await tx.invitation.updateMany({ where: { id: old.id, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
       if (count !== 1) continue;
       revoked.push(old.id);
-      await recordAudit(tx, {
-        type: "invitation.revoked",
-        actorId: actor.userId,
+      await recordEvent(tx, {
+        name: "invitation.revoked",
+        actor: userActor(actor.userId),
         organizationId: id,
-        subject: { type: "Invitation", id: old.id },
+        subjectId: old.id,
         request,
-        data: { email, reason: "reinvited" },
+        payload: { reason: "reinvited" },
+        personal: { email },
       });
     }
 
@@ -109,13 +111,14 @@ export async function inviteColleague(
         "Si vous ne vous attendiez pas à cette invitation, ignorez ce message.",
       ].join("\n"),
     });
-    await recordAudit(tx, {
-      type: "invitation.sent",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "invitation.sent",
+      actor: userActor(actor.userId),
       organizationId: id,
-      subject: { type: "Invitation", id: invitation.id },
+      subjectId: invitation.id,
       request,
-      data: { email, asLegalRepresentative, expiresAt: expiresAt.toISOString(), revokedInvitations: revoked },
+      payload: { asLegalRepresentative, expiresAt: expiresAt.toISOString(), revokedInvitations: revoked },
+      personal: { email },
     });
     return { invitationId: invitation.id, token, email, expiresAt };
   });
@@ -138,13 +141,14 @@ export async function revokeInvitation(actor: Actor, invitationId: unknown, requ
       data: { revokedAt: now },
     });
     if (count !== 1) throw new AppError("CONFLICT", "Cette invitation vient d'être acceptée ou annulée.");
-    await recordAudit(tx, {
-      type: "invitation.revoked",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "invitation.revoked",
+      actor: userActor(actor.userId),
       organizationId: invitation.organizationId,
-      subject: { type: "Invitation", id },
+      subjectId: id,
       request,
-      data: { email: invitation.email, reason: "cancelled" },
+      payload: { reason: "cancelled" },
+      personal: { email: invitation.email },
     });
   });
 }

@@ -31,23 +31,23 @@ describe("legal representatives", () => {
     expect(await setLegalRepresentative(org.actor, org.memberMembershipId, true, testRequest)).toMatchObject({ changed: true, memberName: "Membre Test" });
     expect(await legalRepresentatives(org.organizationId)).toBe(2);
     expect(await setLegalRepresentative(org.actor, org.memberMembershipId, true, testRequest)).toMatchObject({ changed: false });
-    const named = await db().auditEvent.findMany({ where: { type: "membership.legal_representative_named", organizationId: org.organizationId } });
-    expect(named).toEqual([expect.objectContaining({ actorId: org.userId, subjectId: org.memberMembershipId, ip: testRequest.ip })]);
+    const named = await db().event.findMany({ where: { name: "membership.legal_representative_named", organizationId: org.organizationId }, include: { personalData: true } });
+    expect(named).toEqual([expect.objectContaining({ actorId: org.userId, subjectId: org.memberMembershipId, personalData: expect.objectContaining({ ip: testRequest.ip }) })]);
 
     // The founder may now step down, since another legal representative remains.
     await setLegalRepresentative(org.actor, org.founderMembershipId, false, testRequest);
     expect(await legalRepresentatives(org.organizationId)).toBe(1);
-    expect(await db().auditEvent.count({ where: { type: "membership.legal_representative_removed", subjectId: org.founderMembershipId } })).toBe(1);
+    expect(await db().event.count({ where: { name: "membership.legal_representative_removed", subjectId: org.founderMembershipId } })).toBe(1);
   });
 
   it("cannot be named by a member who is not one, and nothing is written", async () => {
     const org = await organizationWithMember();
-    const events = await db().auditEvent.count();
+    const events = await db().event.count();
     const error = await rejection(setLegalRepresentative(org.member, org.memberMembershipId, true, testRequest));
     expect(error.code).toBe("FORBIDDEN");
     expect(error.message).toBe("Seul un représentant légal de l'organisation peut faire cela.");
     expect(await legalRepresentatives(org.organizationId)).toBe(1);
-    expect(await db().auditEvent.count()).toBe(events);
+    expect(await db().event.count()).toBe(events);
     expect((await rejection(setLegalRepresentative(org.member, org.founderMembershipId, false, testRequest))).code).toBe("FORBIDDEN");
     expect((await rejection(removeMember(org.member, org.founderMembershipId, testRequest))).code).toBe("FORBIDDEN");
   });
@@ -93,8 +93,8 @@ describe("removing a member", () => {
     await removeMember(org.actor, org.memberMembershipId, testRequest);
     expect(await db().membership.findUnique({ where: { id: org.memberMembershipId } })).toBeNull();
     expect((await actorOf(org.memberUserId)).memberships).toEqual([]);
-    const removed = await db().auditEvent.findFirstOrThrow({ where: { type: "membership.removed", subjectId: org.memberMembershipId } });
-    expect(removed.data).toMatchObject({ userId: org.memberUserId, wasLegalRepresentative: false });
+    const removed = await db().event.findFirstOrThrow({ where: { name: "membership.removed", subjectId: org.memberMembershipId }, include: { personalData: true } });
+    expect(removed.payload).toMatchObject({ userId: org.memberUserId, wasLegalRepresentative: false });
     expect((await rejection(removeMember(org.actor, org.memberMembershipId, testRequest))).code).toBe("NOT_FOUND");
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";
 import { db, type Tx } from "../db.server";
 import { AppError } from "../errors";
@@ -55,13 +56,14 @@ export async function setLegalRepresentative(
       if (problem) throw new AppError("CONFLICT", problem);
     }
     await tx.membership.update({ where: { id }, data: { isLegalRepresentative: named } });
-    await recordAudit(tx, {
-      type: named ? "membership.legal_representative_named" : "membership.legal_representative_removed",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: named ? "membership.legal_representative_named" : "membership.legal_representative_removed",
+      actor: userActor(actor.userId),
       organizationId: target.organizationId,
-      subject: { type: "Membership", id },
+      subjectId: id,
       request,
-      data: { userId: target.userId, email: target.user.email, name: target.user.name },
+      payload: { userId: target.userId },
+      personal: { email: target.user.email, name: target.user.name },
     });
     return { changed: true, memberName: target.user.name };
   });
@@ -75,13 +77,14 @@ export async function removeMember(actor: Actor, membershipId: unknown, request:
     const problem = lastLegalRepresentativeProblem(memberships, id);
     if (problem) throw new AppError("CONFLICT", problem);
     await tx.membership.delete({ where: { id } });
-    await recordAudit(tx, {
-      type: "membership.removed",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "membership.removed",
+      actor: userActor(actor.userId),
       organizationId: target.organizationId,
-      subject: { type: "Membership", id },
+      subjectId: id,
       request,
-      data: { userId: target.userId, email: target.user.email, name: target.user.name, wasLegalRepresentative: locked.isLegalRepresentative },
+      payload: { userId: target.userId, wasLegalRepresentative: locked.isLegalRepresentative },
+      personal: { email: target.user.email, name: target.user.name },
     });
     return { memberName: target.user.name };
   });

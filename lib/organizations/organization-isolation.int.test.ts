@@ -28,7 +28,7 @@ async function snapshotOf(organizationId: string) {
     db().organization.findUniqueOrThrow({ where: { id: organizationId } }),
     db().membership.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     db().invitation.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
-    db().auditEvent.count({ where: { organizationId } }),
+    db().event.count({ where: { organizationId } }),
   ]);
   return { organization, memberships, invitations, events };
 }

@@ -20,7 +20,7 @@ async function counts() {
     db().user.count(),
     db().organization.count(),
     db().membership.count(),
-    db().auditEvent.count(),
+    db().event.count(),
   ]);
   return { users, organizations, memberships, events };
 }
@@ -45,9 +45,9 @@ describe("signing up an editor", () => {
     expect(user.memberships).toEqual([expect.objectContaining({ organizationId, isLegalRepresentative: true })]);
     const organization = await db().organization.findUniqueOrThrow({ where: { id: organizationId } });
     expect(organization.siret).toBe("73282932000074");
-    const events = await db().auditEvent.findMany({ where: { organizationId }, orderBy: { type: "asc" } });
-    expect(events.map((e) => e.type)).toEqual(["organization.created", "user.signed_up"]);
-    expect(events[0]!.ip).toBe("203.0.113.7");
+    const events = await db().event.findMany({ where: { organizationId }, orderBy: { name: "asc" }, include: { personalData: true } });
+    expect(events.map((e) => e.name)).toEqual(["organization.created", "user.signed_up"]);
+    expect(events[0]!.personalData?.ip).toBe("203.0.113.7");
   });
 
   it("refuses a taken e-mail and a taken SIRET, next to their fields, and writes nothing", async () => {

@@ -1,4 +1,5 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import { hashPassword } from "../auth/password.server";
 import { db } from "../db.server";
 import { AppError } from "../errors";
@@ -40,20 +41,19 @@ export async function signUpEditor(raw: unknown, request: RequestContext): Promi
       await tx.membership.create({
         data: { userId: user.id, organizationId: organization.id, isLegalRepresentative: input.isLegalRepresentative },
       });
-      await recordAudit(tx, {
-        type: "user.signed_up",
-        actorId: user.id,
+      await recordEvent(tx, {
+        name: "user.signed_up",
+        actor: userActor(user.id),
         organizationId: organization.id,
-        subject: { type: "User", id: user.id },
-        request,
-      });
-      await recordAudit(tx, {
-        type: "organization.created",
-        actorId: user.id,
+        subjectId: user.id,
+        request, payload: {} });
+      await recordEvent(tx, {
+        name: "organization.created",
+        actor: userActor(user.id),
         organizationId: organization.id,
-        subject: { type: "Organization", id: organization.id },
+        subjectId: organization.id,
         request,
-        data: { legalName: input.legalName, siret: input.siret, isLegalRepresentative: input.isLegalRepresentative },
+        payload: { legalName: input.legalName, siret: input.siret, isLegalRepresentative: input.isLegalRepresentative },
       });
       return { userId: user.id, organizationId: organization.id };
     });

@@ -18,16 +18,16 @@ describe("changing an organisation's details", () => {
     expect(changes).toEqual({ siret: { before: before.siret, after: siret }, address: { before: before.address, after: "<b>2 rue Neuve</b>" } });
     const after = await current(organizationId);
     expect(after).toMatchObject({ siret, address: "<b>2 rue Neuve</b>", legalName: before.legalName, version });
-    const event = await db().auditEvent.findFirstOrThrow({ where: { type: "organization.updated", organizationId } });
-    expect(event).toMatchObject({ actorId: actor.userId, subjectId: organizationId, ip: testRequest.ip });
-    expect(event.data).toEqual({ changes });
+    const event = await db().event.findFirstOrThrow({ where: { name: "organization.updated", organizationId }, include: { personalData: true } });
+    expect(event).toMatchObject({ actorId: actor.userId, subjectId: organizationId, personalData: expect.objectContaining({ ip: testRequest.ip }) });
+    expect(event.payload).toEqual({ changes });
   });
 
   it("writes nothing when nothing changed", async () => {
     const { actor, organizationId } = await newOrganization();
     const before = await current(organizationId);
     expect((await updateOrganization(actor, organizationId, before, testRequest)).changes).toEqual({});
-    expect(await db().auditEvent.count({ where: { type: "organization.updated", organizationId } })).toBe(0);
+    expect(await db().event.count({ where: { name: "organization.updated", organizationId } })).toBe(0);
     expect(await current(organizationId)).toEqual(before);
   });
 

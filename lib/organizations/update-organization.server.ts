@@ -1,4 +1,5 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
@@ -46,13 +47,13 @@ export async function updateOrganization(
       const { count } = await tx.organization.updateMany({ where: { id, updatedAt: before.updatedAt }, data: after });
       if (count !== 1) throw new AppError("CONFLICT", MODIFIED_MEANWHILE);
       const updated = await tx.organization.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } });
-      await recordAudit(tx, {
-        type: "organization.updated",
-        actorId: actor.userId,
+      await recordEvent(tx, {
+        name: "organization.updated",
+        actor: userActor(actor.userId),
         organizationId: id,
-        subject: { type: "Organization", id },
+        subjectId: id,
         request,
-        data: { changes },
+        payload: { changes },
       });
       return { changes, version: updated.updatedAt.toISOString() };
     });

@@ -63,7 +63,7 @@ async function counts() {
     db().platinesSubmission.count(),
     db().storedFile.count(),
     db().platinesEvidence.count(),
-    db().auditEvent.count({ where: { type: "platines.submitted" } }),
+    db().event.count({ where: { name: "platines.submitted" } }),
   ]);
   return { submissions, files, evidence, events };
 }
@@ -117,9 +117,9 @@ describe("PLATINES submissions", () => {
     expect(await item()).toMatchObject({ state: "missing" });
     expect((await item()).detail).toContain(searchRead.name);
 
-    const event = await db().auditEvent.findFirstOrThrow({ where: { type: "platines.submitted", subjectId: passing.submissionId } });
+    const event = await db().event.findFirstOrThrow({ where: { name: "platines.submitted", subjectId: passing.submissionId }, include: { personalData: true } });
     expect(event).toMatchObject({ actorId: editor.userId, organizationId: editor.organizationId });
-    expect(event.data).toMatchObject({ sessionType: "CERTIFICATION", satisfied: true, totalCases: 10, evidence: [{ fileName: "resultats.pdf" }] });
+    expect(event.payload).toMatchObject({ sessionType: "CERTIFICATION", satisfied: true, totalCases: 10, evidence: [{ fileName: "resultats.pdf" }] });
   });
 
   it("asks no test of a profile 0 service", async () => {
@@ -212,7 +212,7 @@ describe("PLATINES isolation and review", () => {
     const validated = (await platinesReviewOf(reviewer, owner.serviceId)).plans.find((p) => p.id === searchRead.id)!.latest!;
     expect(validated.validation).toMatchObject({ by: "Instructrice", note: "Conforme au plan.", at: now });
     expect((await rejection(validatePlatinesSubmission(reviewer, submissionId, {}, testRequest))).code).toBe("CONFLICT");
-    expect(await db().auditEvent.count({ where: { type: "platines.validated", subjectId: submissionId, actorId: reviewer.userId } })).toBe(1);
+    expect(await db().event.count({ where: { name: "platines.validated", subjectId: submissionId, actorId: reviewer.userId } })).toBe(1);
 
     // A newer session for the plan: the older one can no longer be validated.
     const { submissionId: newer } = await submitPlatinesSession(
@@ -261,8 +261,8 @@ describe("PLATINES test plan administration", () => {
     // Deactivated: it no longer applies.
     await updateTestPlan(admin, planId, { ...values, active: false, version: form.plan!.version + 1 }, testRequest);
     expect(await stateOf()).toBeUndefined();
-    const events = await db().auditEvent.findMany({ where: { subjectId: planId }, orderBy: { occurredAt: "asc" } });
-    expect(events.map((e) => e.type)).toEqual(["platines_plan.created", "platines_plan.updated", "platines_plan.updated"]);
-    expect(events[1]!.data).toMatchObject({ before: { cases: ["ESS-01 — Premier cas", "ESS-02 — Second cas"] }, after: { cases: expect.arrayContaining(["ESS-03 — Troisième cas"]) } });
+    const events = await db().event.findMany({ where: { subjectId: planId }, orderBy: { occurredAt: "asc" } });
+    expect(events.map((e) => e.name)).toEqual(["platines_plan.created", "platines_plan.updated", "platines_plan.updated"]);
+    expect(events[1]!.payload).toMatchObject({ before: { cases: ["ESS-01 — Premier cas", "ESS-02 — Second cas"] }, after: { cases: expect.arrayContaining(["ESS-03 — Troisième cas"]) } });
   });
 });

@@ -1,4 +1,5 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";
 import { db, type Tx } from "../db.server";
 import { AppError } from "../errors";
@@ -317,13 +318,13 @@ export async function submitPlatinesSession(
       await tx.platinesEvidence.create({ data: { submissionId: submission.id, fileId: storedFile.id, position } });
       stored.push({ fileName: storedFile.fileName, size: storedFile.size, sha256: storedFile.sha256 });
     }
-    await recordAudit(tx, {
-      type: "platines.submitted",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "platines.submitted",
+      actor: userActor(actor.userId),
       organizationId: access.organizationId,
-      subject: { type: "PlatinesSubmission", id: submission.id },
+      subjectId: submission.id,
       request,
-      data: {
+      payload: {
         serviceId: access.serviceId,
         planId: plan.id,
         planVersion: plan.version,
@@ -369,13 +370,13 @@ export async function validatePlatinesSubmission(
     const newer = await tx.platinesSubmission.count({ where: { serviceId: submission.serviceId, planId: submission.planId, submittedAt: { gt: submission.submittedAt } } });
     if (newer > 0) throw new AppError("CONFLICT", "Une session plus récente a été déposée pour ce plan : validez celle-ci.");
     await tx.platinesSubmission.update({ where: { id }, data: { validatedById: actor.userId, validatedAt: now, validationNote: note === "" ? null : note } });
-    await recordAudit(tx, {
-      type: "platines.validated",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "platines.validated",
+      actor: userActor(actor.userId),
       organizationId: submission.organizationId,
-      subject: { type: "PlatinesSubmission", id },
+      subjectId: id,
       request,
-      data: { serviceId: submission.serviceId, planId: submission.planId, note: note === "" ? null : note },
+      payload: { serviceId: submission.serviceId, planId: submission.planId, note: note === "" ? null : note },
     });
     return { submissionId: id, serviceId: submission.serviceId };
   });

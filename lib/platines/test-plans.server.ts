@@ -1,4 +1,5 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";
 import { db, type Tx } from "../db.server";
 import { AppError } from "../errors";
@@ -88,12 +89,12 @@ export async function createTestPlan(actor: Actor, raw: unknown, request: Reques
       },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      type: "platines_plan.created",
-      actorId: actor.userId,
-      subject: { type: "PlatinesTestPlan", id: plan.id },
+    await recordEvent(tx, {
+      name: "platines_plan.created",
+      actor: userActor(actor.userId),
+      subjectId: plan.id,
       request,
-      data: { name: data.name, api: data.api, active: data.active, profiles: profiles.map((p) => p.code).sort(), cases: cases.map((c) => c.identifier) },
+      payload: { name: data.name, api: data.api, active: data.active, profiles: profiles.map((p) => p.code).sort(), cases: cases.map((c) => c.identifier) },
     });
     return { planId: plan.id };
   });
@@ -131,12 +132,12 @@ export async function updateTestPlan(actor: Actor, planId: string, raw: unknown,
       profiles: plan.profiles.map((p) => p.code).sort(),
       cases: plan.cases.map((c) => `${c.identifier} — ${c.title}`),
     });
-    await recordAudit(tx, {
-      type: "platines_plan.updated",
-      actorId: actor.userId,
-      subject: { type: "PlatinesTestPlan", id: planId },
+    await recordEvent(tx, {
+      name: "platines_plan.updated",
+      actor: userActor(actor.userId),
+      subjectId: planId,
       request,
-      data: { before: values(before), after: values({ ...data, profiles, cases }), version: data.version + 1 },
+      payload: { before: values(before), after: values({ ...data, profiles, cases }), version: data.version + 1 },
     });
     return { planId };
   });

@@ -1,4 +1,5 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
@@ -9,18 +10,17 @@ import {
   lockApplicationForReview,
   mailOrganization,
   parseApplicationRef,
-  recordTimeline,
   requireReviewer,
   requireTransition,
   requireVersion,
   updateApplication,
 } from "../applications/application-records.server";
-import { freezeEnrolment, grantedQuotas } from "../applications/enrolment";
-import { enrolmentTransition } from "../applications/lifecycle";
+import { freezeEnrolment, grantedQuotas } from "../enrolments/grant";
+import { enrolmentTransition } from "../enrolments/status";
 import { editorMails } from "../applications/mail-texts";
 import { parseSnapshot } from "../applications/snapshot";
 import { recordId } from "../organizations/organization-schema";
-import { lockEnrolmentInForce } from "./enrolment-records.server";
+import { lockEnrolmentInForce } from "../enrolments/records.server";
 import { PROFILE_NOT_IN_CATALOGUE } from "./review-input";
 
 export type ApproveInput = {
@@ -94,22 +94,13 @@ export async function approveApplication(
         where: { id: inForce.id },
         data: { status: superseded.to, currentServiceId: null, supersededAt: now, supersededByApplicationId: applicationId, version: { increment: 1 } },
       });
-      await tx.enrolmentEvent.create({ data: { enrolmentId: inForce.id, type: "superseded", actorId: actor.userId, occurredAt: now, data: { byApplicationId: applicationId } } });
-      await recordTimeline(tx, {
-        applicationId: inForce.applicationId,
-        type: "enrolment_superseded",
-        actorId: actor.userId,
-        occurredAt: now,
-        entity: { type: "Enrolment", id: inForce.id },
-        data: { byApplicationId: applicationId },
-      });
-      await recordAudit(tx, {
-        type: "enrolment.superseded",
-        actorId: actor.userId,
+      await recordEvent(tx, {
+        name: "enrolment.superseded",
+        actor: userActor(actor.userId),
         organizationId: application.organizationId,
-        subject: { type: "Enrolment", id: inForce.id },
+        subjectId: inForce.id,
         request,
-        data: { byApplicationId: applicationId, from: inForce.status },
+        payload: { byApplicationId: applicationId, from: inForce.status },
       });
       supersededEnrolmentId = inForce.id;
     }
@@ -133,31 +124,14 @@ export async function approveApplication(
       },
       select: { id: true },
     });
-    await tx.enrolmentEvent.create({
-      data: {
-        enrolmentId: enrolment.id,
-        type: supersededEnrolmentId ? "amended" : "approved",
-        actorId: actor.userId,
-        occurredAt: now,
-        data: { applicationId, profile: profile.code, quotas: grant.quotas, ...(supersededEnrolmentId ? { replaces: supersededEnrolmentId } : {}) },
-      },
-    });
     const next = await updateApplication(tx, application, { status: to, openServiceId: null, statusChangedAt: now, decidedAt: now, decidedById: actor.userId });
-    await recordTimeline(tx, {
-      applicationId,
-      type: "approved",
-      actorId: actor.userId,
-      occurredAt: now,
-      entity: { type: "Enrolment", id: enrolment.id },
-      data: { profile: profile.code, profileLabel: profile.label, quotas: grant.quotas },
-    });
-    await recordAudit(tx, {
-      type: "application.approved",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "application.approved",
+      actor: userActor(actor.userId),
       organizationId: application.organizationId,
-      subject: { type: "Application", id: applicationId },
+      subjectId: applicationId,
       request,
-      data: { enrolmentId: enrolment.id, profile: profile.code, quotas: grant.quotas, supersededEnrolmentId },
+      payload: { enrolmentId: enrolment.id, profile: profile.code, profileLabel: profile.label, quotas: grant.quotas, supersededEnrolmentId },
     });
     await mailOrganization(tx, application, (c) => editorMails.approved(c, profile.label));
     return { version: next, enrolmentId: enrolment.id, supersededEnrolmentId };

@@ -1,4 +1,5 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import type { RequestContext } from "../request.server";
@@ -6,7 +7,6 @@ import {
   lockApplicationForReview,
   mailOrganization,
   parseApplicationRef,
-  recordTimeline,
   requireReviewer,
   requireTransition,
   requireVersion,
@@ -39,14 +39,13 @@ export async function refuseApplication(actor: Actor, raw: unknown, request: Req
       decidedById: actor.userId,
       decisionReason: reason,
     });
-    await recordTimeline(tx, { applicationId, type: "refused", actorId: actor.userId, occurredAt: now, message: reason });
-    await recordAudit(tx, {
-      type: "application.refused",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "application.refused",
+      actor: userActor(actor.userId),
       organizationId: application.organizationId,
-      subject: { type: "Application", id: applicationId },
+      subjectId: applicationId,
       request,
-      data: { kind: application.kind, submission: application.submissionCount },
+      payload: { kind: application.kind, submission: application.submissionCount, reason },
     });
     await mailOrganization(tx, application, editorMails.refused);
     return { version: next };

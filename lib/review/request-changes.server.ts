@@ -1,4 +1,5 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import type { RequestContext } from "../request.server";
@@ -6,7 +7,6 @@ import {
   lockApplicationForReview,
   mailOrganization,
   parseApplicationRef,
-  recordTimeline,
   requireReviewer,
   requireTransition,
   requireVersion,
@@ -36,21 +36,13 @@ export async function requestChanges(actor: Actor, raw: unknown, request: Reques
       data: { applicationId, authorId: actor.userId, side: "REVIEWER", body: message, createdAt: now },
       select: { id: true },
     });
-    await recordTimeline(tx, {
-      applicationId,
-      type: "changes_requested",
-      actorId: actor.userId,
-      occurredAt: now,
-      message,
-      entity: { type: "ApplicationMessage", id: posted.id },
-    });
-    await recordAudit(tx, {
-      type: "application.changes_requested",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "application.changes_requested",
+      actor: userActor(actor.userId),
       organizationId: application.organizationId,
-      subject: { type: "Application", id: applicationId },
+      subjectId: applicationId,
       request,
-      data: { messageId: posted.id, submission: application.submissionCount },
+      payload: { messageId: posted.id, submission: application.submissionCount, message },
     });
     await mailOrganization(tx, application, editorMails.changesRequested);
     return { version: next, messageId: posted.id };

@@ -1,12 +1,10 @@
 import { z } from "zod";
-import { reviewText } from "../applications/message-text";
+import { reviewText } from "../message-text";
 
 // Pure: the forms of the review's decisions (besides the dossier id and version, checked by the use cases).
 
 export const requestChangesSchema = z.object({ message: reviewText("Indiquez à l'éditeur les modifications attendues.") });
 export const refuseSchema = z.object({ reason: reviewText("Indiquez le motif du refus.") });
-export const suspendSchema = z.object({ reason: reviewText("Indiquez le motif de la suspension.") });
-export const revokeSchema = z.object({ reason: reviewText("Indiquez le motif de la révocation.") });
 export const approveSchema = z.object({
   accessProfileId: z.uuid({ error: "Choisissez le profil d'accès accordé." }),
 });

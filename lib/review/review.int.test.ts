@@ -5,17 +5,18 @@ import { openAmendment, RENEWAL_NEEDS_NEW_CERTIFICATE } from "../applications/op
 import { submitApplication } from "../applications/submit.server";
 import { addCertificate, completeService, outboxTo, profileByCode, reviewer, testRequest } from "../applications/test-fixtures.server";
 import { withdrawApplication } from "../applications/withdraw.server";
-import { QUOTA_MESSAGE } from "../applications/enrolment";
+import { QUOTA_MESSAGE } from "../enrolments/grant";
 import { createPerson } from "../catalogue/test-fixtures.server";
 import { db } from "../db.server";
+import { applicationTimeline, enrolmentHistory } from "../events/histories.server";
 import { isAppError, type AppError } from "../errors";
 import { rejection } from "../organizations/test-fixtures.server";
 import { approveApplication } from "./approve.server";
 import { refuseApplication } from "./refuse.server";
-import { reinstateEnrolment } from "./reinstate-enrolment.server";
+import { reinstateEnrolment } from "../enrolments/reinstate.server";
 import { requestChanges } from "./request-changes.server";
-import { revokeEnrolment } from "./revoke-enrolment.server";
-import { suspendEnrolment } from "./suspend-enrolment.server";
+import { revokeEnrolment } from "../enrolments/revoke.server";
+import { suspendEnrolment } from "../enrolments/suspend.server";
 
 async function submittedApplication(profileCode = "0") {
   const editor = await completeService({ profileCode });
@@ -28,10 +29,10 @@ async function snapshotOf(applicationId: string) {
   const [application, submissions, events, messages, enrolments, audits, mails] = await Promise.all([
     db().application.findUniqueOrThrow({ where: { id: applicationId } }),
     db().applicationSubmission.count({ where: { applicationId } }),
-    db().applicationEvent.count({ where: { applicationId } }),
+    db().event.count({ where: { subjectId: applicationId } }),
     db().applicationMessage.count({ where: { applicationId } }),
     db().enrolment.count(),
-    db().auditEvent.count(),
+    db().event.count(),
     db().outboxMessage.count(),
   ]);
   return { application, submissions, events, messages, enrolments, audits, mails };
@@ -60,13 +61,13 @@ describe("two reviewers acting on one application at the same time", () => {
     const won = results[0]!.status === "fulfilled" ? "approve" : "refuse";
     if (won === "approve") {
       expect(after).toMatchObject({ status: "APPROVED", decisionReason: null, decidedById: alice.userId });
-      expect(await db().auditEvent.count({ where: { subjectId: applicationId, type: "application.refused" } })).toBe(0);
+      expect(await db().event.count({ where: { subjectId: applicationId, name: "application.refused" } })).toBe(0);
     } else {
       expect(after).toMatchObject({ status: "REFUSED", decidedById: bob.userId });
       expect(await db().enrolment.count({ where: { applicationId } })).toBe(0);
-      expect(await db().auditEvent.count({ where: { subjectId: applicationId, type: "application.approved" } })).toBe(0);
+      expect(await db().event.count({ where: { subjectId: applicationId, name: "application.approved" } })).toBe(0);
     }
-    const decisions = await db().applicationEvent.count({ where: { applicationId, type: { in: ["approved", "refused"] } } });
+    const decisions = await db().event.count({ where: { subjectId: applicationId, name: { in: ["application.approved", "application.refused"] } } });
     expect(decisions).toBe(1);
   });
 
@@ -195,23 +196,23 @@ describe("the enrolment", () => {
     expect(revoked).toMatchObject({ status: "REVOKED", currentServiceId: null, revocationReason: "Usage détourné des données." });
     expect((await rejection(reinstateEnrolment(ans, { enrolmentId, version: 4 }, testRequest))).code).toBe("CONFLICT");
 
-    const history = await db().enrolmentEvent.findMany({ where: { enrolmentId }, orderBy: { occurredAt: "asc" } });
-    expect(history.map((e) => [e.type, e.reason])).toEqual([
-      ["approved", null],
-      ["suspended", "Dépassement répété des quotas."],
-      ["reinstated", null],
-      ["revoked", "Usage détourné des données."],
+    const history = await enrolmentHistory({ id: enrolmentId, applicationId });
+    expect(history.map((e) => [e.name, e.label, e.reason])).toEqual([
+      ["application.approved", "Habilitation accordée", null],
+      ["enrolment.suspended", "Suspendue", "Dépassement répété des quotas."],
+      ["enrolment.reinstated", "Rétablie", null],
+      ["enrolment.revoked", "Révoquée", "Usage détourné des données."],
     ]);
     expect((await outboxTo(editor.email)).slice(-3).map((m) => m.subject)).toEqual([
       "Habilitation suspendue : Orientation Plus",
       "Habilitation rétablie : Orientation Plus",
       "Habilitation révoquée : Orientation Plus",
     ]);
-    const timeline = await db().applicationEvent.findMany({ where: { applicationId }, orderBy: { occurredAt: "asc" } });
-    expect(timeline.slice(-3).map((e) => [e.type, e.entityId])).toEqual([
-      ["enrolment_suspended", enrolmentId],
-      ["enrolment_reinstated", enrolmentId],
-      ["enrolment_revoked", enrolmentId],
+    const timeline = await applicationTimeline(applicationId, enrolmentId);
+    expect(timeline.slice(-3).map((e) => [e.name, e.message])).toEqual([
+      ["enrolment.suspended", "Dépassement répété des quotas."],
+      ["enrolment.reinstated", null],
+      ["enrolment.revoked", "Usage détourné des données."],
     ]);
     // Revoked is final for that enrolment; the service may apply anew.
     await expect(createDraft(editor.actor, { serviceId: editor.serviceId }, testRequest)).resolves.toMatchObject({ version: 1 });
@@ -254,9 +255,12 @@ describe("amendments", () => {
     const current = await db().enrolment.findUniqueOrThrow({ where: { currentServiceId: editor.serviceId } });
     expect(current.id).toBe(approved.enrolmentId);
     expect(current.grant).toMatchObject({ urls: expect.arrayContaining([{ environment: "PRODUCTION", url: "https://orientation.exemple.fr" }]) });
-    expect((await db().enrolmentEvent.findMany({ where: { enrolmentId } })).map((e) => e.type).sort()).toEqual(["approved", "superseded"]);
-    expect((await db().enrolmentEvent.findFirstOrThrow({ where: { enrolmentId: current.id } })).type).toBe("amended");
-    expect(await db().applicationEvent.count({ where: { applicationId: firstApplicationId, type: "enrolment_superseded" } })).toBe(1);
+    expect((await enrolmentHistory({ id: enrolmentId, applicationId: firstApplicationId })).map((e) => e.label)).toEqual([
+      "Habilitation accordée",
+      "Remplacée par une modification approuvée",
+    ]);
+    expect((await enrolmentHistory(current)).map((e) => e.label)).toEqual(["Modification approuvée"]);
+    expect((await applicationTimeline(firstApplicationId, enrolmentId)).filter((e) => e.name === "enrolment.superseded")).toHaveLength(1);
   });
 
   it("leaves the enrolment as it was when the amendment is refused or withdrawn", async () => {

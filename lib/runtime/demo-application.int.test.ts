@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../db.server";
+import { verifyEventChain } from "../events/verify.server";
 import { parseQueueQuery } from "../review/queue-query";
 import { reviewerQueue } from "../review/queue.server";
 import { seedDemoData } from "../../prisma/seed";
@@ -25,16 +26,19 @@ describe("seedDemoApplication", () => {
     expect(await seedDemoApplication(db())).toBe(true);
     expect(await seedDemoApplication(db())).toBe(false);
 
-    const applications = await db().application.findMany({ include: { submissions: true, events: true } });
+    const applications = await db().application.findMany({ include: { submissions: true } });
     expect(applications).toHaveLength(1);
     expect(applications[0]).toMatchObject({ status: "SUBMITTED", kind: "NEW", serviceName: DEMO_SERVICE_NAME, organizationName: "Santé Numérique Démo SAS", requestedProfileCode: "0" });
     expect(applications[0]!.submissions).toHaveLength(1);
-    expect(applications[0]!.events.map((e) => e.type)).toEqual(["created", "submitted"]);
-    expect(await db().auditEvent.count({ where: { type: { in: ["application.created", "application.submitted"] } } })).toBe(2);
+    const events = await db().event.findMany({ where: { subjectId: applications[0]!.id }, orderBy: { sequence: "asc" } });
+    expect(events.map((e) => e.name)).toEqual(["application.created", "application.submitted"]);
+    expect(await db().event.count({ where: { name: { in: ["application.created", "application.submitted"] } } })).toBe(2);
     // The reviewers are told, like for any submission.
     expect(await db().outboxMessage.count({ where: { to: "instructeur@ans-demo.fr" } })).toBe(1);
 
     const queue = await reviewerQueue(await reviewer(), parseQueueQuery({}));
     expect(queue.rows.map((r) => r.serviceName)).toEqual([DEMO_SERVICE_NAME]);
+    // The demo data's events are chained like any others.
+    expect(await verifyEventChain()).toMatchObject({ ok: true });
   });
 });

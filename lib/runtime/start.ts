@@ -79,6 +79,9 @@ async function main() {
     }
     process.env.DATABASE_URL = embedded.url("ror");
     process.env.AUTH_SECRET ||= localSecret(dataDir, "auth-secret");
+    // The demo reads its mail on /courriels (ADR 0004); an external database gets it only when asked for, and
+    // production mode never.
+    if (process.env.PORTAL_MODE !== "production") process.env.MAIL_DEV_MAILBOX ||= "on";
   } else {
     const problem = await checkDatabaseReachable(process.env.DATABASE_URL!);
     if (problem) return fail(problem);
@@ -118,7 +121,9 @@ async function main() {
     if (code !== 0) return fail("La construction a échoué.");
   }
 
-  server = spawn(process.execPath, [nextBin, mode, "-p", String(port)], {
+  // Our HTTP server around Next's handler, not `next start`: it passes the connection's peer address (ADR 0016).
+  const serveArgs = ["--import", "tsx", path.join(projectRoot, "lib", "runtime", "serve.ts"), ...(mode === "dev" ? ["--dev"] : [])];
+  server = spawn(process.execPath, serveArgs, {
     cwd: projectRoot,
     env: { ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" },
     stdio: "inherit",

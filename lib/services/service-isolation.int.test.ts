@@ -35,7 +35,7 @@ async function snapshotOf(organizationId: string) {
   const [services, urls, events] = await Promise.all([
     db().service.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     db().serviceUrl.findMany({ where: { service: { organizationId } }, orderBy: { id: "asc" } }),
-    db().auditEvent.count(),
+    db().event.count(),
   ]);
   return { services, urls, events };
 }

@@ -28,7 +28,7 @@ async function newService() {
 }
 
 async function counts(serviceId: string) {
-  const [urls, events] = await Promise.all([db().serviceUrl.count({ where: { serviceId } }), db().auditEvent.count()]);
+  const [urls, events] = await Promise.all([db().serviceUrl.count({ where: { serviceId } }), db().event.count()]);
   return { urls, events };
 }
 
@@ -47,8 +47,8 @@ describe("the URLs of a service", () => {
       ["PRODUCTION", ["https://recette.exemple.fr/ror"]],
     ]);
     expect(page.completeness.find((i) => i.id === "url")).toMatchObject({ done: true, detail: "2 URL déclarées (test : 1, production : 1)." });
-    const event = await db().auditEvent.findFirstOrThrow({ where: { type: "service.url_added", subjectId: s.serviceId, data: { path: ["urlId"], equals: added.urlId } } });
-    expect(event.data).toEqual({ urlId: added.urlId, environment: "TEST", url: "https://recette.exemple.fr/ror" });
+    const event = await db().event.findFirstOrThrow({ where: { name: "service.url_added", subjectId: s.serviceId, payload: { path: ["urlId"], equals: added.urlId } }, include: { personalData: true } });
+    expect(event.payload).toEqual({ urlId: added.urlId, environment: "TEST", url: "https://recette.exemple.fr/ror" });
   });
 
   it("refuses a duplicate (after normalisation) next to the field, and writes nothing", async () => {
@@ -92,8 +92,8 @@ describe("the URLs of a service", () => {
     const { urlId } = await addServiceUrl(s.actor, s.serviceId, { environment: "TEST", url: "https://recette.exemple.fr/ror" }, testRequest);
     expect(await removeServiceUrl(s.actor, urlId, testRequest)).toMatchObject({ serviceId: s.serviceId, url: "https://recette.exemple.fr/ror" });
     expect(await db().serviceUrl.count({ where: { serviceId: s.serviceId } })).toBe(0);
-    const event = await db().auditEvent.findFirstOrThrow({ where: { type: "service.url_removed", subjectId: s.serviceId } });
-    expect(event.data).toEqual({ urlId, environment: "TEST", url: "https://recette.exemple.fr/ror" });
+    const event = await db().event.findFirstOrThrow({ where: { name: "service.url_removed", subjectId: s.serviceId }, include: { personalData: true } });
+    expect(event.payload).toEqual({ urlId, environment: "TEST", url: "https://recette.exemple.fr/ror" });
     expect((await rejection(removeServiceUrl(s.actor, urlId, testRequest))).code).toBe("NOT_FOUND");
   });
 });

@@ -1,4 +1,5 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
@@ -36,13 +37,13 @@ export async function addServiceUrl(
       });
       if (existing) throw duplicate();
       const created = await tx.serviceUrl.create({ data: { serviceId: access.serviceId, environment, url } });
-      await recordAudit(tx, {
-        type: "service.url_added",
-        actorId: actor.userId,
+      await recordEvent(tx, {
+        name: "service.url_added",
+        actor: userActor(actor.userId),
         organizationId,
-        subject: { type: "Service", id: access.serviceId },
+        subjectId: access.serviceId,
         request,
-        data: { urlId: created.id, environment, url },
+        payload: { urlId: created.id, environment, url },
       });
       return { urlId: created.id, url, environment };
     });
@@ -66,13 +67,13 @@ export async function removeServiceUrl(
     // Two removals of the same URL at once: the second finds nothing to delete and says so.
     const { count } = await tx.serviceUrl.deleteMany({ where: { id } });
     if (count !== 1) throw new AppError("NOT_FOUND", SERVICE_URL_NOT_FOUND);
-    await recordAudit(tx, {
-      type: "service.url_removed",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "service.url_removed",
+      actor: userActor(actor.userId),
       organizationId: row.service.organizationId,
-      subject: { type: "Service", id: row.serviceId },
+      subjectId: row.serviceId,
       request,
-      data: { urlId: id, environment: row.environment, url: row.url },
+      payload: { urlId: id, environment: row.environment, url: row.url },
     });
     return { serviceId: row.serviceId, url: row.url, environment: row.environment };
   });

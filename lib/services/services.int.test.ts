@@ -27,7 +27,7 @@ async function validInput() {
 }
 
 async function counts() {
-  const [services, urls, events] = await Promise.all([db().service.count(), db().serviceUrl.count(), db().auditEvent.count()]);
+  const [services, urls, events] = await Promise.all([db().service.count(), db().serviceUrl.count(), db().event.count()]);
   return { services, urls, events };
 }
 
@@ -39,9 +39,9 @@ describe("declaring a service", () => {
 
     const stored = await db().service.findUniqueOrThrow({ where: { id: serviceId } });
     expect(stored).toMatchObject({ organizationId: org.organizationId, name: "Orientation Plus", purposes: ["ORIENTATION", "COORDINATION"], apis: ["FHIR"] });
-    const event = await db().auditEvent.findFirstOrThrow({ where: { type: "service.created", subjectId: serviceId } });
-    expect(event).toMatchObject({ actorId: org.userId, organizationId: org.organizationId, ip: testRequest.ip });
-    expect(event.data).toMatchObject({ name: "Orientation Plus", requestedProfile: "2", purposes: ["ORIENTATION", "COORDINATION"] });
+    const event = await db().event.findFirstOrThrow({ where: { name: "service.created", subjectId: serviceId }, include: { personalData: true } });
+    expect(event).toMatchObject({ actorId: org.userId, organizationId: org.organizationId, personalData: expect.objectContaining({ ip: testRequest.ip }) });
+    expect(event.payload).toMatchObject({ name: "Orientation Plus", requestedProfile: "2", purposes: ["ORIENTATION", "COORDINATION"] });
 
     const list = await organizationServices(org.actor, org.organizationId);
     expect(list.services).toEqual([
@@ -160,8 +160,8 @@ describe("editing a service", () => {
       testRequest,
     );
     expect(Object.keys(changes).sort()).toEqual(["name", "purposes", "requestedProfileId"]);
-    const event = await db().auditEvent.findFirstOrThrow({ where: { type: "service.updated", subjectId: serviceId } });
-    expect(event.data).toEqual({
+    const event = await db().event.findFirstOrThrow({ where: { name: "service.updated", subjectId: serviceId }, include: { personalData: true } });
+    expect(event.payload).toEqual({
       changes: {
         name: { before: "Orientation Plus", after: "Orientation Max" },
         purposes: { before: ["ORIENTATION", "COORDINATION"], after: ["ORIENTATION", "COORDINATION", "INFORMATION"] },
@@ -207,7 +207,7 @@ describe("editing a service", () => {
       updateService(org.actor, serviceId, { ...form.defaults, name: "Version B" }, testRequest),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(await db().auditEvent.count({ where: { type: "service.updated", subjectId: serviceId } })).toBe(1);
+    expect(await db().event.count({ where: { name: "service.updated", subjectId: serviceId } })).toBe(1);
   });
 
   it("refuses a profile withdrawn from the catalogue since, and offers the others", async () => {

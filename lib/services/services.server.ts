@@ -1,4 +1,6 @@
-import { recordAudit } from "../audit.server";
+import type { EventPayload } from "../events/catalogue";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";
 import { listActiveAccessProfiles, type AccessProfileEntry } from "../catalogue/access-profiles.server";
 import { charterStatusOf } from "../catalogue/charter.server";
@@ -266,7 +268,7 @@ async function requireOfferedProfile(tx: Tx, profileId: string): Promise<{ id: s
   return profile;
 }
 
-function auditValues(data: ServiceData, profileCode: string): Prisma.InputJsonObject {
+function auditValues(data: ServiceData, profileCode: string): EventPayload<"service.created"> {
   return {
     name: data.name,
     softwareName: data.softwareName,
@@ -289,13 +291,13 @@ export async function createService(actor: Actor, organizationId: unknown, raw: 
     await requireMembershipInTransaction(tx, actor, id);
     const profile = await requireOfferedProfile(tx, data.requestedProfileId);
     const service = await tx.service.create({ data: { ...data, organizationId: id } });
-    await recordAudit(tx, {
-      type: "service.created",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "service.created",
+      actor: userActor(actor.userId),
       organizationId: id,
-      subject: { type: "Service", id: service.id },
+      subjectId: service.id,
       request,
-      data: auditValues(data, profile.code),
+      payload: auditValues(data, profile.code),
     });
     return { serviceId: service.id };
   });
@@ -341,13 +343,13 @@ export async function updateService(
     if (count !== 1) throw new AppError("CONFLICT", MODIFIED_MEANWHILE);
     const updated = await tx.service.findUniqueOrThrow({ where: { id: access.serviceId }, select: { updatedAt: true } });
     const profileChange = changes.requestedProfileId ? { requestedProfile: { before: stored.requestedProfile.code, after: profile.code } } : {};
-    await recordAudit(tx, {
-      type: "service.updated",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "service.updated",
+      actor: userActor(actor.userId),
       organizationId,
-      subject: { type: "Service", id: access.serviceId },
+      subjectId: access.serviceId,
       request,
-      data: { changes: { ...changes, ...profileChange } as Prisma.InputJsonObject },
+      payload: { changes: { ...changes, ...profileChange } as EventPayload<"service.updated">["changes"] },
     });
     return { changes, version: updated.updatedAt.toISOString() };
   });

@@ -17,12 +17,14 @@ await seedDatabase(databaseUrl, { demo: true, testAuthorityDir });
 // Both instances seal with the same fresh self-signed platform seal (each trusts what the other sealed).
 const sealEnv = await testPlatformSealEnv();
 
-function startInstance(instancePort: string) {
-  return spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", instancePort], {
+function startInstance(instancePort: string, settings: Record<string, string>) {
+  return spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "lib", "runtime", "serve.ts")], {
     cwd: projectRoot,
     stdio: "inherit",
     env: {
       ...process.env,
+      ...settings,
+      PORT: instancePort,
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
@@ -32,8 +34,15 @@ function startInstance(instancePort: string) {
   });
 }
 
-// Two identical instances on one database, as behind a load balancer: e2e/instances.spec.ts uses the second.
-const servers = [startInstance(port), startInstance(String(Number(port) + 1))];
+// Two instances on one database, as behind a load balancer: e2e/instances.spec.ts uses the second. The first is a
+// bare portal: no proxy in front (X-Forwarded-For ignored, the peer address is the client's) and the development
+// mailbox on, where specs read their mail. The second is set as in production behind one reverse proxy: it takes
+// the right-most X-Forwarded-For entry (so specs can present distinct client addresses without tripping each
+// other's per-address limits, all coming from 127.0.0.1) and has no mailbox (/courriels answers 404 there).
+const servers = [
+  startInstance(port, { TRUSTED_PROXY_COUNT: "0", MAIL_DEV_MAILBOX: "on" }),
+  startInstance(String(Number(port) + 1), { TRUSTED_PROXY_COUNT: "1", MAIL_DEV_MAILBOX: "off" }),
+];
 
 async function stop() {
   await Promise.all(

@@ -1,6 +1,7 @@
 // API tokens for the gateway (administration): created with a name and shown once, stored as a SHA-256, revocable.
 import { randomBytes } from "node:crypto";
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
@@ -47,7 +48,7 @@ export async function createApiToken(actor: Actor, raw: { name?: unknown }, requ
       data: { name: parsed.data.name, tokenHash: hashApiToken(token), prefix: apiTokenHint(token), createdById: actor.userId },
       select: { id: true, name: true },
     });
-    await recordAudit(tx, { type: "api_token.created", actorId: actor.userId, subject: { type: "ApiToken", id: created.id }, request, data: { name: created.name } });
+    await recordEvent(tx, { name: "api_token.created", actor: userActor(actor.userId), subjectId: created.id, request, payload: { name: created.name } });
     return { ...created, token };
   });
 }
@@ -62,6 +63,6 @@ export async function revokeApiToken(actor: Actor, raw: { tokenId?: unknown }, r
       const exists = await tx.apiToken.findUnique({ where: { id: id.data }, select: { id: true } });
       throw exists ? new AppError("CONFLICT", "Ce jeton est déjà révoqué.") : new AppError("NOT_FOUND", TOKEN_NOT_FOUND);
     }
-    await recordAudit(tx, { type: "api_token.revoked", actorId: actor.userId, subject: { type: "ApiToken", id: id.data }, request });
+    await recordEvent(tx, { name: "api_token.revoked", actor: userActor(actor.userId), subjectId: id.data, request, payload: {} });
   });
 }

@@ -1,6 +1,6 @@
 // The whitelist from the database: enrolments mapped onto the pure entry type, the revision stamp, and the prepared
 // export reused between requests until something it reads changes (ADR 0009).
-import { parseGrant, type EnrolmentGrant } from "../applications/enrolment";
+import { parseGrant, type EnrolmentGrant } from "../enrolments/grant";
 import { db } from "../db.server";
 import type { Prisma } from "../generated/prisma/client";
 import { nextValidityChange, selectEntriesInForce, type EntriesInForce, type WhitelistEntry, type WhitelistEnvironment } from "./entry";

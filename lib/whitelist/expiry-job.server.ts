@@ -1,7 +1,8 @@
 // The certificate expiry watch (issue 7): certificates of enrolments in force expiring in 60, 30 and 7 days get one
 // notice per threshold, mailed to the organisation; expired ones are marked (threshold 0), mailed, and the export
 // no longer contains them. Idempotent across app instances: the unique (certificate, threshold) decides who mails.
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { systemActor } from "../events/actor";
 import { db } from "../db.server";
 import { portalUrl } from "../mail/message";
 import { queueMail } from "../mail/outbox.server";
@@ -71,11 +72,12 @@ export async function runCertificateExpiryWatch(now: Date = new Date(), threshol
       });
       const emails = [...new Set(members.map((m) => m.user.email))];
       await queueMail(tx, emails.map((to) => ({ to, ...mail, kind: item.kind === "expired" ? "certificate.expired" : "certificate.expiry_notice" })));
-      await recordAudit(tx, {
-        type: item.kind === "expired" ? "certificate.expired" : "certificate.expiry_notice_sent",
+      await recordEvent(tx, {
+        name: item.kind === "expired" ? "certificate.expired" : "certificate.expiry_notice_sent",
+        actor: systemActor("certificate-expiry-watch"),
         organizationId: enrolment.organizationId,
-        subject: { type: "Enrolment", id: item.enrolmentId },
-        data: { fingerprintSha256: item.certificateFingerprint, threshold: item.threshold, notAfter: item.notAfter.toISOString() },
+        subjectId: item.enrolmentId,
+        payload: { fingerprintSha256: item.certificateFingerprint, threshold: item.threshold, notAfter: item.notAfter.toISOString() },
       });
       // An expired certificate changes the export: make every instance rebuild it now rather than at its own clock.
       if (item.kind === "expired") await tx.$executeRawUnsafe(`UPDATE "WhitelistRevision" SET "revision" = "revision" + 1, "changedAt" = $1 WHERE "id" = 1`, now);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { EnrolmentGrant } from "../applications/enrolment";
+import type { EnrolmentGrant } from "../enrolments/grant";
 import { selectEntriesInForce } from "./entry";
 import { certificateValidity, entriesOfEnrolment } from "./from-enrolment";
 

@@ -1,6 +1,6 @@
 // From a stored enrolment (its frozen grant plus the columns that may change after approval: status, level-2
 // quotas) to whitelist entries, one per environment the grant covers. Pure.
-import type { EnrolmentGrant } from "../applications/enrolment";
+import type { EnrolmentGrant } from "../enrolments/grant";
 import { normalizeFingerprint, WHITELIST_ENVIRONMENTS, type EnrolmentStatus, type WhitelistEntry } from "./entry";
 
 export interface StoredEnrolment {

@@ -2,13 +2,15 @@
 // with a reason when it departs from the profile's defaults. Both bump the whitelist revision through the triggers
 // on their tables, so the export changes at once.
 import { z } from "zod";
-import { ENROLMENT_MODIFIED_MEANWHILE, requireReviewer, requireVersion, validationError, versionField } from "../applications/application-records.server";
-import { recordAudit } from "../audit.server";
+import { requireReviewer, requireVersion, validationError, versionField } from "../applications/application-records.server";
+import { ENROLMENT_MODIFIED_MEANWHILE } from "../enrolments/change-input";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
 import type { RequestContext } from "../request.server";
-import { lockEnrolment, parseEnrolmentRef } from "../review/enrolment-records.server";
+import { lockEnrolment, parseEnrolmentRef } from "../enrolments/records.server";
 import { level1QuotaSchema, level2QuotaSchema, QUOTA_RANGE_MESSAGE } from "./quotas";
 
 const LEVEL1_MODIFIED_MEANWHILE =
@@ -32,12 +34,12 @@ export async function updateLevel1Quota(actor: Actor, raw: { perApiPerSecond?: u
       data: { perApiPerSecond: parsed.data.perApiPerSecond, version: { increment: 1 }, updatedById: actor.userId },
     });
     if (count !== 1) throw new AppError("CONFLICT", LEVEL1_MODIFIED_MEANWHILE);
-    await recordAudit(tx, {
-      type: "level1_quota.updated",
-      actorId: actor.userId,
-      subject: { type: "Level1QuotaSetting", id: "1" },
+    await recordEvent(tx, {
+      name: "level1_quota.updated",
+      actor: userActor(actor.userId),
+      subjectId: "1",
       request,
-      data: { from: before.perApiPerSecond, to: parsed.data.perApiPerSecond },
+      payload: { from: before.perApiPerSecond, to: parsed.data.perApiPerSecond },
     });
     return { version: version.data + 1 };
   });
@@ -49,7 +51,7 @@ export type Level2QuotaRaw = { enrolmentId?: unknown; version?: unknown; authent
  * A reviewer sets an enrolment's level-2 quotas (active or suspended enrolment). A reason is required when they
  * depart from the profile's current defaults; back to the defaults, the reason is cleared.
  */
-export async function setEnrolmentQuotas(actor: Actor, raw: Level2QuotaRaw, request: RequestContext, now: Date = new Date()): Promise<{ version: number }> {
+export async function setEnrolmentQuotas(actor: Actor, raw: Level2QuotaRaw, request: RequestContext): Promise<{ version: number }> {
   requireReviewer(actor, "enrolment.manage");
   const { enrolmentId, version } = parseEnrolmentRef(raw);
   return db().$transaction(async (tx) => {
@@ -87,14 +89,13 @@ export async function setEnrolmentQuotas(actor: Actor, raw: Level2QuotaRaw, requ
     });
     if (count !== 1) throw new AppError("CONFLICT", ENROLMENT_MODIFIED_MEANWHILE);
     const to = { authenticatedPerSecond: next.authenticatedPerSecond, publicPerSecond: next.publicPerSecond, reason: next.reason };
-    await tx.enrolmentEvent.create({ data: { enrolmentId, type: "quotas_changed", actorId: actor.userId, occurredAt: now, reason: next.reason, data: { from, to } } });
-    await recordAudit(tx, {
-      type: "enrolment.quotas_changed",
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: "enrolment.quotas_changed",
+      actor: userActor(actor.userId),
       organizationId: locked.organizationId,
-      subject: { type: "Enrolment", id: enrolmentId },
+      subjectId: enrolmentId,
       request,
-      data: { from, to, serviceId: locked.serviceId },
+      payload: { from, to, serviceId: locked.serviceId, reason: next.reason },
     });
     return { version: version + 1 };
   });

@@ -9,9 +9,9 @@ import { createPerson } from "../catalogue/test-fixtures.server";
 import { db } from "../db.server";
 import { rejection } from "../organizations/test-fixtures.server";
 import { approveApplication } from "../review/approve.server";
-import { reinstateEnrolment } from "../review/reinstate-enrolment.server";
-import { revokeEnrolment } from "../review/revoke-enrolment.server";
-import { suspendEnrolment } from "../review/suspend-enrolment.server";
+import { reinstateEnrolment } from "../enrolments/reinstate.server";
+import { revokeEnrolment } from "../enrolments/revoke.server";
+import { suspendEnrolment } from "../enrolments/suspend.server";
 import { whitelistApiResponse } from "./api.server";
 import { createApiToken, revokeApiToken } from "./api-tokens.server";
 import { clearWhitelistExportCache, readWhitelistRevision } from "./entries.server";
@@ -20,6 +20,7 @@ import { WHITELIST_CSV_COLUMNS } from "./export";
 import { whitelistOpenApi } from "./openapi";
 import { QUOTA_RANGE_MESSAGE } from "./quotas";
 import { setEnrolmentQuotas, updateLevel1Quota } from "./quotas.server";
+import { PEER_ADDRESS_HEADER } from "../client-address";
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 for (const keyword of ["openapi", "info", "servers", "security", "paths", "components"]) ajv.addKeyword(keyword);
@@ -36,7 +37,8 @@ const problemSchema = schema("/components/schemas/Problem");
 const etagSchema = schema("/components/headers/ETag/schema");
 
 async function call(token: string | null, init: { accept?: string; ifNoneMatch?: string; query?: string; now?: Date; callsPerMinute?: number } = {}) {
-  const headers = new Headers({ "x-forwarded-for": "192.0.2.7" });
+  // The peer address as our HTTP server passes it; with no trusted proxy (the default) the forged header is ignored.
+  const headers = new Headers({ "x-forwarded-for": "203.0.113.99", [PEER_ADDRESS_HEADER]: "::ffff:192.0.2.7" });
   if (token !== null) headers.set("authorization", `Bearer ${token}`);
   if (init.accept) headers.set("accept", init.accept);
   if (init.ifNoneMatch) headers.set("if-none-match", init.ifNoneMatch);
@@ -171,9 +173,9 @@ describe("GET /api/v1/whitelist", () => {
     const { version: v2 } = await setEnrolmentQuotas(ans, { enrolmentId, version: 1, authenticatedPerSecond: "20", publicPerSecond: "8", reason: "Pic d'activité hivernal" }, testRequest);
     expect(await readWhitelistRevision()).not.toBe(revision);
     expect((await find())!.quotas).toEqual({ authenticatedPerSecond: 20, publicPerSecond: 8 });
-    const events = await db().enrolmentEvent.findMany({ where: { enrolmentId, type: "quotas_changed" } });
-    expect(events[0]!.reason).toBe("Pic d'activité hivernal");
-    expect(await db().auditEvent.count({ where: { type: "enrolment.quotas_changed", subjectId: enrolmentId } })).toBe(1);
+    const events = await db().event.findMany({ where: { subjectId: enrolmentId, name: "enrolment.quotas_changed" } });
+    expect(events[0]!.payload).toMatchObject({ reason: "Pic d'activité hivernal" });
+    expect(await db().event.count({ where: { name: "enrolment.quotas_changed", subjectId: enrolmentId } })).toBe(1);
     // A stale version is a conflict.
     expect((await rejection(setEnrolmentQuotas(ans, { enrolmentId, version: 1, authenticatedPerSecond: 10, publicPerSecond: 5 }, testRequest))).code).toBe("CONFLICT");
 

@@ -1,6 +1,8 @@
 // Read models of the whitelist for people: the ANS view (every enrolment, filters and search like the review
 // queue), one enrolment with its history, and an editor's own entries.
-import { parseGrant } from "../applications/enrolment";
+import { ENROLMENT_NOT_FOUND } from "../enrolments/change-input";
+import { enrolmentHistory, type EnrolmentHistoryItem } from "../events/histories.server";
+import { parseGrant } from "../enrolments/grant";
 import { can, type Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
@@ -11,7 +13,6 @@ import type { ViewCertificate, WhitelistRow } from "./view-types";
 import { expiryNoticesOf } from "./expiry-job.server";
 import { matchesSearch, WHITELIST_ENVIRONMENT_SLUGS, WHITELIST_PAGE_SIZE, WHITELIST_STATUSES, type WhitelistQuery } from "./view-query";
 
-export const ENROLMENT_NOT_FOUND = "Cette habilitation est introuvable.";
 
 export type { ViewCertificate, WhitelistRow };
 
@@ -88,7 +89,6 @@ export async function whitelistView(actor: Actor, query: WhitelistQuery, now: Da
   };
 }
 
-export type EnrolmentHistoryItem = { type: string; occurredAt: Date; actor: string | null; reason: string | null; data: unknown };
 
 export type EnrolmentDetail = {
   id: string;
@@ -119,7 +119,6 @@ async function enrolmentDetailOf(where: { id: string; organizationId?: { in: str
       revocationReason: true,
       approvedBy: { select: { name: true } },
       accessProfile: { select: { level2AuthenticatedPerSecond: true, level2PublicPerSecond: true } },
-      events: { orderBy: [{ occurredAt: "asc" }, { id: "asc" }], select: { type: true, occurredAt: true, reason: true, data: true, actor: { select: { name: true } } } },
     },
   });
   const grant = enrolment ? parseGrant(enrolment.grant) : null;
@@ -143,7 +142,7 @@ async function enrolmentDetailOf(where: { id: string; organizationId?: { in: str
     suspensionReason: enrolment.suspensionReason,
     revocationReason: enrolment.revocationReason,
     environments: rowsOf(enrolment, now),
-    history: enrolment.events.map((e) => ({ type: e.type, occurredAt: e.occurredAt, actor: e.actor?.name ?? null, reason: e.reason, data: e.data })),
+    history: await enrolmentHistory({ id: enrolment.id, applicationId: enrolment.applicationId }),
     notices: await expiryNoticesOf([enrolment.id]),
   };
 }

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/Button";
 import { ButtonLink } from "@/components/ui/ButtonLink";
 import { Select } from "@/components/ui/Select";
 import { TextField } from "@/components/ui/TextField";
-import { auditEventLabels, auditEventType } from "@/lib/audit-events";
+import { EVENT_NAMES, eventLabel } from "@/lib/events/catalogue";
 import { auditLogPage } from "@/lib/audit-log/audit-log.server";
 import { AUDIT_EXPORT_MAX_ROWS, auditLogQueryParams, parseAuditLogQuery, type AuditLogQuery } from "@/lib/audit-log/audit-log-query";
 import { requirePermission } from "@/lib/auth/session.server";
@@ -20,7 +20,7 @@ const hrefOf = (query: AuditLogQuery, change: Partial<AuditLogQuery>) => {
   const params = auditLogQueryParams(query, change).toString();
   return params ? `/administration/journal?${params}` : "/administration/journal";
 };
-const eventTypes = [...auditEventType.options].sort((a, b) => auditEventLabels[a].localeCompare(auditEventLabels[b], "fr"));
+const eventTypes = [...EVENT_NAMES].sort((a, b) => eventLabel(a).localeCompare(eventLabel(b), "fr"));
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission({ type: "auditLog.read" }, "/administration/journal");
@@ -39,7 +39,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           <option value="">Tous les événements</option>
           {eventTypes.map((t) => (
             <option key={t} value={t}>
-              {auditEventLabels[t]}
+              {eventLabel(t)}
             </option>
           ))}
         </Select>
@@ -99,7 +99,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                         "—"
                       )}
                     </td>
-                    <td className="py-2 pr-4">{e.organization?.legalName ?? "—"}</td>
+                    <td className="py-2 pr-4">{e.organizationName ?? "—"}</td>
                     <td className="py-2">{e.ip ?? "—"}</td>
                   </tr>
                 ))}

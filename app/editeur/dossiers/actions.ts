@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createDraft } from "@/lib/applications/create-draft.server";
 import { openAmendment } from "@/lib/applications/open-amendment.server";
-import { editorApplicationPath } from "@/lib/applications/paths";
+import { editorApplicationPath } from "@/lib/paths";
 import { postMessage } from "@/lib/applications/post-message.server";
 import { submitApplication } from "@/lib/applications/submit.server";
 import { withdrawApplication } from "@/lib/applications/withdraw.server";

@@ -5,7 +5,7 @@ import { Breadcrumb } from "@/components/layout/Breadcrumb";
 import { PageHeading } from "@/components/layout/PageHeading";
 import { Alert } from "@/components/ui/Alert";
 import { organizationApplications } from "@/lib/applications/organization-applications.server";
-import { editorApplicationPath } from "@/lib/applications/paths";
+import { editorApplicationPath } from "@/lib/paths";
 import { requirePermission } from "@/lib/auth/session.server";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/time";

@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { useNotify } from "@/components/ui/NoticeArea";
 import { TextArea } from "@/components/ui/TextArea";
-import { MESSAGE_MAX_LENGTH, reviewText } from "@/lib/applications/message-text";
+import { MESSAGE_MAX_LENGTH, reviewText } from "@/lib/message-text";
 import { postEditorMessageAction } from "../actions";
 
 const messageSchema = z.object({ body: reviewText() });

@@ -10,7 +10,7 @@ import { PageHeading } from "@/components/layout/PageHeading";
 import { Alert } from "@/components/ui/Alert";
 import { NoticeArea } from "@/components/ui/NoticeArea";
 import { applicationForEditor, type ApplicationForEditor } from "@/lib/applications/application-view.server";
-import type { EnrolmentGrant } from "@/lib/applications/enrolment";
+import type { EnrolmentGrant } from "@/lib/enrolments/grant";
 import type { ApplicationStatus } from "@/lib/applications/lifecycle";
 import { requirePermission } from "@/lib/auth/session.server";
 import { isAppError } from "@/lib/errors";
@@ -117,7 +117,7 @@ export default async function EditorApplicationPage({ params, searchParams }: { 
   const steps = nextSteps(application.status, amendment);
   const servicePath = `/editeur/services/${encodeURIComponent(application.serviceId)}`;
   const rows = checklistRows(data);
-  const lastRequest = [...timeline].reverse().find((e) => e.type === "changes_requested") ?? null;
+  const lastRequest = [...timeline].reverse().find((e) => e.name === "application.changes_requested") ?? null;
   const mayPost = application.status !== "DRAFT";
 
   return (
@@ -308,7 +308,7 @@ export default async function EditorApplicationPage({ params, searchParams }: { 
           when: formatDateTime(e.occurredAt),
           actorName: e.actorName,
           // The thread shows messages in full; the timeline keeps the texts of decisions.
-          message: e.type === "message_posted" ? null : e.message,
+          message: e.message,
         }))}
       />
     </div>

@@ -8,7 +8,7 @@ import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextArea } from "@/components/ui/TextArea";
-import { MESSAGE_MAX_LENGTH, reviewText } from "@/lib/applications/message-text";
+import { MESSAGE_MAX_LENGTH, reviewText } from "@/lib/message-text";
 import { createDraftAction, openAmendmentAction, renewCertificateAction } from "../../dossiers/actions";
 
 function firstError(result: { formError?: string; fieldErrors: Record<string, string> }): string {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { serviceApplications } from "@/lib/applications/service-applications.server";
-import { editorApplicationPath } from "@/lib/applications/paths";
+import { editorApplicationPath } from "@/lib/paths";
 import { formatDate } from "@/lib/time";
 import { AmendmentForm, CreateDraftButton, RenewCertificateButton } from "./application-actions";
 

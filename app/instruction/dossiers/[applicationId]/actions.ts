@@ -2,7 +2,7 @@
 
 import { forbidden, redirect } from "next/navigation";
 import { postMessage } from "@/lib/applications/post-message.server";
-import { reviewApplicationPath } from "@/lib/applications/paths";
+import { reviewApplicationPath } from "@/lib/paths";
 import { requireActor } from "@/lib/auth/session.server";
 import { isAppError } from "@/lib/errors";
 import { formResultFromError, type FormResult } from "@/lib/form-result";

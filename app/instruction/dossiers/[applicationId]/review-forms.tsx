@@ -13,7 +13,7 @@ import { Fieldset } from "@/components/ui/Fieldset";
 import { Select } from "@/components/ui/Select";
 import { TextArea } from "@/components/ui/TextArea";
 import { TextField } from "@/components/ui/TextField";
-import { reviewText } from "@/lib/applications/message-text";
+import { reviewText } from "@/lib/message-text";
 import { approveAction, postReviewerMessageAction, refuseAction, requestChangesAction } from "./actions";
 
 const confirmation = z.literal(true, { error: "Cochez la case pour confirmer votre décision." });

@@ -5,9 +5,9 @@ import { requireActor } from "@/lib/auth/session.server";
 import { isAppError } from "@/lib/errors";
 import { formResultFromError, type FormResult } from "@/lib/form-result";
 import { currentRequestContext } from "@/lib/request.server";
-import { reinstateEnrolment } from "@/lib/review/reinstate-enrolment.server";
-import { revokeEnrolment } from "@/lib/review/revoke-enrolment.server";
-import { suspendEnrolment } from "@/lib/review/suspend-enrolment.server";
+import { reinstateEnrolment } from "@/lib/enrolments/reinstate.server";
+import { revokeEnrolment } from "@/lib/enrolments/revoke.server";
+import { suspendEnrolment } from "@/lib/enrolments/suspend.server";
 import { setEnrolmentQuotas } from "@/lib/whitelist/quotas.server";
 
 // Thin: the use cases validate; back to the enrolment with a notice.

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/Button";
 import { Checkbox } from "@/components/ui/Checkbox";
 import { TextArea } from "@/components/ui/TextArea";
 import { TextField } from "@/components/ui/TextField";
-import { reviewText } from "@/lib/applications/message-text";
+import { reviewText } from "@/lib/message-text";
 import { departsFromDefault, QUOTA_RANGE_MESSAGE, quotaReasonSchema } from "@/lib/whitelist/quotas";
 import { reinstateAction, revokeAction, setQuotasAction, suspendAction } from "./actions";
 

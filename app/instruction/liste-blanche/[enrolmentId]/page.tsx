@@ -5,7 +5,7 @@ import { Breadcrumb } from "@/components/layout/Breadcrumb";
 import { PageHeading } from "@/components/layout/PageHeading";
 import { Alert } from "@/components/ui/Alert";
 import { CertificateList } from "@/components/whitelist/WhitelistTable";
-import { reviewApplicationPath } from "@/lib/applications/paths";
+import { reviewApplicationPath } from "@/lib/paths";
 import { requirePermission } from "@/lib/auth/session.server";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time";
@@ -15,16 +15,6 @@ import { enrolmentForReview } from "@/lib/whitelist/whitelist-view.server";
 import { EnrolmentChangeForm, QuotaForm } from "./enrolment-forms";
 
 export const metadata: Metadata = { title: "Habilitation" };
-
-const HISTORY_LABELS: Record<string, string> = {
-  approved: "Habilitation accordée",
-  amended: "Modification approuvée",
-  suspended: "Suspendue",
-  reinstated: "Rétablie",
-  revoked: "Révoquée",
-  superseded: "Remplacée par une modification approuvée",
-  quotas_changed: "Quotas de niveau 2 modifiés",
-};
 
 const NOTICES: Record<string, string> = {
   quotas: "Les quotas ont été modifiés ; la liste blanche les applique dès maintenant.",
@@ -121,9 +111,9 @@ export default async function EnrolmentPage({ params, searchParams }: { params: 
             {detail.history.map((h, index) => (
               <tr key={index} className="border-b border-neutral-300">
                 <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(h.occurredAt)}</td>
-                <td className="py-2 pr-4">{HISTORY_LABELS[h.type] ?? h.type}</td>
+                <td className="py-2 pr-4">{h.label}</td>
                 <td className="py-2 pr-4">{h.actor ?? "—"}</td>
-                <td className="py-2">{[quotaChange(h.data), h.reason].filter(Boolean).join(" — ") || "—"}</td>
+                <td className="py-2">{[quotaChange(h.payload), h.reason].filter(Boolean).join(" — ") || "—"}</td>
               </tr>
             ))}
           </tbody>

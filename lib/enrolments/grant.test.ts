@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { freezeEnrolment, grantedQuotas, parseGrant, QUOTA_MESSAGE } from "./enrolment";
-import { buildSnapshot } from "./snapshot";
+import { freezeEnrolment, grantedQuotas, parseGrant, QUOTA_MESSAGE } from "./grant";
+import { buildSnapshot } from "../applications/snapshot";
 
 const defaults = { level2AuthenticatedPerSecond: 10, level2PublicPerSecond: 5 };
 

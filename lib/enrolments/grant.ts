@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { QUOTA_MAX, QUOTA_MIN, QUOTA_RANGE_MESSAGE } from "../catalogue/access-profile-schema";
-import type { ApplicationSnapshot } from "./snapshot";
 
 // Pure: what an approval grants, frozen at that moment from the submission the reviewer decided on. Later changes
 // by the editor (URLs, certificates, profile) never alter it: they go through an amendment.
@@ -99,10 +98,28 @@ export const enrolmentGrant = z.object({
 
 export type EnrolmentGrant = z.infer<typeof enrolmentGrant>;
 
+/** What the grant is frozen from: the parts of the dossier's submitted snapshot that an approval grants. */
+export type GrantSource = {
+  organization: { id: string; name: string; siret: string };
+  service: { id: string; name: string; softwareName: string; softwareVersion: string };
+  urls: readonly { environment: "TEST" | "PRODUCTION"; url: string }[];
+  certificates: readonly {
+    environment: "TEST" | "PRODUCTION";
+    fingerprintSha256: string;
+    fingerprintSha1: string;
+    subjectDn: string;
+    issuerDn: string;
+    notBefore: string;
+    notAfter: string;
+    /** The checks' verdict when submitted; null when they could not be evaluated. */
+    verdict: string | null;
+  }[];
+};
+
 export type FreezeInput = {
   applicationId: string;
   submissionNumber: number;
-  snapshot: ApplicationSnapshot;
+  snapshot: GrantSource;
   profile: { id: string; code: string; label: string; requiresCertificate: boolean };
   quotas: Quotas;
   /** Why the quotas depart from the profile's defaults (null when they do not). */

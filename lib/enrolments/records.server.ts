@@ -1,7 +1,7 @@
 import type { Tx } from "../db.server";
 import { AppError } from "../errors";
-import { ENROLMENT_MODIFIED_MEANWHILE, ENROLMENT_NOT_FOUND, versionField } from "../applications/application-records.server";
-import type { EnrolmentStatus } from "../applications/lifecycle";
+import { ENROLMENT_MODIFIED_MEANWHILE, ENROLMENT_NOT_FOUND, enrolmentVersionField } from "./change-input";
+import type { EnrolmentStatus } from "./status";
 import { recordId } from "../organizations/organization-schema";
 
 export type LockedEnrolment = {
@@ -33,7 +33,7 @@ export function parseEnrolmentRef(raw: unknown): { enrolmentId: string; version:
   const input = (typeof raw === "object" && raw !== null ? raw : {}) as { enrolmentId?: unknown; version?: unknown };
   const id = recordId.safeParse(input.enrolmentId);
   if (!id.success) throw new AppError("NOT_FOUND", ENROLMENT_NOT_FOUND);
-  const version = versionField.safeParse(input.version);
+  const version = enrolmentVersionField.safeParse(input.version);
   if (!version.success) throw new AppError("CONFLICT", ENROLMENT_MODIFIED_MEANWHILE);
   return { enrolmentId: id.data, version: version.data };
 }

@@ -1,26 +1,26 @@
-import { recordAudit } from "../audit.server";
+import { recordEvent } from "../events/record.server";
+import { userActor } from "../events/actor";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
 import type { RequestContext } from "../request.server";
-import {
-  ENROLMENT_MODIFIED_MEANWHILE,
-  mailOrganization,
-  recordTimeline,
-  requireVersion,
-  type TimelineEventType,
-} from "../applications/application-records.server";
-import { enrolmentTransition, type EnrolmentTransition } from "../applications/lifecycle";
-import { editorMails, type ApplicationMailContext, type MailText } from "../applications/mail-texts";
-import { lockEnrolment, parseEnrolmentRef } from "./enrolment-records.server";
+import { requireVersion } from "../concurrency";
+import { portalUrl } from "../mail/message";
+import { queueMail } from "../mail/outbox.server";
+import { organizationEmails } from "../organizations/recipients.server";
+import { editorApplicationPath } from "../paths";
+import { ENROLMENT_MODIFIED_MEANWHILE } from "./change-input";
+import { enrolmentTransition, type EnrolmentTransition } from "./status";
+import { enrolmentMails } from "./mail-texts";
+import { lockEnrolment, parseEnrolmentRef } from "./records.server";
 
 export type EnrolmentChange = Exclude<EnrolmentTransition, "supersede">;
 
 const EFFECTS = {
-  suspend: { audit: "enrolment.suspended", timeline: "enrolment_suspended", history: "suspended", mail: editorMails.suspended },
-  reinstate: { audit: "enrolment.reinstated", timeline: "enrolment_reinstated", history: "reinstated", mail: editorMails.reinstated },
-  revoke: { audit: "enrolment.revoked", timeline: "enrolment_revoked", history: "revoked", mail: editorMails.revoked },
-} as const satisfies Record<EnrolmentChange, { audit: string; timeline: TimelineEventType; history: string; mail: (c: ApplicationMailContext) => MailText }>;
+  suspend: "enrolment.suspended",
+  reinstate: "enrolment.reinstated",
+  revoke: "enrolment.revoked",
+} as const satisfies Record<EnrolmentChange, string>;
 
 /** Shared by suspend, reinstate and revoke: one transaction with the enrolment locked at the version the reviewer saw. */
 export async function changeEnrolment(actor: Actor, change: EnrolmentChange, raw: unknown, reason: string | null, request: RequestContext, now: Date): Promise<{ version: number }> {
@@ -38,29 +38,24 @@ export async function changeEnrolment(actor: Actor, change: EnrolmentChange, raw
           : { revokedAt: now, revokedById: actor.userId, revocationReason: reason, currentServiceId: null };
     const { count } = await tx.enrolment.updateMany({ where: { id: enrolmentId, version }, data: { ...data, status: result.to, version: { increment: 1 } } });
     if (count !== 1) throw new AppError("CONFLICT", ENROLMENT_MODIFIED_MEANWHILE);
-    const effects = EFFECTS[change];
-    await tx.enrolmentEvent.create({ data: { enrolmentId, type: effects.history, actorId: actor.userId, occurredAt: now, reason, data: { from: enrolment.status } } });
-    await recordTimeline(tx, {
-      applicationId: enrolment.applicationId,
-      type: effects.timeline,
-      actorId: actor.userId,
-      occurredAt: now,
-      message: reason,
-      entity: { type: "Enrolment", id: enrolmentId },
-    });
-    await recordAudit(tx, {
-      type: effects.audit,
-      actorId: actor.userId,
+    await recordEvent(tx, {
+      name: EFFECTS[change],
+      actor: userActor(actor.userId),
       organizationId: enrolment.organizationId,
-      subject: { type: "Enrolment", id: enrolmentId },
+      subjectId: enrolmentId,
       request,
-      data: { from: enrolment.status, to: result.to, serviceId: enrolment.serviceId },
+      payload: { from: enrolment.status, to: result.to, serviceId: enrolment.serviceId, reason },
     });
     const application = await tx.application.findUniqueOrThrow({
       where: { id: enrolment.applicationId },
       select: { id: true, organizationId: true, serviceName: true, organizationName: true },
     });
-    await mailOrganization(tx, application, effects.mail);
+    const mail = enrolmentMails[change]({
+      serviceName: application.serviceName,
+      organizationName: application.organizationName,
+      link: portalUrl(editorApplicationPath(application.id), process.env.AUTH_URL),
+    });
+    await queueMail(tx, (await organizationEmails(tx, application.organizationId)).map((to) => ({ to, ...mail })));
     return { version: version + 1 };
   });
 }

@@ -1,0 +1,302 @@
+import { z } from "zod";
+
+// The one event catalogue: every act the portal records, the kind of record it is about, the shape of its payload,
+// the personal data it carries (kept apart, outside the hash chain, purgeable) and its French label. A name that is
+// not here cannot be written. Names follow the lifecycle's transitions: one word per act from the state machine to
+// the UI label.
+
+export const SUBJECT_TYPES = [
+  "Organization",
+  "User",
+  "Membership",
+  "Invitation",
+  "Service",
+  "Certificate",
+  "CaCertificate",
+  "Attestation",
+  "PlatinesSubmission",
+  "PlatinesTestPlan",
+  "Application",
+  "Enrolment",
+  "ApiToken",
+  "CharterVersion",
+  "AccessProfile",
+  "Level1QuotaSetting",
+] as const;
+export type SubjectType = (typeof SUBJECT_TYPES)[number];
+
+const id = z.guid();
+const text = z.string();
+const count = z.number().int();
+const json = z.json();
+const changes = z.record(z.string(), json);
+/** An instant, stored as ISO 8601 text. */
+const instant = z.iso.datetime({ offset: true });
+const environment = z.enum(["TEST", "PRODUCTION"]);
+const quotas = z.object({ level2AuthenticatedPerSecond: count, level2PublicPerSecond: count, reason: text.nullable().optional() });
+const none = z.object({});
+
+const email = z.object({ email: text });
+const person = z.object({ email: text, name: text });
+
+type Definition = {
+  /** The kind of record the event is about; null when it is about no record (a failed sign-in, an export). */
+  subject: SubjectType | null;
+  label: string;
+  /** The label inside the subject's own history, where the subject goes without saying. */
+  shortLabel?: string;
+  payload: z.ZodType<Record<string, unknown>>;
+  /** Personal data (e-mail addresses, names, typed values): stored apart, outside the chain, purged after retention. */
+  personal?: z.ZodType<Record<string, unknown>>;
+};
+
+function define<const D extends Record<string, Definition>>(definitions: D): D {
+  return definitions;
+}
+
+export const EVENTS = define({
+  "user.signed_up": { subject: "User", label: "Création de compte", payload: z.object({ via: z.enum(["sign_up", "invitation"]).optional() }) },
+  "user.signed_in": { subject: "User", label: "Connexion", payload: none },
+  "user.sign_in_failed": { subject: "User", label: "Échec de connexion", payload: none, personal: email },
+  "user.sign_in_rate_limited": {
+    subject: "User",
+    label: "Limite de tentatives de connexion atteinte",
+    payload: z.object({ scope: z.enum(["pair", "ip"]).optional() }),
+    personal: email,
+  },
+  "user.signed_out": { subject: "User", label: "Déconnexion", payload: none },
+  "user.sessions_revoked": {
+    subject: "User",
+    label: "Sessions fermées (mot de passe, compte ou rôle modifié)",
+    payload: z.object({ reason: text, count }),
+  },
+  "organization.created": {
+    subject: "Organization",
+    label: "Création de l'organisation",
+    payload: z.object({ legalName: text, siret: text, isLegalRepresentative: z.boolean() }),
+  },
+  "organization.updated": { subject: "Organization", label: "Modification de l'organisation", payload: z.object({ changes }) },
+  "invitation.sent": {
+    subject: "Invitation",
+    label: "Invitation envoyée",
+    payload: z.object({ asLegalRepresentative: z.boolean(), expiresAt: instant, revokedInvitations: z.array(id) }),
+    personal: email,
+  },
+  "invitation.accepted": {
+    subject: "Invitation",
+    label: "Invitation acceptée",
+    payload: z.object({ asLegalRepresentative: z.boolean(), newAccount: z.boolean(), membershipId: id }),
+    personal: email,
+  },
+  "invitation.revoked": { subject: "Invitation", label: "Invitation annulée", payload: z.object({ reason: z.enum(["reinvited", "cancelled"]) }), personal: email },
+  "membership.legal_representative_named": { subject: "Membership", label: "Représentant légal désigné", payload: z.object({ userId: id }), personal: person },
+  "membership.legal_representative_removed": { subject: "Membership", label: "Représentant légal retiré", payload: z.object({ userId: id }), personal: person },
+  "membership.removed": { subject: "Membership", label: "Membre retiré", payload: z.object({ userId: id, wasLegalRepresentative: z.boolean() }), personal: person },
+  "charter.accepted": { subject: "CharterVersion", label: "Charte acceptée", payload: z.object({ version: text, acceptanceId: id }) },
+  "charter.published": {
+    subject: "CharterVersion",
+    label: "Nouvelle version de la charte publiée",
+    payload: z.object({ version: text, title: text, bodyLength: count }),
+  },
+  "access_profile.updated": {
+    subject: "AccessProfile",
+    label: "Profil d'accès modifié",
+    payload: z.object({ code: text, changes: changes.optional(), created: z.boolean().optional(), values: changes.optional() }),
+  },
+  "service.created": {
+    subject: "Service",
+    label: "Service numérique déclaré",
+    payload: z.object({ name: text, softwareName: text, softwareVersion: text, purposes: json, apis: json, requestedProfile: text }),
+  },
+  "service.updated": { subject: "Service", label: "Service numérique modifié", payload: z.object({ changes }) },
+  "service.url_added": { subject: "Service", label: "URL ajoutée", payload: z.object({ urlId: id, environment, url: text }) },
+  "service.url_removed": { subject: "Service", label: "URL retirée", payload: z.object({ urlId: id, environment, url: text }) },
+  "certificate.uploaded": {
+    subject: "Certificate",
+    label: "Certificat déposé",
+    payload: z.object({ serviceId: id, environment, subjectDn: text, fingerprintSha256: text, verdict: text }),
+  },
+  "ca_certificate.added": {
+    subject: "CaCertificate",
+    label: "Autorité de certification ajoutée",
+    payload: z.object({ environment, subjectDn: text, issuerDn: text, fingerprintSha256: text, notBefore: instant, notAfter: instant }),
+  },
+  "ca_certificate.retired": {
+    subject: "CaCertificate",
+    label: "Autorité de certification retirée",
+    payload: z.object({ environment, subjectDn: text, fingerprintSha256: text }),
+  },
+  "platines_plan.created": {
+    subject: "PlatinesTestPlan",
+    label: "Plan de tests PLATINES créé",
+    payload: z.object({ name: text, api: text, active: z.boolean(), profiles: z.array(text), cases: z.array(text) }),
+  },
+  "platines_plan.updated": { subject: "PlatinesTestPlan", label: "Plan de tests PLATINES modifié", payload: z.object({ before: json, after: json, version: count }) },
+  "platines.submitted": {
+    subject: "PlatinesSubmission",
+    label: "Résultats PLATINES déposés",
+    payload: z.object({
+      serviceId: id,
+      planId: id,
+      planVersion: count,
+      sessionType: text,
+      sessionIdentifier: text,
+      ranOn: text,
+      report: z.object({ fileName: text, size: count, sha256: text }),
+      evidence: json,
+      totalCases: count,
+      casesPassed: count,
+      satisfied: z.boolean(),
+    }),
+  },
+  "platines.validated": { subject: "PlatinesSubmission", label: "Résultats PLATINES validés par l'ANS", payload: z.object({ serviceId: id, planId: id, note: text.nullable() }) },
+  "attestation.created": { subject: "Attestation", label: "Attestation de client créée", payload: z.object({ serviceId: id, clientName: text, clientSiret: text }) },
+  "attestation.updated": { subject: "Attestation", label: "Attestation de client modifiée", payload: z.object({ changes: json, cancelledRound: id.nullable() }) },
+  "attestation.sent": {
+    subject: "Attestation",
+    label: "Attestation de client envoyée pour signature",
+    payload: z.object({ roundId: id, number: count, sentSha256: text, sentFileId: id, legalRepresentativeId: id, expiresAt: instant }),
+    personal: z.object({ clientEmail: text }),
+  },
+  "attestation.link_resent": {
+    subject: "Attestation",
+    label: "Lien de signature renvoyé au client",
+    payload: z.object({ roundId: id, previousSignatureId: id, expiresAt: instant }),
+    personal: z.object({ clientEmail: text }),
+  },
+  "attestation.round_cancelled": {
+    subject: "Attestation",
+    label: "Demande de signature annulée",
+    payload: z.object({ roundId: id.nullable(), reason: z.enum(["edited", "cancelled"]), cancelledSignatures: count }),
+  },
+  "attestation.cancelled": { subject: "Attestation", label: "Attestation de client abandonnée", payload: z.object({ previousStatus: text, roundId: id.nullable() }) },
+  "attestation.signed": {
+    subject: "Attestation",
+    label: "Attestation de client signée",
+    payload: z.object({ signatureId: id, party: text, complete: z.boolean() }),
+    personal: z.object({ signerName: text, signerFunction: text }),
+  },
+  "attestation.declined": { subject: "Attestation", label: "Signature de l'attestation refusée", payload: z.object({ signatureId: id, party: text, reason: text }) },
+  "attestation.sealed": {
+    subject: "Attestation",
+    label: "Attestation de client scellée",
+    payload: z.object({ sealedFileId: id, sealedSha256: text, sentSha256: text, roundId: id }),
+  },
+  "application.created": {
+    subject: "Application",
+    label: "Dossier d'adhésion créé",
+    shortLabel: "Dossier créé",
+    payload: z.object({ serviceId: id, kind: z.enum(["NEW", "AMENDMENT"]) }),
+  },
+  "application.amendment_opened": {
+    subject: "Application",
+    label: "Demande de modification ouverte",
+    payload: z.object({ serviceId: id, kind: z.enum(["NEW", "AMENDMENT"]), reason: text, previousEnrolmentId: id.nullable() }),
+  },
+  "application.submitted": {
+    subject: "Application",
+    label: "Dossier déposé",
+    payload: z.object({ submissionId: id, number: count, kind: z.enum(["NEW", "AMENDMENT"]), requestedProfile: text.nullable(), changeCount: count.nullable() }),
+  },
+  "application.withdrawn": { subject: "Application", label: "Dossier retiré par l'éditeur", payload: z.object({ from: text }) },
+  "application.changes_requested": {
+    subject: "Application",
+    label: "Modifications demandées à l'éditeur",
+    shortLabel: "Modifications demandées",
+    payload: z.object({ messageId: id, submission: count, message: text }),
+  },
+  "application.approved": {
+    subject: "Application",
+    label: "Dossier approuvé, habilitation accordée",
+    shortLabel: "Dossier approuvé",
+    payload: z.object({ enrolmentId: id, profile: text, profileLabel: text, quotas, supersededEnrolmentId: id.nullable() }),
+  },
+  "application.refused": { subject: "Application", label: "Dossier refusé", payload: z.object({ kind: z.enum(["NEW", "AMENDMENT"]), submission: count, reason: text }) },
+  "application.message_posted": {
+    subject: "Application",
+    label: "Message sur un dossier",
+    shortLabel: "Message",
+    payload: z.object({ side: z.enum(["editor", "reviewer"]), messageId: id, length: count }),
+  },
+  "enrolment.suspended": {
+    subject: "Enrolment",
+    label: "Habilitation suspendue",
+    shortLabel: "Suspendue",
+    payload: z.object({ from: text, to: text, serviceId: id, reason: text.nullable() }),
+  },
+  "enrolment.reinstated": {
+    subject: "Enrolment",
+    label: "Habilitation rétablie",
+    shortLabel: "Rétablie",
+    payload: z.object({ from: text, to: text, serviceId: id, reason: text.nullable() }),
+  },
+  "enrolment.revoked": {
+    subject: "Enrolment",
+    label: "Habilitation révoquée",
+    shortLabel: "Révoquée",
+    payload: z.object({ from: text, to: text, serviceId: id, reason: text.nullable() }),
+  },
+  "enrolment.superseded": {
+    subject: "Enrolment",
+    label: "Habilitation remplacée par une modification approuvée",
+    shortLabel: "Remplacée par une modification approuvée",
+    payload: z.object({ byApplicationId: id, from: text }),
+  },
+  "enrolment.quotas_changed": {
+    subject: "Enrolment",
+    label: "Quotas de niveau 2 d'une habilitation modifiés",
+    shortLabel: "Quotas de niveau 2 modifiés",
+    payload: z.object({
+      from: z.object({ authenticatedPerSecond: count, publicPerSecond: count, reason: text.nullable().optional() }),
+      to: z.object({ authenticatedPerSecond: count, publicPerSecond: count, reason: text.nullable().optional() }),
+      serviceId: id,
+      reason: text.nullable(),
+    }),
+  },
+  "level1_quota.updated": { subject: "Level1QuotaSetting", label: "Quota de niveau 1 par API modifié", payload: z.object({ from: count, to: count }) },
+  "api_token.created": { subject: "ApiToken", label: "Jeton d'API créé", payload: z.object({ name: text }) },
+  "api_token.revoked": { subject: "ApiToken", label: "Jeton d'API révoqué", payload: none },
+  "certificate.expiry_notice_sent": {
+    subject: "Enrolment",
+    label: "Avis d'expiration de certificat envoyé",
+    payload: z.object({ fingerprintSha256: text, threshold: count, notAfter: instant }),
+  },
+  "certificate.expired": {
+    subject: "Enrolment",
+    label: "Certificat expiré retiré de la liste blanche",
+    payload: z.object({ fingerprintSha256: text, threshold: count, notAfter: instant }),
+  },
+  "ans_account.created": { subject: "User", label: "Compte ANS créé", payload: z.object({ roles: z.array(text) }), personal: email },
+  "ans_account.disabled": { subject: "User", label: "Compte ANS désactivé", payload: none, personal: email },
+  "ans_account.enabled": { subject: "User", label: "Compte ANS réactivé", payload: none, personal: email },
+  "ans_account.admin_granted": { subject: "User", label: "Rôle d'administrateur accordé", payload: none, personal: email },
+  "ans_account.admin_removed": { subject: "User", label: "Rôle d'administrateur retiré", payload: none, personal: email },
+  "audit_log.exported": {
+    subject: null,
+    label: "Journal exporté en CSV",
+    payload: z.object({ type: text.nullable(), from: text.nullable(), to: text.nullable(), organization: text }),
+    personal: z.object({ actorEmail: text }),
+  },
+});
+
+export type EventName = keyof typeof EVENTS;
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
+export const eventName = z.enum(EVENT_NAMES as [EventName, ...EventName[]]);
+
+type Def<N extends EventName> = (typeof EVENTS)[N];
+export type EventPayload<N extends EventName> = z.input<Def<N>["payload"]>;
+export type EventPersonal<N extends EventName> = Def<N> extends { personal: z.ZodType } ? z.input<Def<N>["personal"]> : never;
+
+/** The French label of a stored name (a name no longer in the catalogue is shown as stored). */
+export function eventLabel(name: string): string {
+  const known = eventName.safeParse(name);
+  return known.success ? EVENTS[known.data].label : name;
+}
+
+/** The label inside the subject's own history (its full label when it has no shorter one). */
+export function eventShortLabel(name: string): string {
+  const known = eventName.safeParse(name);
+  if (!known.success) return name;
+  const definition: Definition = EVENTS[known.data];
+  return definition.shortLabel ?? definition.label;
+}
