@@ -5,6 +5,12 @@ const port = process.env.E2E_PORT ?? "3100";
 const baseURL = `http://localhost:${port}`;
 // Debian's Chromium when present: nothing downloads a browser here.
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+// Chromium writes download names in the locale's charset: under the POSIX locale (a bare container, `env -i`), a
+// name with accents becomes "download". C.UTF-8 is built into Debian's C library.
+const utf8Locale = /utf-?8/i.test(process.env.LC_ALL || process.env.LC_CTYPE || process.env.LANG || "");
+const browserEnv = utf8Locale
+  ? undefined
+  : { ...(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>), LC_ALL: "C.UTF-8" };
 
 export default defineConfig({
   testDir: "e2e",
@@ -28,6 +34,7 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: {
           executablePath: systemChromium,
+          env: browserEnv,
           args: [
             "--no-sandbox",
             "--disable-gpu",

@@ -1,6 +1,5 @@
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { hashPassword } from "../lib/auth/password.server";
-import { demoTestAuthorityDir, seedDemoTestCaBundle } from "../lib/runtime/demo-test-authority";
 import { DEMO_PASSWORD, demoAccounts, demoOrganization } from "./demo-accounts";
 
 export type DemoDataOptions = {
@@ -13,6 +12,8 @@ export type DemoDataOptions = {
  * checked at every start, so a database created before it existed, or a lost authority folder, gets one.
  */
 export async function seedDemoData(db: PrismaClient, options: DemoDataOptions = {}): Promise<boolean> {
+  // Demo only, and @peculiar/x509 is a development dependency: loaded when demo data is seeded (ADR 0013).
+  const { demoTestAuthorityDir, seedDemoTestCaBundle } = await import("../lib/runtime/demo-test-authority");
   await seedDemoTestCaBundle(db, options.testAuthorityDir ?? demoTestAuthorityDir());
   const existing = await db.organization.findUnique({ where: { siret: demoOrganization.siret } });
   if (existing) return false;

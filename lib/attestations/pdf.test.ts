@@ -1,21 +1,13 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
+import { pdfText } from "../testing/pdf-text";
 import type { AttestationContent } from "./attestation-content";
 import { renderAttestationPdf, renderFinalAttestationPdf } from "./pdf";
 import { testSignaturePng } from "../testing/test-png";
 
-const dir = mkdtempSync(path.join(tmpdir(), "attestation-pdf-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** The text of a PDF as poppler's pdftotext reads it (layout off, so wrapped words join with spaces). */
-function textOf(pdf: Uint8Array, name: string): string {
-  const file = path.join(dir, `${name}.pdf`);
-  writeFileSync(file, pdf);
-  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+/** The text of a PDF as pdf.js reads it, runs joined with spaces (so wrapped words join as in pdftotext). */
+async function textOf(pdf: Uint8Array): Promise<string> {
+  return (await pdfText(pdf)).text;
 }
 
 const content: AttestationContent = {
@@ -47,7 +39,7 @@ describe("attestation PDF", () => {
     const doc = await PDFDocument.load(pdf);
     expect(doc.getPageCount()).toBe(1);
     expect(doc.getPage(0).getSize()).toEqual({ width: 595.28, height: 841.89 });
-    const text = textOf(pdf, "sent");
+    const text = await textOf(pdf);
     for (const expected of [
       "Attestation de client",
       "ENTRE",
@@ -81,13 +73,12 @@ describe("attestation PDF", () => {
 
   it("marks the draft preview PROJET, and shows gaps in an incomplete draft", async () => {
     const pdf = await renderAttestationPdf({ ...content, clientSiret: "", place: "" }, { draft: true, date });
-    const text = textOf(pdf, "draft");
+    const { text, items } = await pdfText(pdf);
     expect(text).toContain("Projet non signé : ce document n'a aucune valeur tant qu'il n'est pas signé et scellé.");
-    // The diagonal watermark's letters come out one by one, in the reading order of their heights.
-    const singleLetters = new Set(text.split(" ").filter((token) => /^[A-Z]{1,2}$/.test(token)).join(""));
-    for (const letter of "PROJET") expect(singleLetters).toContain(letter);
-    const sent = textOf(await renderAttestationPdf(content, { draft: false, date }), "sent-letters");
-    expect(new Set(sent.split(" ").filter((token) => /^[A-Z]{1,2}$/.test(token)).join(""))).not.toContain("J");
+    // The watermark is the only diagonal text: "PROJET" at 45°, on the draft only.
+    expect(items.filter((item) => item.rotation !== 0)).toEqual([{ text: "PROJET", page: 1, rotation: 45 }]);
+    const sent = await pdfText(await renderAttestationPdf(content, { draft: false, date }));
+    expect(sent.items.filter((item) => item.rotation !== 0)).toEqual([]);
     expect(text).toContain("Fait à …………………………, le 10 mars 2026");
   });
 
@@ -103,7 +94,7 @@ describe("attestation PDF", () => {
     const long = { ...content, clientName: "Établissement ".repeat(14).trim(), clientAddress: "Bâtiment B, ".repeat(40).trim(), clientSignatoryFunction: "f".repeat(150) };
     const pdf = await renderAttestationPdf(long, { draft: false, date });
     expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);
-    expect(textOf(pdf, "long")).toContain("Signature du/des commanditaire(s)");
+    expect(await textOf(pdf)).toContain("Signature du/des commanditaire(s)");
   });
 
   it("renders the final version with both signatures and a certificate page", async () => {
@@ -121,7 +112,7 @@ describe("attestation PDF", () => {
     const doc = await PDFDocument.load(pdf, { updateMetadata: false });
     expect(doc.getPageCount()).toBe(2);
     expect(doc.getModificationDate()?.toISOString()).toBe("2026-03-12T16:45:00.000Z");
-    const text = textOf(pdf, "final");
+    const text = await textOf(pdf);
     for (const expected of [
       "Zoé Lefèvre, Directrice générale adjointe",
       "Signé le 11 mars 2026 à 09:15:30 (heure de Paris)",

