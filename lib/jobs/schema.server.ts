@@ -12,14 +12,7 @@ export const JOB_SCHEMA = "graphile_worker";
 export const EXPECTED_JOB_SCHEMA_REVISION = Math.max(...Object.keys(migrations).map((file) => Number.parseInt(file.slice(0, 6), 10)));
 
 export async function migrateJobSchema(databaseUrl: string): Promise<void> {
-  const previous = process.env.WORKER_QUIET;
-  process.env.WORKER_QUIET = "1";
-  try {
-    await runMigrations({ connectionString: databaseUrl, schema: JOB_SCHEMA, logger: workerLogger() });
-  } finally {
-    if (previous === undefined) delete process.env.WORKER_QUIET;
-    else process.env.WORKER_QUIET = previous;
-  }
+  await runMigrations({ connectionString: databaseUrl, schema: JOB_SCHEMA, logger: workerLogger() });
 }
 
 /** Null when the schema is installed at the expected revision; otherwise, in French, what to do. */
