@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../db.server";
-import { env } from "../env.server";
+import { DEFAULT_MAIL_FROM } from "../env";
 import { queueJobs } from "../jobs/queue.server";
 import { TASKS } from "../jobs/schedules";
 import { mailMessage, messageIdFor, type MailMessage } from "./message";
@@ -15,7 +15,9 @@ export const MAIL_JOB_MAX_ATTEMPTS = 25;
  * change sends nothing, and a committed one cannot lose its message (ADR 0004, ADR 0017).
  */
 export async function queueMail(tx: Tx, messages: MailMessage | MailMessage[]): Promise<void> {
-  const from = env().MAIL_FROM;
+  // Only the sender's domain matters here (for the Message-ID); the worker validates MAIL_FROM with the rest. Read
+  // directly, as the seed queues mail without the portal's whole environment.
+  const from = process.env.MAIL_FROM || DEFAULT_MAIL_FROM;
   const list = (Array.isArray(messages) ? messages : [messages]).map((m) => {
     const id = randomUUID();
     return { ...mailMessage.parse(m), id, messageId: messageIdFor(id, from) };

@@ -15,6 +15,8 @@ export type SmtpTestServer = {
   refuseTemporarilyUntil: number;
   /** RCPT TO these addresses (lowercase) is refused with 550. */
   permanentlyRefused: Set<string>;
+  /** RCPT TO an address matching this is refused with 550 the first time only (a mailbox fixed since). */
+  refuseFirstTime: RegExp | null;
   /** RCPT TO these addresses is refused with 451, always. */
   temporarilyRefused: Set<string>;
   /** The next this many DATA transfers are cut: the connection is destroyed after the first chunk. */
@@ -46,6 +48,7 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
     refuseTemporarilyUntil: 0,
     permanentlyRefused: new Set(),
     temporarilyRefused: new Set(),
+    refuseFirstTime: null,
     dropDuringData: 0,
     holdData: null,
     onDataStarted: null,
@@ -53,6 +56,7 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
     close: async () => undefined,
   };
   const socketOf = (session: SMTPServerSession) => sockets.get(session.remotePort);
+  const seen = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -70,6 +74,11 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
       if (state.permanentlyRefused.has(to)) {
         state.refusals++;
         return callback(smtpError(550, `5.1.1 <${to}>: boîte aux lettres inconnue`));
+      }
+      if (state.refuseFirstTime?.test(to) && !seen.has(to)) {
+        seen.add(to);
+        state.refusals++;
+        return callback(smtpError(550, `5.2.1 <${to}>: boîte aux lettres désactivée`));
       }
       if (state.temporarilyRefused.has(to)) {
         state.refusals++;
