@@ -20,9 +20,11 @@ export async function queueJobs(tx: Tx, jobs: readonly JobSpec[]): Promise<void>
   const specs = JSON.stringify(
     jobs.map((j) => ({ task: j.task, payload: j.payload, key: j.key ?? null, run_at: j.runAt?.toISOString() ?? null, max_attempts: j.maxAttempts ?? null })),
   );
+  // One call of the engine's add_jobs for the whole batch (its documented SQL API).
   await tx.$executeRaw(Prisma.sql`
-    SELECT graphile_worker.add_job(j.task, j.payload, run_at => j.run_at, max_attempts => j.max_attempts, job_key => j.key)
-    FROM json_to_recordset(${specs}::json) AS j(task text, payload json, key text, run_at timestamptz, max_attempts int)`);
+    SELECT count(*) FROM graphile_worker.add_jobs((
+      SELECT array_agg(ROW(j.task, j.payload, NULL, j.run_at, j.max_attempts, j.key, NULL, NULL)::graphile_worker.job_spec)
+      FROM json_to_recordset(${specs}::json) AS j(task text, payload json, key text, run_at timestamptz, max_attempts int)))`);
 }
 
 export function queueJob(tx: Tx, job: JobSpec): Promise<void> {

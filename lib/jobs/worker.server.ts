@@ -81,7 +81,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   if (problem) throw new WorkerStartError(`Tâches de fond : ${problem}`);
   const config = env();
   const smtpUrl = options.smtpUrl === undefined ? (config.SMTP_URL ?? null) : options.smtpUrl;
-  const transport = options.transport ?? (smtpUrl ? smtpTransport(smtpUrl) : null);
+  const concurrency = options.concurrency ?? config.WORKER_CONCURRENCY;
+  // One SMTP connection per job slot, at most 10 (servers limit connections per client).
+  const transport = options.transport ?? (smtpUrl ? smtpTransport(smtpUrl, { maxConnections: Math.min(concurrency, 10) }) : null);
   const delivery: DeliveryConfig = {
     transport,
     from: config.MAIL_FROM,
@@ -94,7 +96,6 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         windowSeconds: config.MAIL_RETRY_WINDOW_SECONDS,
       }),
   };
-  const concurrency = options.concurrency ?? config.WORKER_CONCURRENCY;
   const runner = await run(
     {
       connectionString: options.databaseUrl,
@@ -106,6 +107,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       logger: workerLogger(options.logPrefix),
       ...(options.resetLockedInterval ? { minResetLockedInterval: options.resetLockedInterval, maxResetLockedInterval: options.resetLockedInterval + 1 } : {}),
       gracefulShutdownAbortTimeout: 30_000,
+      // Fetch a few jobs at a time rather than one per round trip (they stay locked to this worker meanwhile).
+      preset: { worker: { localQueue: { size: concurrency * 2, ttl: 60_000 } } },
     },
     taskList(delivery),
     options.schedules === false

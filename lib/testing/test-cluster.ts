@@ -57,3 +57,4 @@ export async function createMigratedDatabase(adminUrl: string, name: string): Pr
   await seedDatabase(url.toString(), { demo: false });
   return url.toString();
 }
+
