@@ -2,6 +2,7 @@
 // and alone as `npm run worker`. Any number of workers may share one database: each job is locked by one of them
 // (at-least-once delivery, never two at a time), and each cron occurrence is scheduled once across all of them.
 import { parseCronItems, run, type Runner, type Task, type TaskList } from "graphile-worker";
+import pg from "pg";
 import { runAttestationReminders } from "../attestations/reminders.server";
 import { env } from "../env.server";
 import { deliverMessage, type DeliveryConfig } from "../mail/delivery.server";
@@ -96,12 +97,17 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         windowSeconds: config.MAIL_RETRY_WINDOW_SECONDS,
       }),
   };
+  // The worker's own pool, ended (and awaited) after the runner stops: the engine does not wait for the pool it would
+  // make itself, whose connections then fail unhandled when the database stops right after.
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: concurrency + 2 });
+  const lost = (error: Error) => console.error(`[tâches] connexion à la base perdue : ${error.message}`);
+  pool.on("error", lost);
+  pool.on("connect", (client) => client.on("error", lost));
   const runner = await run(
     {
-      connectionString: options.databaseUrl,
+      pgPool: pool,
       schema: JOB_SCHEMA,
       concurrency,
-      maxPoolSize: concurrency + 2,
       pollInterval: options.pollInterval ?? 2000,
       noHandleSignals: true,
       logger: workerLogger(options.logPrefix),
@@ -114,7 +120,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     options.schedules === false
       ? []
       : parseCronItems(SCHEDULES.map((s) => ({ task: s.task, match: s.match, identifier: s.identifier, options: { backfillPeriod: s.backfillMs, maxAttempts: 5 } }))),
-  );
+  ).catch(async (error: unknown) => {
+    await pool.end().catch(() => undefined);
+    throw error;
+  });
   let stopped: Promise<void> | undefined;
   return {
     runner,
@@ -122,8 +131,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       (stopped ??= runner
         .stop()
         .catch(() => undefined)
-        .finally(() => {
+        .finally(async () => {
           if (!options.transport) transport?.close();
+          await pool.end().catch(() => undefined);
         })),
   };
 }

@@ -117,6 +117,14 @@ async function main() {
   const seedDemo = usingEmbedded || process.env.PORTAL_DEMO_DATA === "on";
   if (await seedDatabase(process.env.DATABASE_URL!, { demo: seedDemo })) log("Données de démonstration chargées.");
 
+  const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
+  const childEnv = { ...process.env, PORT: String(port) };
+  if (mode === "start" && needsBuild(projectRoot)) {
+    log("Construction de l'application (next build)…");
+    const code = await run(process.execPath, [nextBin, "build"], { ...childEnv, NODE_ENV: "production" });
+    if (code !== 0) return fail("La construction a échoué.");
+  }
+
   if (process.env.PORTAL_WORKER !== "off") {
     try {
       const { startWorker } = await import("../jobs/worker.server");
@@ -125,14 +133,6 @@ async function main() {
     } catch (error) {
       return fail(error instanceof Error ? error.message : String(error));
     }
-  }
-
-  const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
-  const childEnv = { ...process.env, PORT: String(port) };
-  if (mode === "start" && needsBuild(projectRoot)) {
-    log("Construction de l'application (next build)…");
-    const code = await run(process.execPath, [nextBin, "build"], { ...childEnv, NODE_ENV: "production" });
-    if (code !== 0) return fail("La construction a échoué.");
   }
 
   server = spawn(process.execPath, [nextBin, mode, "-p", String(port)], {

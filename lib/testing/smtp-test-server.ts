@@ -13,6 +13,8 @@ export type SmtpTestServer = {
   received: ReceivedMail[];
   /** Until this instant, MAIL FROM is refused with 451. */
   refuseTemporarilyUntil: number;
+  /** The next this many MAIL FROM are refused with 451. */
+  refuseNextTransactions: number;
   /** RCPT TO these addresses (lowercase) is refused with 550. */
   permanentlyRefused: Set<string>;
   /** RCPT TO an address matching this is refused with 550 the first time only (a mailbox fixed since). */
@@ -46,6 +48,7 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
     port: 0,
     received: [],
     refuseTemporarilyUntil: 0,
+    refuseNextTransactions: 0,
     permanentlyRefused: new Set(),
     temporarilyRefused: new Set(),
     refuseFirstTime: null,
@@ -63,11 +66,11 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
     logger: false,
     size: 10 * 1024 * 1024,
     onMailFrom(_address, _session, callback) {
-      if (Date.now() < state.refuseTemporarilyUntil) {
-        state.refusals++;
-        return callback(smtpError(451, "4.3.2 Service temporairement indisponible, réessayez plus tard"));
-      }
-      callback();
+      const refused = state.refuseNextTransactions > 0 || Date.now() < state.refuseTemporarilyUntil;
+      if (state.refuseNextTransactions > 0) state.refuseNextTransactions--;
+      if (!refused) return callback();
+      state.refusals++;
+      callback(smtpError(451, "4.3.2 Service temporairement indisponible, réessayez plus tard"));
     },
     onRcptTo(address, _session, callback) {
       const to = address.address.toLowerCase();
