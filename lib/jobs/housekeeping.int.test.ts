@@ -7,7 +7,10 @@ import { systemActor, userActor } from "../events/actor";
 import { recordEvent } from "../events/record.server";
 import { verifyEventChain } from "../events/verify.server";
 import { projectRoot } from "../runtime/database-tools";
+import type { JobHelpers } from "graphile-worker";
 import { runHousekeeping } from "./housekeeping.server";
+import { TASKS } from "./schedules";
+import { taskList } from "./worker.server";
 
 const DAY = 24 * 3600_000;
 const now = new Date("2027-06-01T01:30:00Z");
@@ -72,5 +75,16 @@ describe("daily housekeeping", () => {
     expect(audit.stderr).toBe("");
     expect(audit.status).toBe(0);
     expect(audit.stdout).toMatch(/Journal des événements intègre : \d+ événement\(s\) vérifié\(s\)/);
+  });
+
+  it("runs from the schedule only at 03:30 in Paris: the other UTC hour's occurrence does nothing", async () => {
+    const task = taskList({ transport: null, from: "x@y.fr", schedule: { firstDelayMs: 1, maxDelayMs: 1, windowMs: 1 } })[TASKS.housekeeping]!;
+    const runs = () => db().event.count({ where: { name: "housekeeping.completed" } });
+    const before = await runs();
+    // Summer time (UTC+2): 02:30 UTC is 04:30 in Paris, 01:30 UTC is 03:30.
+    await task({ _cron: { ts: "2026-07-14T02:30:00.000Z", backfilled: false } }, {} as JobHelpers);
+    expect(await runs()).toBe(before);
+    await task({ _cron: { ts: "2026-07-14T01:30:00.000Z", backfilled: false } }, {} as JobHelpers);
+    expect(await runs()).toBe(before + 1);
   });
 });

@@ -13,7 +13,7 @@ import { runCertificateExpiryWatch } from "../whitelist/expiry-job.server";
 import { runHousekeeping } from "./housekeeping.server";
 import { workerLogger } from "./logger";
 import { JOB_SCHEMA, jobSchemaProblem } from "./schema.server";
-import { isDueRun, SCHEDULES, TASKS, type TaskName } from "./schedules";
+import { isDueRun, SCHEDULES, TASKS, type Schedule, type TaskName } from "./schedules";
 
 export type WorkerOptions = {
   databaseUrl: string;
@@ -25,8 +25,8 @@ export type WorkerOptions = {
   transport?: MailTransport;
   /** MAIL_RETRY_* by default. */
   retrySchedule?: RetrySchedule;
-  /** Run the recurring jobs (default true). */
-  schedules?: boolean;
+  /** The recurring jobs: SCHEDULES by default, none with false (or a list of one's own, in tests). */
+  schedules?: false | readonly Schedule[];
   /** How often an idle worker looks for jobs besides the engine's notifications (ms). */
   pollInterval?: number;
   /** How often jobs locked by a worker that died are looked for (ms; the engine releases them after 4 hours). */
@@ -100,7 +100,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   // The worker's own pool, ended (and awaited) after the runner stops: the engine does not wait for the pool it would
   // make itself, whose connections then fail unhandled when the database stops right after.
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: concurrency + 2 });
-  const lost = (error: Error) => console.error(`[tâches] connexion à la base perdue : ${error.message}`);
+  let stopping = false;
+  // Once stopping, the database going away too (Ctrl-C reaches the embedded PostgreSQL as well) is expected.
+  const lost = (error: Error) => {
+    if (!stopping) console.error(`[tâches] connexion à la base perdue : ${error.message}`);
+  };
   pool.on("error", lost);
   pool.on("connect", (client) => client.on("error", lost));
   const runner = await run(
@@ -119,7 +123,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     taskList(delivery),
     options.schedules === false
       ? []
-      : parseCronItems(SCHEDULES.map((s) => ({ task: s.task, match: s.match, identifier: s.identifier, options: { backfillPeriod: s.backfillMs, maxAttempts: 5 } }))),
+      : parseCronItems((options.schedules ?? SCHEDULES).map((s) => ({ task: s.task, match: s.match, identifier: s.identifier, options: { backfillPeriod: s.backfillMs, maxAttempts: 5 } }))),
   ).catch(async (error: unknown) => {
     await pool.end().catch(() => undefined);
     throw error;
@@ -127,13 +131,18 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   let stopped: Promise<void> | undefined;
   return {
     runner,
-    stop: () =>
-      (stopped ??= runner
-        .stop()
-        .catch(() => undefined)
-        .finally(async () => {
-          if (!options.transport) transport?.close();
-          await pool.end().catch(() => undefined);
-        })),
+    stop: () => {
+      if (!stopped) {
+        stopping = true;
+        stopped = runner
+          .stop()
+          .catch(() => undefined)
+          .finally(async () => {
+            if (!options.transport) transport?.close();
+            await pool.end().catch(() => undefined);
+          });
+      }
+      return stopped;
+    },
   };
 }

@@ -7,6 +7,8 @@ import { smtpTransport, type MailTransport } from "../mail/transport.server";
 import { projectRoot } from "../runtime/database-tools";
 import { startSmtpTestServer, type SmtpTestServer } from "../testing/smtp-test-server";
 import { waitFor } from "../testing/wait";
+import { backgroundMetrics } from "./metrics.server";
+import { TASKS } from "./schedules";
 import { startWorker } from "./worker.server";
 
 // Several workers on one database, as several app instances would run them.
@@ -45,6 +47,48 @@ function countingTransport(): MailTransport & { sent: number } {
 }
 
 describe("workers on one database", () => {
+  it("count the jobs waiting, for the metrics", async () => {
+    const addresses = [address("mesure1"), address("mesure2")];
+    await queue(addresses);
+    const metrics = await backgroundMetrics();
+    expect(metrics.jobs).toContainEqual({ task: "mail.send", queue: null, state: "waiting", count: 2 });
+    expect(metrics.oldestWaitingJobSeconds).toBeGreaterThanOrEqual(0);
+    expect(metrics.mail).toMatchObject({ pending: 2, retrying: 0, failed: 0 });
+    const worker = await startWorker({ databaseUrl: process.env.DATABASE_URL!, smtpUrl: smtp.url, retrySchedule: schedule, schedules: false, pollInterval: 200 });
+    try {
+      await allSent(addresses);
+    } finally {
+      await worker.stop();
+    }
+    expect((await backgroundMetrics()).mail).toMatchObject({ pending: 0, sent: 2 });
+  });
+
+  it("run each occurrence of a schedule once, whichever worker takes it", async () => {
+    // A schedule every minute, known for 10 minutes but never run: both workers start together and catch up.
+    const minute = { identifier: "test-every-minute", task: TASKS.sweepMail, match: "* * * * *", backfillMs: 10 * 60_000 } as const;
+    await db().$executeRaw`INSERT INTO graphile_worker._private_known_crontabs (identifier, known_since, last_execution)
+      VALUES (${minute.identifier}, now() - interval '10 minutes', now() - interval '10 minutes')`;
+    const runs: string[] = [];
+    const workers = await Promise.all(
+      [1, 2].map(() => startWorker({ databaseUrl: process.env.DATABASE_URL!, smtpUrl: smtp.url, retrySchedule: schedule, schedules: [minute], pollInterval: 200 })),
+    );
+    for (const worker of workers) {
+      worker.runner.events.on("job:success", ({ job }) => {
+        const ts = (job.payload as { _cron?: { ts?: string } })._cron?.ts;
+        if (job.task_identifier === TASKS.sweepMail && ts) runs.push(ts);
+      });
+    }
+    try {
+      await waitFor(() => runs.length >= 9, 20_000, "le rattrapage des occurrences");
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+    }
+    expect(new Set(runs).size).toBe(runs.length);
+    expect(runs.length).toBeGreaterThanOrEqual(9);
+    expect(runs.length).toBeLessThanOrEqual(11);
+  });
+
   it("share the jobs: with two workers each message is delivered once", async () => {
     const [a, b] = [countingTransport(), countingTransport()];
     const workers = await Promise.all([a, b].map((transport) => startWorker({ databaseUrl: process.env.DATABASE_URL!, transport, retrySchedule: schedule, schedules: false, pollInterval: 200, concurrency: 2 })));
