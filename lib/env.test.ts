@@ -60,13 +60,11 @@ describe("parseEnv", () => {
     );
   });
 
-  it("checks the whitelist and expiry watch settings", () => {
-    const env = parseEnv({ ...valid, WHITELIST_API_CALLS_PER_MINUTE: "240", CERTIFICATE_EXPIRY_WATCH: "on", GATEWAY_CA_BUNDLE_DIR: "/etc/nginx/ror" });
-    expect(env).toMatchObject({ WHITELIST_API_CALLS_PER_MINUTE: 240, CERTIFICATE_EXPIRY_WATCH: "on", GATEWAY_CA_BUNDLE_DIR: "/etc/nginx/ror" });
-    expect(parseEnv(valid).CERTIFICATE_EXPIRY_WATCH).toBe("off");
+  it("checks the whitelist settings", () => {
+    const env = parseEnv({ ...valid, WHITELIST_API_CALLS_PER_MINUTE: "240", GATEWAY_CA_BUNDLE_DIR: "/etc/nginx/ror" });
+    expect(env).toMatchObject({ WHITELIST_API_CALLS_PER_MINUTE: 240, GATEWAY_CA_BUNDLE_DIR: "/etc/nginx/ror" });
     expect(() => parseEnv({ ...valid, WHITELIST_API_CALLS_PER_MINUTE: "0" })).toThrow(/WHITELIST_API_CALLS_PER_MINUTE: au moins 1/);
     expect(() => parseEnv({ ...valid, WHITELIST_API_CALLS_PER_MINUTE: "beaucoup" })).toThrow(/WHITELIST_API_CALLS_PER_MINUTE/);
-    expect(() => parseEnv({ ...valid, CERTIFICATE_EXPIRY_WATCH: "yes" })).toThrow(/CERTIFICATE_EXPIRY_WATCH/);
     expect(() => parseEnv({ ...valid, GATEWAY_CA_BUNDLE_DIR: "etc/nginx; include /tmp/x" })).toThrow(/GATEWAY_CA_BUNDLE_DIR/);
   });
 
@@ -85,5 +83,18 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...valid, PORTAL_MODE: "production", MAIL_DEV_MAILBOX: "on" })).toThrow(/MAIL_DEV_MAILBOX: interdit avec PORTAL_MODE=production/);
     expect(() => parseEnv({ ...valid, MAIL_DEV_MAILBOX: "oui" })).toThrow(/MAIL_DEV_MAILBOX/);
     expect(() => parseEnv({ ...valid, PORTAL_MODE: "prod" })).toThrow(/PORTAL_MODE/);
+  });
+
+  it("checks the mail, worker and retention settings", () => {
+    const defaults = parseEnv(valid);
+    expect(defaults).toMatchObject({ MAIL_FROM: "Espace de confiance ROR <ne-pas-repondre@ror-espace-confiance.fr>", PORTAL_WORKER: "on", WORKER_CONCURRENCY: 5, API_CALL_RETENTION_DAYS: 90, PERSONAL_DATA_RETENTION_DAYS: 365 });
+    expect(defaults.MAIL_REPLY_TO).toBeUndefined();
+    const env = parseEnv({ ...valid, MAIL_FROM: "Portail ROR <portail@ans.fr>", MAIL_REPLY_TO: "support@ans.fr", MAIL_RETRY_WINDOW_SECONDS: "2.5", PORTAL_WORKER: "off", API_CALL_RETENTION_DAYS: "30" });
+    expect(env).toMatchObject({ MAIL_FROM: "Portail ROR <portail@ans.fr>", MAIL_REPLY_TO: "support@ans.fr", MAIL_RETRY_WINDOW_SECONDS: 2.5, PORTAL_WORKER: "off", API_CALL_RETENTION_DAYS: 30 });
+    expect(() => parseEnv({ ...valid, MAIL_FROM: "Portail\r\nBcc: x@y.fr <a@b.fr>" })).toThrow(/MAIL_FROM/);
+    expect(() => parseEnv({ ...valid, MAIL_REPLY_TO: "pas une adresse" })).toThrow(/MAIL_REPLY_TO/);
+    expect(() => parseEnv({ ...valid, MAIL_RETRY_FIRST_DELAY_SECONDS: "0" })).toThrow(/MAIL_RETRY_FIRST_DELAY_SECONDS/);
+    expect(() => parseEnv({ ...valid, PERSONAL_DATA_RETENTION_DAYS: "0" })).toThrow(/PERSONAL_DATA_RETENTION_DAYS: au moins 1/);
+    expect(() => parseEnv({ ...valid, WORKER_CONCURRENCY: "1000" })).toThrow(/WORKER_CONCURRENCY/);
   });
 });

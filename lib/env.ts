@@ -5,6 +5,12 @@ import { z } from "zod";
 /** The portal's public address, for links in mails. Read on its own too, by seeds that run before the rest is set. */
 const authUrl = z.url("URL invalide / invalid URL").optional();
 
+export const DEFAULT_MAIL_FROM = "Espace de confiance ROR <ne-pas-repondre@ror-espace-confiance.fr>";
+const mailbox = z
+  .string()
+  .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/, "« Nom <adresse> » ou une adresse e-mail / \"Name <address>\" or an e-mail address");
+const seconds = z.coerce.number("doit être un nombre / must be a number").positive("strictement positif / must be positive").max(30 * 24 * 3600, "au plus 30 jours / at most 30 days");
+const days = z.coerce.number("doit être un nombre / must be a number").int("doit être un entier / must be an integer").min(1, "au moins 1 / at least 1").max(3650, "au plus 3650 / at most 3650");
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // What the deployment is, independent of NODE_ENV (which `npm start` and the tests set to production too).
@@ -31,8 +37,20 @@ const envSchema = z.object({
     .optional(),
   SEAL_P12_PATH: z.string().optional(),
   SEAL_P12_PASSPHRASE: z.string().optional(),
-  // Runs the certificate expiry watch hourly inside the app instance (one instance is enough).
-  CERTIFICATE_EXPIRY_WATCH: z.enum(["on", "off"]).default("off"),
+  // The sender of every e-mail, "Name <address>" or an address, and an optional Reply-To.
+  MAIL_FROM: mailbox.default(DEFAULT_MAIL_FROM),
+  MAIL_REPLY_TO: mailbox.optional(),
+  // Temporary SMTP failures: first delay, longest delay and how long to keep retrying, in seconds (ADR 0017).
+  MAIL_RETRY_FIRST_DELAY_SECONDS: seconds.optional(),
+  MAIL_RETRY_MAX_DELAY_SECONDS: seconds.optional(),
+  MAIL_RETRY_WINDOW_SECONDS: seconds.optional(),
+  // The background worker runs inside `npm start` unless `off` (then run `npm run worker` separately).
+  PORTAL_WORKER: z.enum(["on", "off"]).default("on"),
+  // Jobs one worker runs at once.
+  WORKER_CONCURRENCY: z.coerce.number("doit être un nombre / must be a number").int("doit être un entier / must be an integer").min(1, "au moins 1 / at least 1").max(100, "au plus 100 / at most 100").default(5),
+  // How long the API call log and the personal data beside events (IP, user agent, typed e-mails) are kept.
+  API_CALL_RETENTION_DAYS: days.default(90),
+  PERSONAL_DATA_RETENTION_DAYS: days.default(365),
   // Calls per minute and API token on GET /api/v1/whitelist.
   WHITELIST_API_CALLS_PER_MINUTE: z.coerce
     .number("doit être un nombre / must be a number")

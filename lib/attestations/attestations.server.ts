@@ -287,6 +287,7 @@ export async function attestationPage(actor: Actor, attestationId: unknown, now:
       sealedAt: attestation.sealedAt,
       sealedSha256: attestation.sealedSha256,
       hasSealedFile: attestation.sealedFileId !== null,
+      remindersEnabled: attestation.remindersEnabled,
       updatedAt: attestation.updatedAt,
     },
     service: attestation.service,

@@ -37,7 +37,8 @@ export type Action =
   | { type: "whitelist.view" }
   | { type: "gatewayConfig.download" }
   | { type: "level1Quota.manage" }
-  | { type: "apiToken.manage" };
+  | { type: "apiToken.manage" }
+  | { type: "mail.manage" };
 
 const isEditor = (actor: Actor) => actor.roles.includes("EDITOR") && actor.memberships.length > 0;
 const isReviewer = (actor: Actor) => actor.roles.includes("ANS_REVIEWER") || isAdmin(actor);
@@ -92,6 +93,7 @@ export function can(actor: Actor | null, action: Action): boolean {
     case "platines.managePlans":
     case "level1Quota.manage":
     case "apiToken.manage":
+    case "mail.manage":
       return isAdmin(actor);
   }
 }

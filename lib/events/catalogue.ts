@@ -23,6 +23,7 @@ export const SUBJECT_TYPES = [
   "CharterVersion",
   "AccessProfile",
   "Level1QuotaSetting",
+  "OutboxMessage",
 ] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
@@ -266,6 +267,40 @@ export const EVENTS = define({
     subject: "Enrolment",
     label: "Certificat expiré retiré de la liste blanche",
     payload: z.object({ fingerprintSha256: text, threshold: count, notAfter: instant }),
+  },
+  "mail.failed": {
+    subject: "OutboxMessage",
+    label: "Courriel non distribué",
+    payload: z.object({ kind: text, attempts: count, responseCode: count.nullable(), permanent: z.boolean() }),
+    personal: email,
+  },
+  "mail.resent": { subject: "OutboxMessage", label: "Courriel renvoyé par un administrateur", payload: z.object({ kind: text, previousAttempts: count }), personal: email },
+  "housekeeping.completed": {
+    subject: null,
+    label: "Nettoyage périodique des données effectué",
+    payload: z.object({
+      apiCalls: count,
+      signInAttempts: count,
+      rateWindows: count,
+      expiredInvitations: count,
+      expiredSigningLinks: count,
+      personalData: count,
+      deliveredMail: count,
+      apiCallsBefore: instant,
+      personalDataBefore: instant,
+    }),
+  },
+  "attestation.reminder_sent": {
+    subject: "Attestation",
+    label: "Rappel de signature envoyé au client",
+    shortLabel: "Rappel de signature envoyé",
+    payload: z.object({ signatureId: id, roundId: id, day: count, expiresAt: instant }),
+    personal: z.object({ clientEmail: text }),
+  },
+  "attestation.reminders_switched": {
+    subject: "Attestation",
+    label: "Rappels de signature activés ou désactivés",
+    payload: z.object({ enabled: z.boolean() }),
   },
   "ans_account.created": { subject: "User", label: "Compte ANS créé", payload: z.object({ roles: z.array(text) }), personal: email },
   "ans_account.disabled": { subject: "User", label: "Compte ANS désactivé", payload: none, personal: email },

@@ -9,6 +9,15 @@ export function isDevelopmentMailboxEnabled(settings: MailboxSettings = env()): 
   return settings.MAIL_DEV_MAILBOX === "on";
 }
 
+/** What becomes of queued mail, said once in the start-up log of each instance. */
+export function mailDeliveryNotice(settings: { SMTP_URL?: string; MAIL_DEV_MAILBOX: "on" | "off" }): string {
+  if (settings.SMTP_URL) return "[courriel] Envoi par SMTP (SMTP_URL), par les tâches de fond (ADR 0017).";
+  if (isDevelopmentMailboxEnabled(settings)) {
+    return "[courriel] Aucun serveur SMTP (SMTP_URL) : les courriels restent en file d'attente, lisibles par tous sur /courriels (MAIL_DEV_MAILBOX=on).";
+  }
+  return "[courriel] Aucun serveur SMTP (SMTP_URL) : les courriels restent en file d'attente, sans envoi, jusqu'à ce que SMTP_URL soit configurée. /courriels est fermée (MAIL_DEV_MAILBOX=off).";
+}
+
 /** The queued messages, newest first; null when the mailbox is off (the page then answers 404). */
 export async function developmentMailbox(options: { to?: string; take?: number } = {}, settings: MailboxSettings = env()) {
   if (!isDevelopmentMailboxEnabled(settings)) return null;

@@ -14,3 +14,15 @@ export type MailMessage = z.infer<typeof mailMessage>;
 export function portalUrl(path: string, baseUrl: string | undefined): string {
   return new URL(path, baseUrl ?? "http://localhost:3000").toString();
 }
+
+/** The domain of a sender ("Name <a@domain>" or "a@domain"), for Message-ID headers. */
+export function senderDomain(from: string): string {
+  const address = /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from;
+  const domain = address.slice(address.lastIndexOf("@") + 1).trim().toLowerCase();
+  return /^[a-z0-9.-]+$/.test(domain) && domain !== "" ? domain : "ror-espace-confiance.fr";
+}
+
+/** One Message-ID per message, fixed when queued, so that every retry carries the same (RFC 5322 §3.6.4). */
+export function messageIdFor(id: string, from: string): string {
+  return `<${id}@${senderDomain(from)}>`;
+}

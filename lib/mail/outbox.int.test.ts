@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db.server";
-import { developmentMailbox } from "./mailbox.server";
+import { developmentMailbox, mailDeliveryNotice } from "./mailbox.server";
 import { queueMail } from "./outbox.server";
-import { mailDeliveryNotice } from "./schedule.server";
 
 const message = { to: "alice@exemple.fr", subject: "Bienvenue", text: "Bonjour", kind: "test" };
 

@@ -2,10 +2,12 @@
 import path from "node:path";
 import { projectRoot, runPrisma } from "./database-tools";
 import { startEmbeddedDatabase } from "./embedded-database";
+import { migrateJobSchema } from "../jobs/schema.server";
 
 const args = ["migrate", "dev", ...process.argv.slice(2)];
 if (process.env.DATABASE_URL) {
   await runPrisma(args, process.env.DATABASE_URL);
+  await migrateJobSchema(process.env.DATABASE_URL);
 } else {
   const dataDir = process.env.PORTAL_DATA_DIR ?? path.join(projectRoot, ".data");
   const database = await startEmbeddedDatabase({
@@ -15,6 +17,7 @@ if (process.env.DATABASE_URL) {
   try {
     await database.ensureDatabase("ror");
     await runPrisma(args, database.url("ror"));
+    await migrateJobSchema(database.url("ror"));
   } finally {
     await database.stop();
   }

@@ -3,11 +3,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseEnv, EnvError } from "../env";
 import { describeDemoAccounts } from "../../prisma/seed";
-import { checkDatabaseReachable, projectRoot, runPrisma } from "./database-tools";
+import type { RunningWorker } from "../jobs/worker.server";
+import { checkDatabaseReachable, projectRoot } from "./database-tools";
 import { seedDatabase } from "./demo-data";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
 import { localSecret } from "./local-secrets";
 import { ensureLocalPlatformSeal } from "./local-seal";
+import { applyMigrations } from "./migrations";
 import { needsBuild } from "./needs-build";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -17,6 +19,7 @@ const startedAt = Date.now();
 
 let embedded: EmbeddedDatabase | undefined;
 let server: ChildProcess | undefined;
+let worker: RunningWorker | undefined;
 let stopping = false;
 
 function log(line: string) {
@@ -27,10 +30,14 @@ async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     log("Arrêt du portail…");
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server!.once("exit", resolve));
-    }
+    const stopServer = async () => {
+      if (server && server.exitCode === null) {
+        server.kill("SIGTERM");
+        await new Promise((resolve) => server!.once("exit", resolve));
+      }
+    };
+    // The worker finishes the jobs it is running (graceful shutdown) while the server stops.
+    await Promise.all([stopServer(), worker?.stop().then(() => log("Tâches de fond arrêtées proprement."))]);
     if (embedded) {
       await embedded.stop();
       log("Base PostgreSQL intégrée arrêtée proprement.");
@@ -105,7 +112,7 @@ async function main() {
 
   log("Application des migrations…");
   try {
-    await runPrisma(["migrate", "deploy"], process.env.DATABASE_URL!, { quiet: true });
+    await applyMigrations(process.env.DATABASE_URL!, { quiet: true });
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
@@ -119,6 +126,16 @@ async function main() {
     log("Construction de l'application (next build)…");
     const code = await run(process.execPath, [nextBin, "build"], { ...childEnv, NODE_ENV: "production" });
     if (code !== 0) return fail("La construction a échoué.");
+  }
+
+  if (process.env.PORTAL_WORKER !== "off") {
+    try {
+      const { startWorker } = await import("../jobs/worker.server");
+      worker = await startWorker({ databaseUrl: process.env.DATABASE_URL! });
+      log("Tâches de fond démarrées (courriels, surveillance des certificats, rappels, nettoyage).");
+    } catch (error) {
+      return fail(error instanceof Error ? error.message : String(error));
+    }
   }
 
   // Our HTTP server around Next's handler, not `next start`: it passes the connection's peer address (ADR 0016).

@@ -5,6 +5,7 @@ import { seedDatabase } from "../runtime/demo-data";
 import { projectRoot } from "../runtime/database-tools";
 import { testPlatformSealEnv } from "../runtime/local-seal";
 import { e2eTestAuthorityDir, recreateTestAuthority } from "../runtime/demo-test-authority";
+import { startSmtpTestServer } from "./smtp-test-server";
 import { createMigratedDatabase, startTestCluster } from "./test-cluster";
 
 const port = process.env.E2E_PORT ?? "3100";
@@ -16,6 +17,18 @@ await recreateTestAuthority(testAuthorityDir);
 await seedDatabase(databaseUrl, { demo: true, testAuthorityDir });
 // Both instances seal with the same fresh self-signed platform seal (each trusts what the other sealed).
 const sealEnv = await testPlatformSealEnv();
+const authSecret = process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret";
+
+// The background worker, as `npm run worker`, delivering to a local SMTP server that refuses an address beginning with
+// "rebond-" once (e2e/mail.spec.ts). The web instances have no SMTP_URL, so the development mailbox the journeys read
+// their links from stays on: every message is both delivered and readable at /courriels.
+const smtp = await startSmtpTestServer();
+smtp.refuseFirstTime = /^rebond-/;
+const worker = spawn(process.execPath, ["--import", "tsx", "lib/runtime/worker.ts"], {
+  cwd: projectRoot,
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, SMTP_URL: smtp.url, ...sealEnv },
+});
 
 function startInstance(instancePort: string, settings: Record<string, string>) {
   return spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "lib", "runtime", "serve.ts")], {
@@ -27,7 +40,7 @@ function startInstance(instancePort: string, settings: Record<string, string>) {
       PORT: instancePort,
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
-      AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      AUTH_SECRET: authSecret,
       AUTH_URL: `http://localhost:${instancePort}`,
       ...sealEnv,
     },
@@ -46,13 +59,14 @@ const servers = [
 
 async function stop() {
   await Promise.all(
-    servers.map(async (server) => {
+    [...servers, worker].map(async (server) => {
       if (server.exitCode === null) {
         server.kill("SIGTERM");
         await new Promise((resolve) => server.once("exit", resolve));
       }
     }),
   );
+  await smtp.close();
   await cluster.stop();
   process.exit(0);
 }

@@ -3,9 +3,9 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { runPrisma } from "../runtime/database-tools";
 import { seedDatabase } from "../runtime/demo-data";
 import { startEmbeddedDatabase } from "../runtime/embedded-database";
+import { applyMigrations } from "../runtime/migrations";
 
 export type TestCluster = { adminUrl: string; stop: () => Promise<void> };
 
@@ -41,7 +41,7 @@ export async function startTestCluster(): Promise<TestCluster> {
   };
 }
 
-/** (Re)creates `name` with every migration applied, to be copied as a template by each test file. */
+/** (Re)creates `name` with every migration applied (the job engine's schema included), to be copied as a template by each test file. */
 export async function createMigratedDatabase(adminUrl: string, name: string): Promise<string> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -53,7 +53,8 @@ export async function createMigratedDatabase(adminUrl: string, name: string): Pr
   }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  await runPrisma(["migrate", "deploy"], url.toString(), { quiet: true });
+  await applyMigrations(url.toString(), { quiet: true });
   await seedDatabase(url.toString(), { demo: false });
   return url.toString();
 }
+

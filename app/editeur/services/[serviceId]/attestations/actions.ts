@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createAttestation, updateAttestation } from "@/lib/attestations/attestations.server";
+import { setAttestationReminders } from "@/lib/attestations/reminders.server";
 import { retrySeal } from "@/lib/attestations/sealing.server";
 import { cancelAttestation, cancelSigningRound, declineAsEditor, resendClientLink, sendForSignature, signAsEditor } from "@/lib/attestations/signing.server";
 import { getActor } from "@/lib/auth/session.server";
@@ -101,4 +102,16 @@ export async function declineAsEditorAction(serviceId: string, attestationId: st
   if (!actor) return SIGNED_OUT;
   const request = await currentRequestContext();
   return run(serviceId, attestationId, () => declineAsEditor(actor, attestationId, values, request), "Votre refus est enregistré et l'équipe est prévenue.");
+}
+
+export async function setRemindersAction(serviceId: string, attestationId: unknown, enabled: boolean): Promise<ActionResult> {
+  const actor = await getActor();
+  if (!actor) return SIGNED_OUT;
+  const request = await currentRequestContext();
+  return run(
+    serviceId,
+    attestationId,
+    () => setAttestationReminders(actor, attestationId, enabled, request),
+    enabled ? "Les rappels de signature sont activés." : "Les rappels de signature sont désactivés : le client ne recevra plus de rappel pour cette attestation.",
+  );
 }

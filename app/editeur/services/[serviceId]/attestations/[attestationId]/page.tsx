@@ -11,6 +11,7 @@ import { ButtonLink } from "@/components/ui/ButtonLink";
 import { NoticeArea } from "@/components/ui/NoticeArea";
 import { ATTESTATION_LABELS, type AttestationField } from "@/lib/attestations/attestation-schema";
 import { attestationPage } from "@/lib/attestations/attestations.server";
+import { attestationHistory } from "@/lib/attestations/reminders.server";
 import { requirePermission } from "@/lib/auth/session.server";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time";
@@ -20,6 +21,7 @@ import {
   resendLinkAction,
   retrySealAction,
   sendAttestationAction,
+  setRemindersAction,
   signAsEditorAction,
   withdrawAttestationAction,
 } from "../actions";
@@ -50,6 +52,7 @@ export default async function AttestationPage({ params, searchParams }: { params
     throw error;
   }
   if (data.service.id !== serviceId) notFound();
+  const history = await attestationHistory(data.attestation.id);
   const search = await searchParams;
   const { attestation, round, permissions } = data;
   const serviceHref = `/editeur/services/${data.service.id}`;
@@ -216,6 +219,41 @@ export default async function AttestationPage({ params, searchParams }: { params
               </tbody>
             </table>
           </div>
+        </section>
+      )}
+
+      {permissions.manage && (attestation.status === "AWAITING_SIGNATURES" || attestation.status === "DRAFT" || attestation.status === "DECLINED") && (
+        <section aria-labelledby="rappels-titre" className="mb-12">
+          <h2 id="rappels-titre" className="mb-2 text-2xl font-bold">
+            Rappels au client
+          </h2>
+          <p className="mb-4">
+            {attestation.remindersEnabled
+              ? "Tant qu'il n'a ni signé ni refusé, le signataire du client reçoit un rappel par courriel le 3e et le 10e jour de son lien de signature."
+              : "Les rappels sont désactivés : le signataire du client ne reçoit aucun rappel pour cette attestation."}
+          </p>
+          <ActionButton
+            action={setRemindersAction.bind(null, sid, aid, !attestation.remindersEnabled)}
+            label={attestation.remindersEnabled ? "Désactiver les rappels" : "Activer les rappels"}
+            variant="secondary"
+          />
+        </section>
+      )}
+
+      {history.length > 0 && (
+        <section aria-labelledby="historique-titre" className="mb-12">
+          <h2 id="historique-titre" className="mb-4 text-2xl font-bold">
+            Historique
+          </h2>
+          <ol className="space-y-2">
+            {history.map((h) => (
+              <li key={h.id}>
+                <time dateTime={h.occurredAt.toISOString()}>{formatDateTime(h.occurredAt)}</time> : {h.label}
+                {h.detail ? ` (${h.detail})` : ""}
+                {h.actorName ? <span className="text-grey-800">, par {h.actorName}</span> : null}
+              </li>
+            ))}
+          </ol>
         </section>
       )}
 

@@ -1,0 +1,148 @@
+// The background worker (ADR 0017): graphile-worker on the portal's PostgreSQL. Runs inside `npm start` by default
+// and alone as `npm run worker`. Any number of workers may share one database: each job is locked by one of them
+// (at-least-once delivery, never two at a time), and each cron occurrence is scheduled once across all of them.
+import { parseCronItems, run, type Runner, type Task, type TaskList } from "graphile-worker";
+import pg from "pg";
+import { runAttestationReminders } from "../attestations/reminders.server";
+import { env } from "../env.server";
+import { deliverMessage, type DeliveryConfig } from "../mail/delivery.server";
+import { retryScheduleFrom, type RetrySchedule } from "../mail/retry";
+import { sweepMail } from "../mail/sweep.server";
+import { smtpTransport, type MailTransport } from "../mail/transport.server";
+import { runCertificateExpiryWatch } from "../whitelist/expiry-job.server";
+import { runHousekeeping } from "./housekeeping.server";
+import { workerLogger } from "./logger";
+import { JOB_SCHEMA, jobSchemaProblem } from "./schema.server";
+import { isDueRun, SCHEDULES, TASKS, type Schedule, type TaskName } from "./schedules";
+
+export type WorkerOptions = {
+  databaseUrl: string;
+  /** Jobs run at once (WORKER_CONCURRENCY by default). */
+  concurrency?: number;
+  /** SMTP_URL by default; null: no SMTP, messages stay in the development mailbox. */
+  smtpUrl?: string | null;
+  /** Or a transport of one's own (tests). */
+  transport?: MailTransport;
+  /** MAIL_RETRY_* by default. */
+  retrySchedule?: RetrySchedule;
+  /** The recurring jobs: SCHEDULES by default, none with false (or a list of one's own, in tests). */
+  schedules?: false | readonly Schedule[];
+  /** How often an idle worker looks for jobs besides the engine's notifications (ms). */
+  pollInterval?: number;
+  /** How often jobs locked by a worker that died are looked for (ms; the engine releases them after 4 hours). */
+  resetLockedInterval?: number;
+  logPrefix?: string;
+};
+
+export class WorkerStartError extends Error {}
+
+function cronInstant(payload: unknown): Date | null {
+  const ts = (payload as { _cron?: { ts?: unknown } } | null)?._cron?.ts;
+  const date = typeof ts === "string" ? new Date(ts) : null;
+  return date && !Number.isNaN(date.getTime()) ? date : null;
+}
+
+/** A recurring job's run does nothing when its scheduled instant is not its Paris time (see schedules.ts). */
+function scheduled(task: TaskName, body: (at: Date) => Promise<void>): Task {
+  const schedule = SCHEDULES.find((s) => s.task === task);
+  return async (payload) => {
+    const at = cronInstant(payload);
+    if (!isDueRun(schedule, at)) return;
+    await body(at ?? new Date());
+  };
+}
+
+export function taskList(delivery: DeliveryConfig): TaskList {
+  return {
+    [TASKS.sendMail]: async (payload) => {
+      const id = (payload as { id?: unknown } | null)?.id;
+      if (typeof id === "string") await deliverMessage(id, delivery);
+    },
+    [TASKS.sweepMail]: async () => {
+      await sweepMail();
+    },
+    [TASKS.certificateExpiryWatch]: scheduled(TASKS.certificateExpiryWatch, async (at) => {
+      const { notices, expired } = await runCertificateExpiryWatch(at);
+      if (notices + expired > 0) console.info(`[certificats] ${notices} avis d'expiration, ${expired} certificat(s) expiré(s) retiré(s)`);
+    }),
+    [TASKS.housekeeping]: scheduled(TASKS.housekeeping, async (at) => {
+      await runHousekeeping(at);
+    }),
+    [TASKS.attestationReminders]: async () => {
+      await runAttestationReminders(new Date());
+    },
+  };
+}
+
+export type RunningWorker = { runner: Runner; stop: () => Promise<void> };
+
+/** Starts a worker; refuses when the job schema is not installed (the migration step installs it, not the worker). */
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const problem = await jobSchemaProblem(options.databaseUrl);
+  if (problem) throw new WorkerStartError(`Tâches de fond : ${problem}`);
+  const config = env();
+  const smtpUrl = options.smtpUrl === undefined ? (config.SMTP_URL ?? null) : options.smtpUrl;
+  const concurrency = options.concurrency ?? config.WORKER_CONCURRENCY;
+  // One SMTP connection per job slot, at most 10 (servers limit connections per client).
+  const transport = options.transport ?? (smtpUrl ? smtpTransport(smtpUrl, { maxConnections: Math.min(concurrency, 10) }) : null);
+  const delivery: DeliveryConfig = {
+    transport,
+    from: config.MAIL_FROM,
+    replyTo: config.MAIL_REPLY_TO,
+    schedule:
+      options.retrySchedule ??
+      retryScheduleFrom({
+        firstDelaySeconds: config.MAIL_RETRY_FIRST_DELAY_SECONDS,
+        maxDelaySeconds: config.MAIL_RETRY_MAX_DELAY_SECONDS,
+        windowSeconds: config.MAIL_RETRY_WINDOW_SECONDS,
+      }),
+  };
+  // The worker's own pool, ended (and awaited) after the runner stops: the engine does not wait for the pool it would
+  // make itself, whose connections then fail unhandled when the database stops right after.
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: concurrency + 2 });
+  let stopping = false;
+  // Once stopping, the database going away too (Ctrl-C reaches the embedded PostgreSQL as well) is expected.
+  const lost = (error: Error) => {
+    if (!stopping) console.error(`[tâches] connexion à la base perdue : ${error.message}`);
+  };
+  pool.on("error", lost);
+  pool.on("connect", (client) => client.on("error", lost));
+  const runner = await run(
+    {
+      pgPool: pool,
+      schema: JOB_SCHEMA,
+      concurrency,
+      pollInterval: options.pollInterval ?? 2000,
+      noHandleSignals: true,
+      logger: workerLogger(options.logPrefix),
+      ...(options.resetLockedInterval ? { minResetLockedInterval: options.resetLockedInterval, maxResetLockedInterval: options.resetLockedInterval + 1 } : {}),
+      gracefulShutdownAbortTimeout: 30_000,
+      // Fetch a few jobs at a time rather than one per round trip (they stay locked to this worker meanwhile).
+      preset: { worker: { localQueue: { size: concurrency * 2, ttl: 60_000 } } },
+    },
+    taskList(delivery),
+    options.schedules === false
+      ? []
+      : parseCronItems((options.schedules ?? SCHEDULES).map((s) => ({ task: s.task, match: s.match, identifier: s.identifier, options: { backfillPeriod: s.backfillMs, maxAttempts: 5 } }))),
+  ).catch(async (error: unknown) => {
+    await pool.end().catch(() => undefined);
+    throw error;
+  });
+  let stopped: Promise<void> | undefined;
+  return {
+    runner,
+    stop: () => {
+      if (!stopped) {
+        stopping = true;
+        stopped = runner
+          .stop()
+          .catch(() => undefined)
+          .finally(async () => {
+            if (!options.transport) transport?.close();
+            await pool.end().catch(() => undefined);
+          });
+      }
+      return stopped;
+    },
+  };
+}
