@@ -177,9 +177,8 @@ describe("mail delivered by jobs", () => {
     await db().outboxMessage.create({ data: { id, to, subject: "Sans SMTP", text: "Bonjour", kind: "test", messageId: messageIdFor(id, "portail@ror-test.fr") } });
     expect(await deliverMessage(id, { transport: null, from: "x@y.fr", schedule: { firstDelayMs: 1, maxDelayMs: 1, windowMs: 1 } })).toBe("mailbox");
     expect((await db().outboxMessage.findUniqueOrThrow({ where: { id } })).status).toBe("MAILBOX");
-    const smtpUrl = process.env.SMTP_URL;
-    delete process.env.SMTP_URL;
-    expect((await developmentMailbox({ to }))?.map((m) => m.subject)).toEqual(["Sans SMTP"]);
-    if (smtpUrl !== undefined) process.env.SMTP_URL = smtpUrl;
+    // Readable in the development mailbox when it is switched on (ADR 0004), never otherwise.
+    expect((await developmentMailbox({ to }, { MAIL_DEV_MAILBOX: "on" }))?.map((m) => m.subject)).toEqual(["Sans SMTP"]);
+    expect(await developmentMailbox({ to }, { MAIL_DEV_MAILBOX: "off" })).toBeNull();
   });
 });
