@@ -1,4 +1,7 @@
 import type { z } from "zod";
+import { AppError } from "./errors";
+
+export const INVALID_FORM = "Le formulaire contient des erreurs.";
 
 /** First message per field, keyed by dotted path: what forms show next to each field. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
@@ -8,4 +11,9 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
     errors[key] ??= issue.message;
   }
   return errors;
+}
+
+/** A refused form: the form-level message and each field's first error. */
+export function invalidForm(error: z.ZodError): AppError {
+  return new AppError("VALIDATION", INVALID_FORM, fieldErrorsOf(error));
 }

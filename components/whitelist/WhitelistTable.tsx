@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ViewCertificate, WhitelistRow } from "@/lib/whitelist/view-types";
-import { CERTIFICATE_VALIDITY_LABELS, ENROLMENT_STATUS_LABELS } from "@/lib/whitelist/from-enrolment";
+import { ENROLMENT_STATUS_LABELS } from "@/lib/enrolments/status";
+import { CERTIFICATE_VALIDITY_LABELS } from "@/lib/whitelist/from-enrolment";
 import { ENVIRONMENT_LABELS } from "@/lib/whitelist/view-query";
 import { formatDate } from "@/lib/time";
 

@@ -7,7 +7,8 @@ import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { queueMail } from "../mail/outbox.server";
 import { recordId } from "../organizations/organization-schema";
-import { fieldErrorsOf } from "../validation";
+import { INVALID_FORM, invalidForm } from "../validation";
+import { ROLE_MESSAGES } from "../lifecycle-rules";
 import { applicationTransition, type ApplicationStatus, type ApplicationTransitionInput, type LifecycleRole } from "./lifecycle";
 import type { MailText } from "../mail/text";
 import { organizationEmails } from "../organizations/recipients.server";
@@ -20,14 +21,14 @@ import { editorApplicationPath, reviewApplicationPath } from "../paths";
 export const APPLICATION_NOT_FOUND = "Ce dossier est introuvable ou n'appartient pas à votre organisation.";
 export const MODIFIED_MEANWHILE =
   "Le dossier a été modifié entre-temps par quelqu'un d'autre. Rechargez la page pour voir son état à jour ; votre action n'a pas été appliquée.";
-export const REVIEWERS_ONLY = "Seuls les instructeurs de l'ANS peuvent faire cela.";
-export const INVALID_FORM = "Le formulaire contient des erreurs.";
+export const REVIEWERS_ONLY = ROLE_MESSAGES.reviewer;
+export { INVALID_FORM };
 
 /** The version the person saw: a positive integer, sent by the form as text or number. */
 export const versionField = versionFieldWith(MODIFIED_MEANWHILE);
 
 export function validationError(error: z.ZodError): AppError {
-  return new AppError("VALIDATION", INVALID_FORM, fieldErrorsOf(error));
+  return invalidForm(error);
 }
 
 /** The application id and version of an action's input; an unreadable id is a missing dossier, a bad version a conflict. */

@@ -1,14 +1,8 @@
 import { can, type Actor } from "../auth/permissions";
 import { AppError } from "../errors";
-import { fieldErrorsOf } from "../validation";
-import type { z } from "zod";
+import { ROLE_MESSAGES } from "../lifecycle-rules";
 
-// Who may change an enrolment, and the form's answer when what they typed is refused.
-
+/** Who may change an enrolment: ANS reviewers (checked before anything is read). */
 export function requireEnrolmentManager(actor: Actor): void {
-  if (!can(actor, { type: "enrolment.manage" })) throw new AppError("FORBIDDEN", "Seuls les instructeurs de l'ANS peuvent faire cela.");
-}
-
-export function invalidChange(error: z.ZodError): AppError {
-  return new AppError("VALIDATION", "Le formulaire contient des erreurs.", fieldErrorsOf(error));
+  if (!can(actor, { type: "enrolment.manage" })) throw new AppError("FORBIDDEN", ROLE_MESSAGES.reviewer);
 }

@@ -1,6 +1,7 @@
 import type { Actor } from "../auth/permissions";
 import type { RequestContext } from "../request.server";
-import { invalidChange, requireEnrolmentManager } from "./access";
+import { invalidForm } from "../validation";
+import { requireEnrolmentManager } from "./access";
 import { changeEnrolment } from "./change.server";
 import { revokeSchema } from "./change-input";
 
@@ -8,6 +9,6 @@ import { revokeSchema } from "./change-input";
 export async function revokeEnrolment(actor: Actor, raw: { enrolmentId?: unknown; version?: unknown; reason?: unknown }, request: RequestContext, now: Date = new Date()) {
   requireEnrolmentManager(actor);
   const parsed = revokeSchema.safeParse(raw);
-  if (!parsed.success) throw invalidChange(parsed.error);
+  if (!parsed.success) throw invalidForm(parsed.error);
   return changeEnrolment(actor, "revoke", raw, parsed.data.reason, request, now);
 }

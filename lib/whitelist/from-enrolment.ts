@@ -75,4 +75,3 @@ export const CERTIFICATE_VALIDITY_LABELS: Record<CertificateValidity, string> = 
   expired: "Expiré",
 };
 
-export { ENROLMENT_STATUS_LABELS } from "../enrolments/status";

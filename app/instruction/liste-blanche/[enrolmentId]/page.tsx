@@ -9,7 +9,7 @@ import { reviewApplicationPath } from "@/lib/paths";
 import { requirePermission } from "@/lib/auth/session.server";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time";
-import { ENROLMENT_STATUS_LABELS } from "@/lib/whitelist/from-enrolment";
+import { ENROLMENT_STATUS_LABELS } from "@/lib/enrolments/status";
 import { ENVIRONMENT_LABELS } from "@/lib/whitelist/view-query";
 import { enrolmentForReview } from "@/lib/whitelist/whitelist-view.server";
 import { EnrolmentChangeForm, QuotaForm } from "./enrolment-forms";
