@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { caCertificateRow } from "../lib/certificates/ca-bundle";
 import { certificateFacts } from "../lib/certificates/certificate-facts";
 import type { PrismaClient, ServiceEnvironment } from "../lib/generated/prisma/client";
 
@@ -19,20 +20,8 @@ export async function readIgcSanteProductionCertificates(): Promise<Uint8Array[]
  */
 export async function seedCaCertificates(db: PrismaClient, environment: ServiceEnvironment, certificates: readonly Uint8Array[]): Promise<number> {
   const { count } = await db.caCertificate.createMany({
-    data: certificates.map((der) => {
-      const facts = certificateFacts(der);
-      return {
-        environment,
-        der: new Uint8Array(der),
-        subjectDn: facts.subjectDn,
-        issuerDn: facts.issuerDn,
-        fingerprintSha256: facts.fingerprintSha256,
-        notBefore: new Date(facts.notBefore),
-        notAfter: new Date(facts.notAfter),
-        // Loaded by the system, no person behind it.
-        addedById: null,
-      };
-    }),
+    // Loaded by the system, no person behind it.
+    data: certificates.map((der) => caCertificateRow(environment, der, certificateFacts(der), null)),
     skipDuplicates: true,
   });
   return count;

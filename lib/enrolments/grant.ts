@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { QUOTA_MAX, QUOTA_MIN, QUOTA_RANGE_MESSAGE } from "../catalogue/access-profile-schema";
-import { ENVIRONMENTS } from "../vocabulary";
+import { ENVIRONMENTS, type CertificateIdentity } from "../vocabulary";
 
 // Pure: what an approval grants, frozen at that moment from the submission the reviewer decided on. Later changes
 // by the editor (URLs, certificates, profile) never alter it: they go through an amendment.
@@ -104,17 +104,11 @@ export type GrantSource = {
   organization: { id: string; name: string; siret: string };
   service: { id: string; name: string; softwareName: string; softwareVersion: string };
   urls: readonly { environment: "TEST" | "PRODUCTION"; url: string }[];
-  certificates: readonly {
+  certificates: readonly (CertificateIdentity & {
     environment: "TEST" | "PRODUCTION";
-    fingerprintSha256: string;
-    fingerprintSha1: string;
-    subjectDn: string;
-    issuerDn: string;
-    notBefore: string;
-    notAfter: string;
     /** The checks' verdict when submitted; null when they could not be evaluated. */
     verdict: string | null;
-  }[];
+  })[];
 };
 
 export type FreezeInput = {
