@@ -11,7 +11,8 @@ import { Checkbox } from "@/components/ui/Checkbox";
 import { TextArea } from "@/components/ui/TextArea";
 import { TextField } from "@/components/ui/TextField";
 import { reviewText } from "@/lib/message-text";
-import { departsFromDefault, QUOTA_RANGE_MESSAGE, quotaReasonSchema } from "@/lib/whitelist/quotas";
+import { departsFromDefault, quotaReasonSchema } from "@/lib/enrolments/quotas";
+import { QUOTA_RANGE_MESSAGE } from "@/lib/vocabulary";
 import { reinstateAction, revokeAction, setQuotasAction, suspendAction } from "./actions";
 
 const confirmation = z.literal(true, { error: "Cochez la case pour confirmer." });
