@@ -1,6 +1,6 @@
 // An enrolment's level-2 quotas, set by a reviewer (active or suspended enrolment). It bumps the whitelist revision
 // through the trigger on its table, so the export changes at once.
-import { requireReviewer, requireVersion, validationError } from "../applications/application-records.server";
+import { requireVersion } from "../concurrency";
 import { recordEvent } from "../events/record.server";
 import { userActor } from "../events/actor";
 import type { Actor } from "../auth/permissions";
@@ -8,6 +8,8 @@ import { db } from "../db.server";
 import { AppError } from "../errors";
 import type { RequestContext } from "../request.server";
 import { typedQuota } from "../quota-schema";
+import { invalidForm } from "../validation";
+import { requireEnrolmentManager } from "./access";
 import { ENROLMENT_MODIFIED_MEANWHILE } from "./change-input";
 import { level2QuotaSchema } from "./quotas";
 import { lockEnrolment, parseEnrolmentRef } from "./records.server";
@@ -19,7 +21,7 @@ export type Level2QuotaRaw = { enrolmentId?: unknown; version?: unknown; authent
  * depart from the profile's current defaults; back to the defaults, the reason is cleared.
  */
 export async function setEnrolmentQuotas(actor: Actor, raw: Level2QuotaRaw, request: RequestContext): Promise<{ version: number }> {
-  requireReviewer(actor, "enrolment.manage");
+  requireEnrolmentManager(actor);
   const { enrolmentId, version } = parseEnrolmentRef(raw);
   return db().$transaction(async (tx) => {
     const locked = await lockEnrolment(tx, enrolmentId);
@@ -42,7 +44,7 @@ export async function setEnrolmentQuotas(actor: Actor, raw: Level2QuotaRaw, requ
       publicPerSecond: typedQuota.parse(raw.publicPerSecond),
       reason: typeof raw.reason === "string" ? raw.reason : null,
     });
-    if (!parsed.success) throw validationError(parsed.error);
+    if (!parsed.success) throw invalidForm(parsed.error);
     const next = parsed.data;
     const from = { authenticatedPerSecond: enrolment.level2AuthenticatedPerSecond, publicPerSecond: enrolment.level2PublicPerSecond, reason: enrolment.quotaReason };
     const { count } = await tx.enrolment.updateMany({
