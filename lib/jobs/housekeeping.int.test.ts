@@ -71,7 +71,7 @@ describe("daily housekeeping", () => {
     });
 
     expect(await verifyEventChain()).toMatchObject({ ok: true });
-    const audit = spawnSync(process.execPath, ["--import", "tsx", "lib/runtime/audit-verify.ts"], { cwd: projectRoot, env: process.env, encoding: "utf8" });
+    const audit = spawnSync(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts"], { cwd: projectRoot, env: process.env, encoding: "utf8" });
     expect(audit.stderr).toBe("");
     expect(audit.status).toBe(0);
     expect(audit.stdout).toMatch(/Journal des événements intègre : \d+ événement\(s\) vérifié\(s\)/);

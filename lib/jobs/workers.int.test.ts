@@ -133,7 +133,7 @@ describe("workers on one database", () => {
     await queue([to]);
     // `npm run worker`, in its own process, killed while the server holds back its reply to DATA.
     // (node --import tsx: one process, where the tsx command would run the worker in a child of its own.)
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/runtime/worker.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
       cwd: projectRoot,
       env: { ...process.env, SMTP_URL: smtp.url, WORKER_CONCURRENCY: "1" },
       stdio: ["ignore", "pipe", "pipe"],

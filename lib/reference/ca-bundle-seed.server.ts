@@ -1,15 +1,15 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { caCertificateRow } from "../lib/certificates/ca-bundle";
-import { certificateFacts } from "../lib/certificates/certificate-facts";
-import type { PrismaClient, ServiceEnvironment } from "../lib/generated/prisma/client";
+import { caCertificateRow } from "../certificates/ca-bundle";
+import { certificateFacts } from "../certificates/certificate-facts";
+import type { PrismaClient, ServiceEnvironment } from "../generated/prisma/client";
 
 // IGC Santé's public production chain (see seed-data/igc-sante/README.md): reference data, in production too.
 export const IGC_SANTE_PRODUCTION_CA_FILES = ["AC-RACINE-IGC-SANTE-ELEMENTAIRE.cer", "AC-IGC-SANTE-ELEMENTAIRE-ORGANISATIONS.cer"] as const;
 
 export async function readIgcSanteProductionCertificates(): Promise<Uint8Array[]> {
   return Promise.all(
-    IGC_SANTE_PRODUCTION_CA_FILES.map(async (file) => new Uint8Array(await readFile(path.join(import.meta.dirname, "seed-data", "igc-sante", file)))),
+    IGC_SANTE_PRODUCTION_CA_FILES.map(async (file) => new Uint8Array(await readFile(path.join(import.meta.dirname, "..", "..", "prisma", "seed-data", "igc-sante", file)))),
   );
 }
 
