@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseEnv, EnvError } from "../lib/env";
 import { describeDemoAccounts } from "./demo/seed-demo";
-import type { RunningWorker } from "../lib/jobs/worker.server";
+import type { RunningWorker } from "../lib/runtime/worker.server";
 import { checkDatabaseReachable, projectRoot } from "../lib/runtime/database-tools";
 import { seedDatabase } from "./demo/seed-database";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/runtime/embedded-database";
@@ -130,7 +130,7 @@ async function main() {
 
   if (process.env.PORTAL_WORKER !== "off") {
     try {
-      const { startWorker } = await import("../lib/jobs/worker.server");
+      const { startWorker } = await import("../lib/runtime/worker.server");
       worker = await startWorker({ databaseUrl: process.env.DATABASE_URL! });
       log("Tâches de fond démarrées (courriels, surveillance des certificats, rappels, nettoyage).");
     } catch (error) {

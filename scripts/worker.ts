@@ -33,7 +33,7 @@ try {
   await exit(1);
 }
 
-const { startWorker } = await import("../lib/jobs/worker.server");
+const { startWorker } = await import("../lib/runtime/worker.server");
 let worker;
 try {
   worker = await startWorker({ databaseUrl: process.env.DATABASE_URL! });

@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { readStoredFile } from "../files/stored-files.server";
 import { parseRecordId } from "../organizations/organization-access.server";
 import type { RequestContext } from "../request.server";
-import { requireManagedServiceInTransaction, requireServiceAccess } from "../services/service-access.server";
+import { requireManagedServiceInTransaction, requireServiceAccess } from "../service-access.server";
 import { fieldErrorsOf } from "../validation";
 import { isoDay, parseAttestationContent, type AttestationContent } from "./attestation-content";
 import { attestationSchema, attestationUpdateSchema, missingFields, parisToday, type AttestationData, type AttestationField } from "./attestation-schema";

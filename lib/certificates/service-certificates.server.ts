@@ -7,7 +7,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { RequestContext } from "../request.server";
 import { fieldErrorsOf } from "../validation";
 import { DAY_MS } from "../vocabulary";
-import { requireManagedServiceInTransaction } from "../services/service-access.server";
+import { requireManagedServiceInTransaction } from "../service-access.server";
 import { activeCaBundle } from "./ca-bundle.server";
 import { certificateFacts, type CertificateFacts } from "./certificate-facts";
 import { readCertificateInput } from "./certificate-input";

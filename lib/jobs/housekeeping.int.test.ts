@@ -10,7 +10,7 @@ import { projectRoot } from "../runtime/database-tools";
 import type { JobHelpers } from "graphile-worker";
 import { runHousekeeping } from "./housekeeping.server";
 import { TASKS } from "./schedules";
-import { taskList } from "./worker.server";
+import { taskList } from "../runtime/worker.server";
 
 const DAY = 24 * 3600_000;
 const now = new Date("2027-06-01T01:30:00Z");

@@ -9,7 +9,7 @@ import { startSmtpTestServer, type SmtpTestServer } from "../testing/smtp-test-s
 import { waitFor } from "../testing/wait";
 import { backgroundMetrics } from "./metrics.server";
 import { TASKS } from "./schedules";
-import { startWorker } from "./worker.server";
+import { startWorker } from "../runtime/worker.server";
 
 // Several workers on one database, as several app instances would run them.
 let smtp: SmtpTestServer;

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPerson } from "../testing/catalogue-fixtures.server";
 import { db } from "../db.server";
-import { startWorker, type RunningWorker } from "../jobs/worker.server";
+import { startWorker, type RunningWorker } from "../runtime/worker.server";
 import { rejection, testRequest } from "../testing/organization-fixtures.server";
 import { startSmtpTestServer, type SmtpTestServer } from "../testing/smtp-test-server";
 import { waitFor } from "../testing/wait";

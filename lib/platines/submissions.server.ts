@@ -7,7 +7,7 @@ import { readStoredFile, storeFile } from "../files/stored-files.server";
 import type { Prisma } from "../generated/prisma/client";
 import { parseRecordId } from "../organizations/organization-access.server";
 import type { RequestContext } from "../request.server";
-import { requireManagedServiceInTransaction, requireServiceAccess, SERVICE_NOT_FOUND } from "../services/service-access.server";
+import { requireManagedServiceInTransaction, requireServiceAccess, SERVICE_NOT_FOUND } from "../service-access.server";
 import { fieldErrorsOf } from "../validation";
 import { evaluatePlatinesSession, type RequiredCase } from "./evaluation";
 import type { SessionViewInput } from "./session-view";

@@ -21,7 +21,7 @@ import {
   storedVerdict,
   type CertificateVerdict,
 } from "./completeness";
-import { requireManagedServiceInTransaction, requireServiceAccess, SERVICE_NOT_FOUND } from "./service-access.server";
+import { requireManagedServiceInTransaction, requireServiceAccess, SERVICE_NOT_FOUND } from "../service-access.server";
 import {
   ROR_APIS,
   SERVICE_PURPOSES,
