@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrorsOf } from "../validation";
-import { DEFAULT_LEVEL2 } from "../whitelist/quotas";
-import { level2QuotaSchema, quotaReasonSchema } from "./quotas";
+import { DEFAULT_LEVEL2, level2QuotaSchema, quotaReasonSchema } from "./quotas";
 
 const RANGE = "Saisissez un nombre entier d'appels par seconde compris entre 1 et 1000.";
 const schema = level2QuotaSchema({ authenticatedPerSecond: 10, publicPerSecond: 5 });

@@ -3,6 +3,9 @@
 import { z } from "zod";
 import { quotaNumber } from "../quota-schema";
 
+/** The charter's level-2 defaults; the profile catalogue carries the values actually used. */
+export const DEFAULT_LEVEL2 = { authenticatedPerSecond: 10, publicPerSecond: 5 } as const;
+
 export const QUOTA_REASON_MIN = 5;
 export const QUOTA_REASON_MAX = 500;
 const QUOTA_REASON_LENGTH = `Le motif doit contenir entre ${QUOTA_REASON_MIN} et ${QUOTA_REASON_MAX} caractères.`;

@@ -8,8 +8,6 @@ import { quotaNumber } from "../quota-schema";
 export { QUOTA_MAX, QUOTA_MIN, QUOTA_RANGE_MESSAGE };
 
 export const DEFAULT_LEVEL1_PER_API_PER_SECOND = 100;
-/** The charter's level-2 defaults; the profile catalogue carries the values actually used. */
-export const DEFAULT_LEVEL2 = { authenticatedPerSecond: 10, publicPerSecond: 5 } as const;
 
 export const level1QuotaSchema = z.object({ perApiPerSecond: quotaNumber });
 export type Level1QuotaInput = z.input<typeof level1QuotaSchema>;

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db.server";
 import { queueMail } from "../mail/outbox.server";
 import { smtpTransport, type MailTransport } from "../mail/transport.server";
-import { projectRoot } from "../runtime/database-tools";
+import { projectRoot } from "./database-tools";
 import { startSmtpTestServer, type SmtpTestServer } from "../testing/smtp-test-server";
 import { waitFor } from "../testing/wait";
-import { backgroundMetrics } from "./metrics.server";
-import { TASKS } from "./schedules";
-import { startWorker } from "../runtime/worker.server";
+import { backgroundMetrics } from "../jobs/metrics.server";
+import { TASKS } from "../jobs/schedules";
+import { startWorker } from "./worker.server";
 
 // Several workers on one database, as several app instances would run them.
 let smtp: SmtpTestServer;

@@ -6,11 +6,11 @@ import { db } from "../db.server";
 import { systemActor, userActor } from "../events/actor";
 import { recordEvent } from "../events/record.server";
 import { verifyEventChain } from "../events/verify.server";
-import { projectRoot } from "../runtime/database-tools";
+import { projectRoot } from "./database-tools";
 import type { JobHelpers } from "graphile-worker";
-import { runHousekeeping } from "./housekeeping.server";
-import { TASKS } from "./schedules";
-import { taskList } from "../runtime/worker.server";
+import { runHousekeeping } from "../jobs/housekeeping.server";
+import { TASKS } from "../jobs/schedules";
+import { taskList } from "./worker.server";
 
 const DAY = 24 * 3600_000;
 const now = new Date("2027-06-01T01:30:00Z");
