@@ -104,7 +104,8 @@ export function serviceChanges(before: ServiceData, after: ServiceData): Service
   return changes;
 }
 
-type DeclaredService = {
+/** What an editor declares of a service (besides its profile). */
+export type DeclaredService = {
   id: string;
   name: string;
   softwareName: string;
