@@ -69,6 +69,12 @@ const envSchema = z.object({
   // The development mailbox page /courriels (ADR 0004): `npm start` on the embedded database and the test harness
   // turn it on. Anyone who reaches the portal reads every queued message there, so production refuses it.
   MAIL_DEV_MAILBOX: z.enum(["on", "off"]).default("off"),
+  // Test-only: webhook receivers on a loopback address (127.0.0.0/8, ::1) are allowed (ADR 0033). Production refuses it.
+  WEBHOOK_ALLOW_LOOPBACK: z.enum(["on", "off"]).default("off"),
+  // Webhook retries after a failed try: first delay, longest delay and for how long, in seconds (ADR 0032).
+  WEBHOOK_RETRY_FIRST_DELAY_SECONDS: seconds.optional(),
+  WEBHOOK_RETRY_MAX_DELAY_SECONDS: seconds.optional(),
+  WEBHOOK_RETRY_WINDOW_SECONDS: seconds.optional(),
   // Where the gateway installs the CA bundle, written into the generated nginx configuration.
   GATEWAY_CA_BUNDLE_DIR: z
     .string()
@@ -80,6 +86,13 @@ const envSchema = z.object({
       code: "custom",
       path: ["MAIL_DEV_MAILBOX"],
       message: "interdit avec PORTAL_MODE=production : la boîte de développement publierait les courriels / forbidden in production",
+    });
+  }
+  if (value.PORTAL_MODE === "production" && value.WEBHOOK_ALLOW_LOOPBACK === "on") {
+    context.addIssue({
+      code: "custom",
+      path: ["WEBHOOK_ALLOW_LOOPBACK"],
+      message: "interdit avec PORTAL_MODE=production : les webhooks pourraient viser la machine elle-même / forbidden in production",
     });
   }
   if (value.SEAL_P12_BASE64 && value.SEAL_P12_PATH) {

@@ -153,7 +153,7 @@ describe("permissions", () => {
       expect(can(member, { type })).toBe(false);
       expect(can(null, { type })).toBe(false);
     }
-    for (const type of ["level1Quota.manage", "apiToken.manage", "mail.manage"] as const) {
+    for (const type of ["level1Quota.manage", "apiToken.manage", "mail.manage", "webhook.manage"] as const) {
       expect(can(admin, { type })).toBe(true);
       expect(can(reviewer, { type })).toBe(false);
       expect(can(legalRep, { type })).toBe(false);

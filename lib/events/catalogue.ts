@@ -24,6 +24,8 @@ export const SUBJECT_TYPES = [
   "AccessProfile",
   "Level1QuotaSetting",
   "OutboxMessage",
+  "WebhookSubscription",
+  "WebhookDelivery",
 ] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
@@ -307,6 +309,33 @@ export const EVENTS = define({
   "ans_account.enabled": { subject: "User", label: "Compte ANS réactivé", payload: none, personal: email },
   "ans_account.admin_granted": { subject: "User", label: "Rôle d'administrateur accordé", payload: none, personal: email },
   "ans_account.admin_removed": { subject: "User", label: "Rôle d'administrateur retiré", payload: none, personal: email },
+  "webhook.subscription_created": {
+    subject: "WebhookSubscription",
+    label: "Abonnement aux webhooks créé",
+    payload: z.object({ name: text, host: text, eventTypes: z.array(text) }),
+  },
+  "webhook.subscription_updated": { subject: "WebhookSubscription", label: "Abonnement aux webhooks modifié", payload: z.object({ changes }) },
+  "webhook.subscription_disabled": {
+    subject: "WebhookSubscription",
+    label: "Abonnement aux webhooks désactivé",
+    payload: z.object({ reason: z.enum(["administrator", "failures"]), consecutiveFailures: count }),
+  },
+  "webhook.subscription_enabled": { subject: "WebhookSubscription", label: "Abonnement aux webhooks réactivé", payload: z.object({ previousReason: text.nullable() }) },
+  "webhook.secret_rotated": {
+    subject: "WebhookSubscription",
+    label: "Secret de signature des webhooks renouvelé",
+    payload: z.object({ overlapHours: count, previousSecretUntil: instant.nullable(), provided: z.boolean() }),
+  },
+  "webhook.delivery_replayed": {
+    subject: "WebhookDelivery",
+    label: "Webhook renvoyé par un administrateur",
+    payload: z.object({ subscriptionId: id, type: text, previousStatus: text, attempts: count }),
+  },
+  "webhook.delivery_failed": {
+    subject: "WebhookDelivery",
+    label: "Webhook non distribué",
+    payload: z.object({ subscriptionId: id, type: text, attempts: count, statusCode: count.nullable() }),
+  },
   "audit_log.exported": {
     subject: null,
     label: "Journal exporté en CSV",

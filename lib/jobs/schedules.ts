@@ -9,6 +9,10 @@ export const TASKS = {
   certificateExpiryWatch: "certificates.expiry_watch",
   housekeeping: "housekeeping.daily",
   attestationReminders: "attestations.reminders",
+  /** Named in the trigger on Event too (migration webhooks). */
+  dispatchWebhooks: "webhooks.dispatch",
+  deliverWebhook: "webhooks.deliver",
+  sweepWebhooks: "webhooks.sweep",
 } as const;
 export type TaskName = (typeof TASKS)[keyof typeof TASKS];
 
@@ -38,6 +42,7 @@ export const SCHEDULES: readonly Schedule[] = [
   dailyInParis("housekeeping", TASKS.housekeeping, { hour: 3, minute: 30 }),
   { identifier: "attestation-reminders", task: TASKS.attestationReminders, match: "15 * * * *", backfillMs: 2 * HOUR_MS },
   { identifier: "mail-sweep", task: TASKS.sweepMail, match: "*/10 * * * *", backfillMs: 0 },
+  { identifier: "webhook-sweep", task: TASKS.sweepWebhooks, match: "* * * * *", backfillMs: 0 },
 ];
 
 const parisClock = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });

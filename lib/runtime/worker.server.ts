@@ -14,6 +14,9 @@ import { runHousekeeping } from "../jobs/housekeeping.server";
 import { workerLogger } from "../jobs/logger";
 import { JOB_SCHEMA, jobSchemaProblem } from "../jobs/schema.server";
 import { isDueRun, SCHEDULES, TASKS, type Schedule, type TaskName } from "../jobs/schedules";
+import { networkConfigFromEnv, webhookRetryScheduleFromEnv } from "../webhooks/config.server";
+import { deliverWebhook, type WebhookDeliveryConfig } from "../webhooks/delivery.server";
+import { dispatchWebhooks, sweepWebhooks } from "../webhooks/dispatch.server";
 
 export type WorkerOptions = {
   databaseUrl: string;
@@ -27,6 +30,8 @@ export type WorkerOptions = {
   retrySchedule?: RetrySchedule;
   /** The recurring jobs: SCHEDULES by default, none with false (or a list of one's own, in tests). */
   schedules?: false | readonly Schedule[];
+  /** Webhook deliveries: WEBHOOK_ALLOW_LOOPBACK and WEBHOOK_RETRY_* by default (tests: a compressed schedule, a CA). */
+  webhooks?: Partial<WebhookDeliveryConfig>;
   /** How often an idle worker looks for jobs besides the engine's notifications (ms). */
   pollInterval?: number;
   /** How often jobs locked by a worker that died are looked for (ms; the engine releases them after 4 hours). */
@@ -52,7 +57,12 @@ function scheduled(task: TaskName, body: (at: Date) => Promise<void>): Task {
   };
 }
 
-export function taskList(delivery: DeliveryConfig): TaskList {
+/** The webhook deliveries' settings: the options given, the environment for the rest. */
+export function webhookDeliveryConfig(options: Partial<WebhookDeliveryConfig> = {}): WebhookDeliveryConfig {
+  return { ...networkConfigFromEnv(), schedule: options.schedule ?? webhookRetryScheduleFromEnv(), ...options };
+}
+
+export function taskList(delivery: DeliveryConfig, webhooks: WebhookDeliveryConfig = webhookDeliveryConfig()): TaskList {
   return {
     [TASKS.sendMail]: async (payload) => {
       const id = (payload as { id?: unknown } | null)?.id;
@@ -70,6 +80,16 @@ export function taskList(delivery: DeliveryConfig): TaskList {
     }),
     [TASKS.attestationReminders]: async () => {
       await runAttestationReminders(new Date());
+    },
+    [TASKS.dispatchWebhooks]: async () => {
+      await dispatchWebhooks();
+    },
+    [TASKS.deliverWebhook]: async (payload) => {
+      const id = (payload as { id?: unknown } | null)?.id;
+      if (typeof id === "string") await deliverWebhook(id, webhooks);
+    },
+    [TASKS.sweepWebhooks]: async () => {
+      await sweepWebhooks();
     },
   };
 }
@@ -120,7 +140,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       // Fetch a few jobs at a time rather than one per round trip (they stay locked to this worker meanwhile).
       preset: { worker: { localQueue: { size: concurrency * 2, ttl: 60_000 } } },
     },
-    taskList(delivery),
+    taskList(delivery, webhookDeliveryConfig(options.webhooks)),
     options.schedules === false
       ? []
       : parseCronItems((options.schedules ?? SCHEDULES).map((s) => ({ task: s.task, match: s.match, identifier: s.identifier, options: { backfillPeriod: s.backfillMs, maxAttempts: 5 } }))),
