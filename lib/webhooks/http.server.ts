@@ -89,7 +89,7 @@ function pinnedLookup(config: NetworkConfig): LookupFunction {
 
 function describe(error: unknown, timeoutMs: number): string {
   if (error instanceof AddressRefused) return error.message;
-  if (error instanceof Timeout) return `Pas de réponse complète en ${Math.round(timeoutMs / 100) / 10} s : envoi interrompu.`;
+  if (error instanceof Timeout) return `Pas de réponse complète en ${(timeoutMs / 1000).toLocaleString("fr-FR")} s : envoi interrompu.`;
   const code = (error as { code?: unknown } | null)?.code;
   const text = typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
   if (code === "ECONNREFUSED") return "Connexion refusée par le récepteur (ECONNREFUSED).";

@@ -27,10 +27,10 @@ export function addressRefusal(address: string, policy: AddressPolicy): string |
   if (parsed.kind() === "ipv6") {
     const v6 = parsed as ipaddr.IPv6;
     if (v6.isIPv4MappedAddress()) parsed = v6.toIPv4Address();
-    // IPv4-compatible addresses (::a.b.c.d, deprecated) embed an IPv4 address too.
-    else if (v6.parts.slice(0, 6).every((part) => part === 0)) return refusal(address, "réservée");
   }
   const range = parsed.range();
+  // IPv4-compatible addresses (::a.b.c.d, deprecated) embed an IPv4 address too: none is public.
+  if (parsed.kind() === "ipv6" && range === "unicast" && (parsed as ipaddr.IPv6).parts.slice(0, 6).every((part) => part === 0)) return refusal(address, "réservée");
   if (range === "unicast") return null;
   if (range === "loopback") return policy.allowLoopback ? null : refusal(address, "de bouclage (loopback)");
   return refusal(address, RANGE_NAMES[range] ?? "réservée");
