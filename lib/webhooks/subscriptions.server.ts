@@ -110,12 +110,14 @@ export async function listSubscriptions(actor: Actor): Promise<SubscriptionSumma
   return withCounts(rows);
 }
 
-export async function getSubscription(actor: Actor, subscriptionId: unknown): Promise<SubscriptionSummary> {
+/** One subscription; `previousSecretUntil` only while the previous secret still signs. */
+export async function getSubscription(actor: Actor, subscriptionId: unknown, now: Date = new Date()): Promise<SubscriptionSummary> {
   requireWebhookManager(actor);
   const id = recordId.safeParse(subscriptionId);
   const row = id.success ? await db().webhookSubscription.findUnique({ where: { id: id.data }, select: summaryColumns }) : null;
   if (!row) throw new AppError("NOT_FOUND", SUBSCRIPTION_NOT_FOUND);
-  return (await withCounts([row]))[0]!;
+  const previousSecretUntil = row.previousSecretUntil && row.previousSecretUntil.getTime() > now.getTime() ? row.previousSecretUntil : null;
+  return (await withCounts([{ ...row, previousSecretUntil }]))[0]!;
 }
 
 /** Returns the secret, once: it is never shown again. */
