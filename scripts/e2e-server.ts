@@ -6,6 +6,7 @@ import { projectRoot } from "../lib/runtime/database-tools";
 import { testPlatformSealEnv } from "../lib/runtime/local-seal";
 import { e2eTestAuthorityDir, recreateTestAuthority } from "../lib/runtime/demo-test-authority";
 import { startSmtpTestServer } from "../lib/testing/smtp-test-server";
+import { e2eWebhookReceiverDir, recreateReceiverCertificate } from "../lib/testing/webhook-receiver";
 import { createMigratedDatabase, startTestCluster } from "../lib/testing/test-cluster";
 
 const port = process.env.E2E_PORT ?? "3100";
@@ -24,10 +25,22 @@ const authSecret = process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-
 // their links from stays on: every message is both delivered and readable at /courriels.
 const smtp = await startSmtpTestServer();
 smtp.refuseFirstTime = /^rebond-/;
+// Webhooks (e2e/webhooks.spec.ts): the spec runs an HTTPS receiver on loopback with the certificate made here, which
+// the worker trusts (NODE_EXTRA_CA_CERTS, read by Node at start-up); loopback receivers are allowed (test-only setting).
+const webhookReceiverCa = await recreateReceiverCertificate(e2eWebhookReceiverDir(port));
 const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
   cwd: projectRoot,
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, SMTP_URL: smtp.url, ...sealEnv },
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: authSecret,
+    SMTP_URL: smtp.url,
+    WEBHOOK_ALLOW_LOOPBACK: "on",
+    NODE_EXTRA_CA_CERTS: webhookReceiverCa,
+    ...sealEnv,
+  },
 });
 
 function startInstance(instancePort: string, settings: Record<string, string>) {
@@ -42,6 +55,7 @@ function startInstance(instancePort: string, settings: Record<string, string>) {
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: authSecret,
       AUTH_URL: `http://localhost:${instancePort}`,
+      WEBHOOK_ALLOW_LOOPBACK: "on",
       ...sealEnv,
     },
   });

@@ -2,7 +2,10 @@
 // (for localhost, 127.0.0.1, ::1 and any extra names), that verifies each message's Standard Webhooks signature with
 // the `standardwebhooks` package and answers as scripted: a status code, a long body, a redirect, or nothing at all
 // (it hangs until closed).
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:https";
+import os from "node:os";
+import path from "node:path";
 import type { IncomingHttpHeaders } from "node:http";
 import type { Duplex } from "node:stream";
 import { Webhook } from "standardwebhooks";
@@ -131,4 +134,29 @@ export async function startWebhookReceiver(options: { certificate?: ReceiverCert
   await new Promise<void>((resolve) => server.listen(0, options.host ?? "127.0.0.1", resolve));
   receiver.port = (server.address() as { port: number }).port;
   return receiver;
+}
+
+const CERT_FILE = "receiver.crt.pem";
+const KEY_FILE = "receiver.key.pem";
+
+/**
+ * Where the Playwright server of `port` keeps the e2e receiver's certificate: it makes one per run and gives it to its
+ * worker as NODE_EXTRA_CA_CERTS; the specs, in other processes, load it from here to run the receiver.
+ */
+export function e2eWebhookReceiverDir(port: string | number): string {
+  return path.join(os.tmpdir(), `ror-e2e-webhook-receiver-${port}`);
+}
+
+/** A fresh certificate in `dir` (the key readable by its owner only); returns the certificate file's path. */
+export async function recreateReceiverCertificate(dir: string): Promise<string> {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const certificate = await receiverCertificate();
+  writeFileSync(path.join(dir, KEY_FILE), certificate.keyPem, { mode: 0o600 });
+  writeFileSync(path.join(dir, CERT_FILE), certificate.certPem);
+  return path.join(dir, CERT_FILE);
+}
+
+export function loadReceiverCertificate(dir: string): ReceiverCertificate {
+  return { certPem: readFileSync(path.join(dir, CERT_FILE), "utf8"), keyPem: readFileSync(path.join(dir, KEY_FILE), "utf8") };
 }
