@@ -288,6 +288,7 @@ export const EVENTS = define({
       expiredSigningLinks: count,
       personalData: count,
       deliveredMail: count,
+      webhookDeliveries: count.optional(),
       apiCallsBefore: instant,
       personalDataBefore: instant,
     }),

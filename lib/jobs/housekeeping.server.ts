@@ -15,6 +15,7 @@ export type HousekeepingResult = {
   expiredSigningLinks: number;
   personalData: number;
   deliveredMail: number;
+  webhookDeliveries: number;
 };
 
 export async function runHousekeeping(now: Date = new Date(), settings?: RetentionSettings): Promise<HousekeepingResult> {
@@ -31,6 +32,8 @@ export async function runHousekeeping(now: Date = new Date(), settings?: Retenti
         expiredSigningLinks: await tx.$executeRaw`UPDATE "AttestationSignature" SET "tokenHash" = NULL WHERE "tokenHash" IS NOT NULL AND "expiresAt" < ${cutoffs.linksExpiredBefore}`,
         personalData: await tx.$executeRaw`DELETE FROM "EventPersonalData" p USING "Event" e WHERE e."id" = p."eventId" AND e."occurredAt" < ${cutoffs.personalDataBefore}`,
         deliveredMail: await tx.$executeRaw`DELETE FROM "OutboxMessage" WHERE "status" IN ('SENT', 'MAILBOX') AND "createdAt" < ${cutoffs.personalDataBefore}`,
+        // The webhook delivery log is a call log, kept as long as the API's (their tries go with them).
+        webhookDeliveries: await tx.$executeRaw`DELETE FROM "WebhookDelivery" WHERE "status" <> 'PENDING' AND "createdAt" < ${cutoffs.apiCallsBefore}`,
       };
       await recordEvent(tx, {
         name: "housekeeping.completed",

@@ -68,6 +68,7 @@ describe("daily housekeeping", () => {
       expiredSigningLinks: 0,
       personalData: 0,
       deliveredMail: 0,
+      webhookDeliveries: 0,
     });
 
     expect(await verifyEventChain()).toMatchObject({ ok: true });
