@@ -67,6 +67,10 @@ test("an administrator subscribes a receiver, sees the approval a reviewer made 
   await reviewer.getByRole("button", { name: "Approuver et accorder l'habilitation" }).click();
   await expect(reviewer.getByText("Le dossier est approuvé : l'habilitation est accordée.")).toBeVisible();
   const applicationId = new URL(dossier.dossierUrl).pathname.split("/").at(-1)!;
+  // Webhooks are the administrators' alone: a reviewer gets 403 on both pages.
+  expect((await reviewer.goto("/administration/webhooks"))?.status()).toBe(403);
+  expect((await reviewer.goto(new URL(subscriptionUrl).pathname))?.status()).toBe(403);
+  await expect(reviewer.getByRole("heading", { level: 1, name: "Accès refusé" })).toBeVisible();
 
   // The receiver gets it, signed with the secret shown once.
   const ofThisDossier = () => receiver.received.filter((r) => (JSON.parse(r.body) as { data?: { subject?: { id?: string } } }).data?.subject?.id === applicationId);
