@@ -69,6 +69,20 @@ const envSchema = z.object({
   // The development mailbox page /courriels (ADR 0004): `npm start` on the embedded database and the test harness
   // turn it on. Anyone who reaches the portal reads every queued message there, so production refuses it.
   MAIL_DEV_MAILBOX: z.enum(["on", "off"]).default("off"),
+  // clamd's socket (ADR 0028): a path to its local socket, or tcp://host:port. Set: uploaded evidence and PDFs are
+  // scanned, and refused when clamd cannot answer (fail closed). Unset: no scan.
+  CLAMAV_SOCKET: z
+    .string()
+    .regex(/^(\/\S{1,200}|tcp:\/\/[A-Za-z0-9.-]{1,200}:\d{1,5})$/, "chemin absolu d'un socket ou tcp://hôte:port / absolute socket path or tcp://host:port")
+    .optional(),
+  // Multiplies every per-address limit of the anonymous endpoints (ADR 0027): 1 in production; the Playwright
+  // server's first instance, which every spec reaches from 127.0.0.1, raises it.
+  ANONYMOUS_LIMITS_MULTIPLIER: z.coerce
+    .number("doit être un nombre / must be a number")
+    .int("doit être un entier / must be an integer")
+    .min(1, "au moins 1 / at least 1")
+    .max(1000, "au plus 1000 / at most 1000")
+    .default(1),
   // Where the gateway installs the CA bundle, written into the generated nginx configuration.
   GATEWAY_CA_BUNDLE_DIR: z
     .string()

@@ -14,7 +14,7 @@ export type ActionResult = ActionNotice | FormResult;
 
 type Revalidation = string | { path: string; type: "layout" | "page" };
 
-type After<T> = {
+type After<T, A> = {
   /** Paths whose cached render is stale once the act succeeded. */
   revalidate?: (result: T) => Revalidation[];
   /** Where the browser goes once the act succeeded; without it, the action answers `notice`. */
@@ -23,6 +23,11 @@ type After<T> = {
   notice?: (result: T) => string;
   /** Whether a refusal of the act answers 403 (a page the person should not have reached) or a form error. */
   forbiddenAsPage?: boolean;
+  /**
+   * What a form drawn with useActionState shows after the act, in place of the notice: its own state (an upload's
+   * check report, say). Such forms still work without JavaScript, which useServerAction cannot.
+   */
+  answer?: (result: T) => A;
 };
 
 function revalidate(paths: Revalidation[]): void {
@@ -36,22 +41,25 @@ function revalidate(paths: Revalidation[]): void {
  * The one shape of a signed-in server action: the actor, the signed-out answer, the request context, an error
  * turned into a form result, then revalidation and redirect outside the try (Next.js throws to redirect).
  */
-export async function signedInAction<T>(
+export async function signedInAction<T, A = ActionNotice>(
   act: (actor: SignedInActor, request: RequestContext) => Promise<T>,
-  after: After<T> = {},
-): Promise<ActionResult> {
+  after: After<T, A> = {},
+): Promise<A | FormResult> {
   const actor = await getActor();
   if (!actor) return SIGNED_OUT;
   return settle(() => currentRequestContext().then((request) => act(actor, request)), after);
 }
 
 /** The same for pages anybody may use (sign-up, invitation, client signature, PDF verification). */
-export async function publicAction<T>(act: (actor: SignedInActor | null, request: RequestContext) => Promise<T>, after: After<T> = {}): Promise<ActionResult> {
+export async function publicAction<T, A = ActionNotice>(
+  act: (actor: SignedInActor | null, request: RequestContext) => Promise<T>,
+  after: After<T, A> = {},
+): Promise<A | FormResult> {
   const actor = await getActor();
   return settle(() => currentRequestContext().then((request) => act(actor, request)), after);
 }
 
-async function settle<T>(run: () => Promise<T>, after: After<T>): Promise<ActionResult> {
+async function settle<T, A>(run: () => Promise<T>, after: After<T, A>): Promise<A | FormResult> {
   let result: T;
   try {
     result = await run();
@@ -61,5 +69,7 @@ async function settle<T>(run: () => Promise<T>, after: After<T>): Promise<Action
   }
   revalidate(after.revalidate?.(result) ?? []);
   if (after.redirectTo) redirect(after.redirectTo(result));
-  return { ok: true, message: after.notice?.(result) ?? "" };
+  if (after.answer) return after.answer(result);
+  // Without `answer`, A is the notice (its default).
+  return { ok: true, message: after.notice?.(result) ?? "" } as A;
 }

@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { JUNIT_REPORT_ERRORS, MAX_JUNIT_REPORT_BYTES } from "./junit-report";
 
+export { formatBytes } from "../uploads/upload-rules";
+
 export { MAX_JUNIT_REPORT_BYTES };
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 export const MAX_EVIDENCE_FILES = 3;
@@ -90,10 +92,4 @@ const EVIDENCE_TYPES: Record<string, string> = {
 export function evidenceMediaType(fileName: string): string {
   const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
   return EVIDENCE_TYPES[extension] ?? "application/octet-stream";
-}
-
-export function formatBytes(size: number): string {
-  if (size < 1024) return `${size} octets`;
-  if (size < 1024 * 1024) return `${(size / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Kio`;
-  return `${(size / 1024 / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mio`;
 }

@@ -1,31 +1,34 @@
 "use server";
 
+import { enforceAnonymousLimit } from "@/lib/anonymous-limit.server";
 import { declineAsClient, signAsClient } from "@/lib/attestations/signing.server";
-import { formResultFromError } from "@/lib/form-result";
-import { currentRequestContext } from "@/lib/request.server";
+import { publicAction } from "@/lib/form-action.server";
 import type { SignActionResult } from "@/components/attestations/SignForm";
 
-// Thin: the token is re-checked (hash, state, single use) by the use cases, inside their transaction.
+// Thin: the token is re-checked (hash, state, single use) by the use cases, inside their transaction. Both count
+// against the signing-link limit of the client address (ADR 0027).
 
 export async function signAsClientAction(token: string, values: unknown): Promise<SignActionResult> {
-  try {
-    const { complete } = await signAsClient(String(token), values, await currentRequestContext());
-    return {
-      ok: true,
-      message: complete
-        ? "Votre signature est enregistrée. Les deux parties ont signé : le document final est scellé et l'éditeur en est informé."
-        : "Votre signature est enregistrée. L'éditeur en est informé ; le document final sera scellé après la signature de son représentant légal.",
-    };
-  } catch (error) {
-    return formResultFromError(error);
-  }
+  return publicAction(
+    async (_actor, request) => {
+      await enforceAnonymousLimit("signingLink", request);
+      return signAsClient(String(token), values, request);
+    },
+    {
+      notice: ({ complete }) =>
+        complete
+          ? "Votre signature est enregistrée. Les deux parties ont signé : le document final est scellé et l'éditeur en est informé."
+          : "Votre signature est enregistrée. L'éditeur en est informé ; le document final sera scellé après la signature de son représentant légal.",
+    },
+  );
 }
 
 export async function declineAsClientAction(token: string, values: unknown): Promise<SignActionResult> {
-  try {
-    await declineAsClient(String(token), values, await currentRequestContext());
-    return { ok: true, message: "Votre refus est enregistré et transmis à l'éditeur. Ce lien ne fonctionne plus." };
-  } catch (error) {
-    return formResultFromError(error);
-  }
+  return publicAction(
+    async (_actor, request) => {
+      await enforceAnonymousLimit("signingLink", request);
+      return declineAsClient(String(token), values, request);
+    },
+    { notice: () => "Votre refus est enregistré et transmis à l'éditeur. Ce lien ne fonctionne plus." },
+  );
 }
