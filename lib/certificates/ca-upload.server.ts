@@ -1,6 +1,6 @@
 // A CA certificate sent by the administrators' upload form (ADR 0026): a file read as a stream by
 // POST /api/administration/autorites, or from the form posted without JavaScript; or PEM text pasted.
-import type { SignedInActor } from "../auth/session.server";
+import type { Actor } from "../auth/permissions";
 import { AppError, isAppError } from "../errors";
 import type { RequestContext } from "../request.server";
 import { filesIn, textIn, type ReceivedUpload } from "../uploads/read-upload.server";
@@ -11,7 +11,7 @@ const PAGE = "/administration/autorites";
 const INVALID = "Le formulaire contient des erreurs.";
 
 /** Adds the certificate; AppErrors carry their message under the field that was used (`file` or `pem`). */
-export async function addCaCertificateFromForm(actor: SignedInActor, upload: ReceivedUpload, request: RequestContext): Promise<{ id: string; redirectTo: string }> {
+export async function addCaCertificateFromForm(actor: Actor, upload: ReceivedUpload, request: RequestContext): Promise<{ id: string; redirectTo: string }> {
   const file = filesIn(upload, "file")[0] ?? null;
   const pem = textIn(upload, "pem");
   const pastedText = typeof pem === "string" && pem.trim() !== "" ? pem : null;

@@ -1,6 +1,6 @@
 // A service certificate sent by the upload form (ADR 0026): a file read as a stream by
 // POST /api/services/<id>/certificats, or from the form posted without JavaScript; or PEM text pasted.
-import type { SignedInActor } from "../auth/session.server";
+import type { Actor } from "../auth/permissions";
 import type { RequestContext } from "../request.server";
 import { filesIn, textIn, type ReceivedUpload } from "../uploads/read-upload.server";
 import type { CertificateCheckReport } from "./certificate-policy";
@@ -17,7 +17,7 @@ export type CertificateUploadState = {
 };
 
 /** The form's state after the upload; AppErrors (service not found, forbidden) are thrown. */
-export async function uploadCertificateFromForm(actor: SignedInActor, serviceId: unknown, upload: ReceivedUpload, request: RequestContext): Promise<CertificateUploadState> {
+export async function uploadCertificateFromForm(actor: Actor, serviceId: unknown, upload: ReceivedUpload, request: RequestContext): Promise<CertificateUploadState> {
   const file = filesIn(upload, "certificateFile")[0];
   const source = file ? "file" : "text";
   const result = await uploadServiceCertificate(

@@ -3,7 +3,7 @@
 // held in memory. A body that stops arriving for `idleTimeoutMs` is given up. Files are kept in memory up to their
 // caps, since they end in PostgreSQL (bytea) anyway; nothing is written anywhere by this reader.
 import Busboy from "busboy";
-import { isEmptyFilePart, maxBodyBytes, maxParts, refusal, UPLOAD_MESSAGES, UploadRefusal, type FileRule, type UploadKind } from "./upload-rules";
+import { declaredLengthRefusal, isEmptyFilePart, maxBodyBytes, maxParts, refusal, UPLOAD_MESSAGES, UploadRefusal, type FileRule, type UploadKind } from "./upload-rules";
 
 export type ReceivedFile = { field: string; name: string; bytes: Uint8Array };
 export type ReceivedUpload = { fields: Record<string, string>; files: ReceivedFile[] };
@@ -53,11 +53,8 @@ export async function readUpload(request: Request, kind: UploadKind, options: Re
   const limit = maxBodyBytes(kind);
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\s*;/i.test(contentType)) throw refusal(415, UPLOAD_MESSAGES.notMultipart);
-  const announced = request.headers.get("content-length");
-  if (announced !== null) {
-    if (!/^\d{1,15}$/.test(announced.trim())) throw refusal(400, UPLOAD_MESSAGES.badLength);
-    if (Number(announced) > limit) throw refusal(413, UPLOAD_MESSAGES.bodyTooLarge(limit));
-  }
+  const announced = declaredLengthRefusal(request.headers.get("content-length"), limit);
+  if (announced) throw announced;
   if (!request.body) throw refusal(400, UPLOAD_MESSAGES.malformed);
 
   const fields: Record<string, string> = {};
@@ -139,14 +136,15 @@ export async function readUpload(request: Request, kind: UploadKind, options: Re
       }
       if (next.done) break;
       received += next.value.byteLength;
-      if (received > limit) {
-        fail(refusal(413, UPLOAD_MESSAGES.bodyTooLarge(limit)));
-        break;
-      }
+      // Parsed first (one chunk more at most), so that a file past its own cap is named under its field.
       if (!parser.write(next.value)) await new Promise((resolve) => parser.once("drain", resolve));
       // The parser hands file bytes to their streams on later ticks: let them count before reading more.
       await new Promise((resolve) => setImmediate(resolve));
       if (state.problem) break;
+      if (received > limit) {
+        fail(refusal(413, UPLOAD_MESSAGES.bodyTooLarge(limit)));
+        break;
+      }
     }
   } catch {
     // The client went away (cancelled, connection lost).

@@ -14,7 +14,7 @@ const KIND: UploadKind = {
 const LIMIT = maxBodyBytes(KIND);
 
 /** A multipart body as a browser writes it. */
-async function multipart(parts: ({ name: string; value: string } | { name: string; file: string; content: Uint8Array | string })[]) {
+async function multipart(parts: ({ name: string; value: string } | { name: string; file: string; content: Uint8Array<ArrayBuffer> | string })[]) {
   const form = new FormData();
   for (const part of parts) {
     if ("value" in part) form.append(part.name, part.value);

@@ -4,7 +4,7 @@
 // field errors where the form shows them. Routes stay thin: `export const POST = (r) => uploadResponse(r, {...})`.
 import { isAnonymousLimitReached, anonymousLimitOf, hitAnonymousLimit, tooManyRequests } from "../anonymous-limit.server";
 import type { AnonymousLimit, AnonymousScope } from "../anonymous-limit";
-import { getActor, type SignedInActor } from "../auth/session.server";
+import type { SignedInActor } from "../auth/session.server";
 import { isAppError, type AppErrorCode } from "../errors";
 import { problemResponse } from "../http-problem";
 import { portalOrigin, requestContextFrom, type RequestContext } from "../request.server";
@@ -27,6 +27,12 @@ export type PublicUpload<A> = Endpoint<SignedInActor | null, A> & { anonymousLim
 
 /** What tests replace: the session lookup, the stall timeout, the limit. */
 export type UploadDependencies = { actor?: () => Promise<SignedInActor | null>; idleTimeoutMs?: number; limit?: AnonymousLimit };
+
+/** The session's person; loaded on use, so that tests which pass their own actor never load next-auth. */
+async function sessionActor(): Promise<SignedInActor | null> {
+  const { getActor } = await import("../auth/session.server");
+  return getActor();
+}
 
 const UNEXPECTED = "Une erreur inattendue est survenue. Rien n'a été enregistré ; réessayez dans un instant.";
 
@@ -85,7 +91,7 @@ async function respond<A>(
   // Nothing of the body is read until the caller is known and allowed.
   if (!isPortalOrigin(request.headers)) return refused(403, UPLOAD_MESSAGES.crossSite);
   const context = requestContextFrom(request.headers);
-  const actor = await (dependencies.actor ?? getActor)();
+  const actor = await (dependencies.actor ?? sessionActor)();
   if (signedIn && !actor) return refused(401, UPLOAD_MESSAGES.signedOut);
   if (!actor) {
     const limited = await limitAnonymous(context.ip);
