@@ -5,6 +5,7 @@ import { seedDatabase } from "../runtime/demo-data";
 import { projectRoot } from "../runtime/database-tools";
 import { testPlatformSealEnv } from "../runtime/local-seal";
 import { e2eTestAuthorityDir, recreateTestAuthority } from "../runtime/demo-test-authority";
+import { clamdAvailable, startTestClamd } from "./clamd";
 import { startSmtpTestServer } from "./smtp-test-server";
 import { createMigratedDatabase, startTestCluster } from "./test-cluster";
 
@@ -18,6 +19,9 @@ await seedDatabase(databaseUrl, { demo: true, testAuthorityDir });
 // Both instances seal with the same fresh self-signed platform seal (each trusts what the other sealed).
 const sealEnv = await testPlatformSealEnv();
 const authSecret = process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret";
+// A real clamd with an EICAR signature database (ADR 0028) scans the uploads of both instances, when installed.
+const clamd = clamdAvailable() ? await startTestClamd() : null;
+if (!clamd) console.warn("[e2e] clamd (clamav-daemon) absent : les envois ne sont pas analysés, le parcours antivirus est sauté.");
 
 // The background worker, as `npm run worker`, delivering to a local SMTP server that refuses an address beginning with
 // "rebond-" once (e2e/mail.spec.ts). The web instances have no SMTP_URL, so the development mailbox the journeys read
@@ -42,6 +46,7 @@ function startInstance(instancePort: string, settings: Record<string, string>) {
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: authSecret,
       AUTH_URL: `http://localhost:${instancePort}`,
+      ...(clamd ? { CLAMAV_SOCKET: clamd.socket } : {}),
       ...sealEnv,
     },
   });
@@ -51,10 +56,12 @@ function startInstance(instancePort: string, settings: Record<string, string>) {
 // bare portal: no proxy in front (X-Forwarded-For ignored, the peer address is the client's) and the development
 // mailbox on, where specs read their mail. The second is set as in production behind one reverse proxy: it takes
 // the right-most X-Forwarded-For entry (so specs can present distinct client addresses without tripping each
-// other's per-address limits, all coming from 127.0.0.1) and has no mailbox (/courriels answers 404 there).
+// other's per-address limits, all coming from 127.0.0.1) and has no mailbox (/courriels answers 404 there). Every
+// spec reaches the first from 127.0.0.1, so its anonymous limits (ADR 0027) are raised; the second keeps
+// production's, which e2e/uploads.spec.ts trips from an address of its own.
 const servers = [
-  startInstance(port, { TRUSTED_PROXY_COUNT: "0", MAIL_DEV_MAILBOX: "on" }),
-  startInstance(String(Number(port) + 1), { TRUSTED_PROXY_COUNT: "1", MAIL_DEV_MAILBOX: "off" }),
+  startInstance(port, { TRUSTED_PROXY_COUNT: "0", MAIL_DEV_MAILBOX: "on", ANONYMOUS_LIMITS_MULTIPLIER: "50" }),
+  startInstance(String(Number(port) + 1), { TRUSTED_PROXY_COUNT: "1", MAIL_DEV_MAILBOX: "off", ANONYMOUS_LIMITS_MULTIPLIER: "1" }),
 ];
 
 async function stop() {
@@ -67,6 +74,7 @@ async function stop() {
     }),
   );
   await smtp.close();
+  await clamd?.stop();
   await cluster.stop();
   process.exit(0);
 }
@@ -74,6 +82,6 @@ process.on("SIGTERM", () => void stop());
 process.on("SIGINT", () => void stop());
 for (const server of servers) {
   server.on("exit", (code) => {
-    if (code !== null && code !== 0) void cluster.stop().then(() => process.exit(code));
+    if (code !== null && code !== 0) void Promise.all([clamd?.stop(), cluster.stop()]).then(() => process.exit(code));
   });
 }

@@ -3,7 +3,7 @@
 // with the messages of the streaming path, so both paths hand the work the same ReceivedUpload.
 import { chosenFile } from "../chosen-file";
 import { AppError } from "../errors";
-import type { ReceivedFile, ReceivedUpload } from "./read-upload.server";
+import type { ReceivedFile, ReceivedUpload } from "./received-upload";
 import { UPLOAD_MESSAGES, type UploadKind } from "./upload-rules";
 
 function fileError(field: string, message: string): AppError {

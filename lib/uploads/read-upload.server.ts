@@ -3,10 +3,10 @@
 // held in memory. A body that stops arriving for `idleTimeoutMs` is given up. Files are kept in memory up to their
 // caps, since they end in PostgreSQL (bytea) anyway; nothing is written anywhere by this reader.
 import Busboy from "busboy";
+import type { ReceivedFile, ReceivedUpload } from "./received-upload";
 import { declaredLengthRefusal, isEmptyFilePart, maxBodyBytes, maxParts, refusal, UPLOAD_MESSAGES, UploadRefusal, type FileRule, type UploadKind } from "./upload-rules";
 
-export type ReceivedFile = { field: string; name: string; bytes: Uint8Array };
-export type ReceivedUpload = { fields: Record<string, string>; files: ReceivedFile[] };
+export { filesIn, textIn, type ReceivedFile, type ReceivedUpload } from "./received-upload";
 
 export type ReadOptions = {
   /** Give up when no byte arrives for this long (30 s by default). */
@@ -14,15 +14,6 @@ export type ReadOptions = {
 };
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
-
-/** The files of one field, in the order they came. */
-export function filesIn(upload: ReceivedUpload, field: string): ReceivedFile[] {
-  return upload.files.filter((file) => file.field === field);
-}
-
-export function textIn(upload: ReceivedUpload, field: string): string | undefined {
-  return upload.fields[field];
-}
 
 class FileCollector {
   private chunks: Buffer[] = [];

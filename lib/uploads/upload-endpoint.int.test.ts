@@ -90,7 +90,7 @@ describe("POST /api/verification (anonymous, streamed)", () => {
     expect(announced.pulled()).toBeLessThanOrEqual(64 * 1024);
 
     const rssBefore = process.memoryUsage().rss;
-    for (const headers of [{}, { "content-length": "2000" }]) {
+    for (const headers of [{}, { "content-length": "2000" }] as Record<string, string>[]) {
       const sent = body(encoder.encode(fileHead("attestationFile", "gros.pdf")), 60 * 1000 * 1000);
       const response = await publicUpload(post("/api/verification", sent.stream, headers, "192.0.2.52"), VERIFICATION_ENDPOINT, anonymous);
       expect(response.status).toBe(413);

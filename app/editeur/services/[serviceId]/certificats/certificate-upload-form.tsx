@@ -9,7 +9,6 @@ import { Button } from "@/components/ui/Button";
 import { FileField } from "@/components/ui/FileField";
 import { TextArea } from "@/components/ui/TextArea";
 import { UploadProgress } from "@/components/ui/UploadProgress";
-import { CERTIFICATE_FILE_TOO_LARGE, MAX_CERTIFICATE_FILE_BYTES } from "@/lib/certificates/certificate-limits";
 import { refusalOf } from "@/lib/uploads/upload-answer";
 import { uploadCertificateAction, type CertificateUploadState } from "./actions";
 
@@ -35,11 +34,7 @@ export function CertificateUploadForm({ serviceId, environment }: { serviceId: s
     event.preventDefault();
     const file = fileInput.current?.files?.[0];
     const text = textInput.current?.value ?? "";
-    if (file && file.size > MAX_CERTIFICATE_FILE_BYTES) {
-      setSent({ ok: false, fieldErrors: { certificate: CERTIFICATE_FILE_TOO_LARGE }, source: "file" });
-      fileInput.current?.focus();
-      return;
-    }
+    // No size check here: a certificate is small, and the server stops an oversized file at 64 Kio with its message.
     const body = new FormData();
     body.set("environment", environment);
     if (file) body.set("certificateFile", file);

@@ -52,10 +52,11 @@ export function PlatinesSubmissionForm({ serviceId, plans, today }: Props) {
     const form = event.currentTarget;
     const report = (form.elements.namedItem("report") as HTMLInputElement).files?.[0];
     const evidence = Array.from((form.elements.namedItem("evidence") as HTMLInputElement).files ?? []);
-    // Sizes and counts first, in the browser: a file the server would refuse is not even sent. A missing report is
-    // left to the server, which reports it with every other field.
+    // The evidence files' sizes and count first, in the browser: up to 60 Mio the server would refuse are not even
+    // sent. The report (5 Mio at most) is left to the server, which stops an oversized one with the same message and
+    // reports a missing one with every other field.
     const found = fileSizeErrors(report ? { name: report.name, size: report.size } : null, evidence.map((f) => ({ name: f.name, size: f.size })));
-    if (!report) delete found.report;
+    delete found.report;
     if (Object.keys(found).length > 0) {
       setLocalErrors(found);
       focusFirstError(form, found);
