@@ -8,13 +8,6 @@ export { formatBytes } from "../uploads/upload-rules";
 export { MAX_JUNIT_REPORT_BYTES };
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 export const MAX_EVIDENCE_FILES = 3;
-/**
- * What one form post may weigh at most: the report, the evidence files and the form fields. The server action body
- * limit in next.config.js is set a little above, so an oversized file still reaches the server and gets its own
- * message; beyond it the browser refuses to send.
- */
-export const MAX_SUBMISSION_BYTES = MAX_JUNIT_REPORT_BYTES + MAX_EVIDENCE_FILES * MAX_EVIDENCE_BYTES;
-
 export const SESSION_TYPES = ["SANDBOX", "ACCEPTANCE", "CERTIFICATION"] as const;
 
 export const SUBMISSION_ERRORS = {
