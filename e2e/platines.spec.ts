@@ -46,13 +46,18 @@ function daysAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function submitSession(page: Page, options: { plan: string; sessionId: string; report: { name: string; buffer: Buffer }; evidence?: { name: string; mimeType: string; buffer: Buffer }[] }) {
+async function submitSession(
+  page: Page,
+  options: { plan: string; sessionId: string; report: { name: string; buffer: Buffer }; evidence?: { name: string; mimeType: string; buffer: Buffer }[]; refusedInBrowser?: boolean },
+) {
   await page.getByLabel(/^Plan de tests exécuté/).selectOption({ label: options.plan });
   await page.getByRole("group", { name: /Type de session/ }).getByLabel("Homologation").check();
   await page.getByLabel(/^Identifiant de la session PLATINES/).fill(options.sessionId);
   await page.getByLabel(/^Date d'exécution/).fill(daysAgo(2));
   await page.getByLabel(/^Rapport JUnit/).setInputFiles({ name: options.report.name, mimeType: "application/xml", buffer: options.report.buffer });
   await page.getByLabel(/^Pièces justificatives/).setInputFiles(options.evidence ?? []);
+  // A file the server would refuse for its size is not even sent: the browser says so with the server's message.
+  if (options.refusedInBrowser) return page.getByRole("button", { name: "Vérifier et enregistrer les résultats" }).click();
   // Wait for the server's answer, so each check reads the message of this upload, not of the previous one.
   await Promise.all([
     page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/platines")),
@@ -89,12 +94,13 @@ test("an editor uploads PLATINES reports: bad files refused, failing cases first
     await expect(page.getByRole("alert").filter({ hasText: "Les résultats n'ont pas été enregistrés" })).toBeVisible();
   }
   await expectAccessible(page);
-  // An evidence file over 20 MiB, with a good report: refused as a whole.
+  // An evidence file over 20 MiB, with a good report: refused as a whole, before it is sent.
   await submitSession(page, {
     plan: SEARCH_PLAN,
     sessionId: "SESSION-KO",
     report: { name: "succes.xml", buffer: fixture("homologation-recherche-lecture-succes.xml") },
     evidence: [{ name: "journaux.zip", mimeType: "application/zip", buffer: Buffer.alloc(20 * 1024 * 1024 + 1, 1) }],
+    refusedInBrowser: true,
   });
   await expect(page.locator("#evidence-error")).toHaveText("La pièce justificative « journaux.zip » dépasse la taille maximale de 20 Mio.");
   await page.reload();

@@ -75,6 +75,20 @@ const envSchema = z.object({
   WEBHOOK_RETRY_FIRST_DELAY_SECONDS: seconds.optional(),
   WEBHOOK_RETRY_MAX_DELAY_SECONDS: seconds.optional(),
   WEBHOOK_RETRY_WINDOW_SECONDS: seconds.optional(),
+  // clamd's socket (ADR 0028): a path to its local socket, or tcp://host:port. Set: uploaded evidence and PDFs are
+  // scanned, and refused when clamd cannot answer (fail closed). Unset: no scan.
+  CLAMAV_SOCKET: z
+    .string()
+    .regex(/^(\/\S{1,200}|tcp:\/\/[A-Za-z0-9.-]{1,200}:\d{1,5})$/, "chemin absolu d'un socket ou tcp://hôte:port / absolute socket path or tcp://host:port")
+    .optional(),
+  // Multiplies every per-address limit of the anonymous endpoints (ADR 0027): 1 in production; the Playwright
+  // server's first instance, which every spec reaches from 127.0.0.1, raises it.
+  ANONYMOUS_LIMITS_MULTIPLIER: z.coerce
+    .number("doit être un nombre / must be a number")
+    .int("doit être un entier / must be an integer")
+    .min(1, "au moins 1 / at least 1")
+    .max(1000, "au plus 1000 / at most 1000")
+    .default(1),
   // Where the gateway installs the CA bundle, written into the generated nginx configuration.
   GATEWAY_CA_BUNDLE_DIR: z
     .string()

@@ -5,7 +5,9 @@ export type AppErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "CONFLICT"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  /** A service the act needs cannot answer now (the malware scan): nothing was done, the person may retry. */
+  | "UNAVAILABLE";
 
 export class AppError extends Error {
   constructor(

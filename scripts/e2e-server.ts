@@ -8,6 +8,7 @@ import { e2eTestAuthorityDir, recreateTestAuthority } from "../lib/runtime/demo-
 import { startSmtpTestServer } from "../lib/testing/smtp-test-server";
 import { e2eWebhookReceiverDir, recreateReceiverCertificate } from "../lib/testing/webhook-receiver";
 import { createMigratedDatabase, startTestCluster } from "../lib/testing/test-cluster";
+import { clamdAvailable, startTestClamd } from "../lib/testing/clamd";
 
 const port = process.env.E2E_PORT ?? "3100";
 const cluster = await startTestCluster();
@@ -19,6 +20,9 @@ await seedDatabase(databaseUrl, { demo: true, testAuthorityDir });
 // Both instances seal with the same fresh self-signed platform seal (each trusts what the other sealed).
 const sealEnv = await testPlatformSealEnv();
 const authSecret = process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret";
+// A real clamd with an EICAR signature database (ADR 0028) scans the uploads of both instances, when installed.
+const clamd = clamdAvailable() ? await startTestClamd() : null;
+if (!clamd) console.warn("[e2e] clamd (clamav-daemon) absent : les envois ne sont pas analysés, le parcours antivirus est sauté.");
 
 // The background worker, as `npm run worker`, delivering to a local SMTP server that refuses an address beginning with
 // "rebond-" once (e2e/mail.spec.ts). The web instances have no SMTP_URL, so the development mailbox the journeys read
@@ -56,6 +60,7 @@ function startInstance(instancePort: string, settings: Record<string, string>) {
       AUTH_SECRET: authSecret,
       AUTH_URL: `http://localhost:${instancePort}`,
       WEBHOOK_ALLOW_LOOPBACK: "on",
+      ...(clamd ? { CLAMAV_SOCKET: clamd.socket } : {}),
       ...sealEnv,
     },
   });
@@ -65,10 +70,12 @@ function startInstance(instancePort: string, settings: Record<string, string>) {
 // bare portal: no proxy in front (X-Forwarded-For ignored, the peer address is the client's) and the development
 // mailbox on, where specs read their mail. The second is set as in production behind one reverse proxy: it takes
 // the right-most X-Forwarded-For entry (so specs can present distinct client addresses without tripping each
-// other's per-address limits, all coming from 127.0.0.1) and has no mailbox (/courriels answers 404 there).
+// other's per-address limits, all coming from 127.0.0.1) and has no mailbox (/courriels answers 404 there). Every
+// spec reaches the first from 127.0.0.1, so its anonymous limits (ADR 0027) are raised; the second keeps
+// production's, which e2e/uploads.spec.ts trips from an address of its own.
 const servers = [
-  startInstance(port, { TRUSTED_PROXY_COUNT: "0", MAIL_DEV_MAILBOX: "on" }),
-  startInstance(String(Number(port) + 1), { TRUSTED_PROXY_COUNT: "1", MAIL_DEV_MAILBOX: "off" }),
+  startInstance(port, { TRUSTED_PROXY_COUNT: "0", MAIL_DEV_MAILBOX: "on", ANONYMOUS_LIMITS_MULTIPLIER: "50" }),
+  startInstance(String(Number(port) + 1), { TRUSTED_PROXY_COUNT: "1", MAIL_DEV_MAILBOX: "off", ANONYMOUS_LIMITS_MULTIPLIER: "1" }),
 ];
 
 async function stop() {
@@ -81,6 +88,7 @@ async function stop() {
     }),
   );
   await smtp.close();
+  await clamd?.stop();
   await cluster.stop();
   process.exit(0);
 }
@@ -88,6 +96,6 @@ process.on("SIGTERM", () => void stop());
 process.on("SIGINT", () => void stop());
 for (const server of servers) {
   server.on("exit", (code) => {
-    if (code !== null && code !== 0) void cluster.stop().then(() => process.exit(code));
+    if (code !== null && code !== 0) void Promise.all([clamd?.stop(), cluster.stop()]).then(() => process.exit(code));
   });
 }

@@ -1,8 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -13,8 +12,6 @@ import { signUpAction } from "./actions";
 import { NewPasswordFields } from "@/components/forms/NewPasswordFields";
 
 export function SignUpForm() {
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const { register, handleSubmit, setError, setFocus, formState } = useForm<SignUpInput>({
     resolver: zodResolver(signUpSchema),
     defaultValues: {
@@ -30,15 +27,8 @@ export function SignUpForm() {
   });
   const errors = formState.errors;
 
-  const onSubmit = handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const result = await signUpAction(values);
-      if (!result) return;
-      setFormError(result.formError);
-      showFieldErrors(result.fieldErrors, { setError, setFocus });
-    }),
-  );
+  const { formError, pending, submit } = useServerAction<SignUpInput>(signUpAction, { form: { setError, setFocus } });
+  const onSubmit = handleSubmit(submit);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-8">

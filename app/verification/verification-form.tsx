@@ -2,16 +2,27 @@
 
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { VerificationResultAlert } from "@/components/attestations/VerificationResultAlert";
+import { useUpload } from "@/components/forms/use-upload";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { FileField } from "@/components/ui/FileField";
+import { UploadProgress } from "@/components/ui/UploadProgress";
 import { MAX_VERIFICATION_BYTES, VERIFICATION_FILE_MESSAGES } from "@/lib/attestations/verification-result";
+import { refusalOf } from "@/lib/uploads/upload-answer";
 import { verifyAttestationAction, type VerificationState } from "./actions";
 
 const FIELD = "attestationFile";
 
+/**
+ * With JavaScript the PDF goes to POST /api/verification with a progress bar (ADR 0026); without it, the form posts
+ * to the server action, within the small server-action body limit.
+ */
 export function VerificationForm() {
-  const [state, formAction, pending] = useActionState<VerificationState | null, FormData>(verifyAttestationAction, null);
+  const [actionState, formAction, actionPending] = useActionState<VerificationState | null, FormData>(verifyAttestationAction, null);
+  const [sent, setSent] = useState<VerificationState | null>(null);
+  const upload = useUpload();
+  const state = sent ?? actionState;
+  const pending = actionPending || upload.busy;
   // Checked in the browser too, so that a big file is not even sent; the server checks again.
   const [localError, setLocalError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -21,7 +32,8 @@ export function VerificationForm() {
     if (state?.fieldErrors[FIELD]) input.current?.focus();
   }, [state]);
 
-  function checkFile(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
     const file = input.current?.files?.[0];
     const problem = !file
       ? VERIFICATION_FILE_MESSAGES.missing
@@ -31,15 +43,21 @@ export function VerificationForm() {
           ? VERIFICATION_FILE_MESSAGES.tooLarge
           : null;
     setLocalError(problem);
-    if (problem) {
-      event.preventDefault();
+    if (problem || !file) {
       input.current?.focus();
+      return;
     }
+    setSent(null);
+    const body = new FormData();
+    body.set(FIELD, file);
+    void upload.send("/api/verification", body, { label: file.name, fileBytes: file.size }).then((outcome) => {
+      setSent(refusalOf(outcome) ?? (outcome.kind === "answer" ? (outcome.body as VerificationState) : null));
+    });
   }
 
   return (
     <div className="space-y-8">
-      <form action={formAction} onSubmit={checkFile} noValidate className="space-y-6">
+      <form action={formAction} onSubmit={submit} noValidate className="space-y-6">
         {state?.formError && (
           <Alert variant="error" title="La vérification n'a pas pu être faite" live>
             {state.formError}
@@ -55,6 +73,7 @@ export function VerificationForm() {
           error={error}
           onChange={() => setLocalError(null)}
         />
+        {upload.progress ? <UploadProgress {...upload.progress} onCancel={upload.cancel} /> : null}
         <Button type="submit" disabled={pending}>
           {pending ? "Vérification…" : "Vérifier"}
         </Button>

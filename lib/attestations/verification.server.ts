@@ -15,6 +15,7 @@ import {
   type AttestationVerification,
 } from "./verification-result";
 import { chosenFile } from "../chosen-file";
+import { requireCleanFiles } from "../uploads/malware-scan.server";
 
 export const VERIFICATION_FILE_FIELD = "attestationFile";
 
@@ -31,7 +32,19 @@ export async function verifyAttestationUpload(file: unknown): Promise<Attestatio
   if (!chosen) throw fileError(VERIFICATION_FILE_MESSAGES.missing);
   if (chosen.size === 0) throw fileError(VERIFICATION_FILE_MESSAGES.empty);
   if (chosen.size > MAX_VERIFICATION_BYTES) throw fileError(VERIFICATION_FILE_MESSAGES.tooLarge);
-  return verifyAttestationBytes(new Uint8Array(await chosen.arrayBuffer()));
+  return verifyAttestationFile({ name: chosen instanceof File ? chosen.name : "attestation.pdf", bytes: new Uint8Array(await chosen.arrayBuffer()) });
+}
+
+/**
+ * The same for a file already read (the streaming upload): missing, empty and too large are refused like above; the
+ * file is scanned for malware (when clamd is configured) before its PDF structure is parsed.
+ */
+export async function verifyAttestationFile(file: { name: string; bytes: Uint8Array } | null): Promise<AttestationVerification> {
+  if (!file) throw fileError(VERIFICATION_FILE_MESSAGES.missing);
+  if (file.bytes.byteLength === 0) throw fileError(VERIFICATION_FILE_MESSAGES.empty);
+  if (file.bytes.byteLength > MAX_VERIFICATION_BYTES) throw fileError(VERIFICATION_FILE_MESSAGES.tooLarge);
+  await requireCleanFiles([{ field: VERIFICATION_FILE_FIELD, name: file.name, bytes: file.bytes }]);
+  return verifyAttestationBytes(file.bytes);
 }
 
 export async function verifyAttestationBytes(bytes: Uint8Array): Promise<AttestationVerification> {

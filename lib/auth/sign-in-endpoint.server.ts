@@ -2,6 +2,7 @@
 // that a limit answers a real 429 with Retry-After, to the sign-in form and to any HTTP client alike.
 import { AuthError, CredentialsSignin } from "next-auth";
 import type { FormResult } from "../form-result";
+import { readLimitedText } from "../http-body";
 import { portalOrigin } from "../request.server";
 import { safeReturnPath } from "../return-path";
 import { fieldErrorsOf } from "../validation";
@@ -45,9 +46,9 @@ function isSameOrigin(request: Request): boolean {
 }
 
 async function readBody(request: Request): Promise<unknown | "too_large" | "malformed"> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return "too_large";
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return "too_large";
+  // Counted as it arrives: a body that announces no length is not buffered whole either.
+  const text = await readLimitedText(request, MAX_BODY_BYTES);
+  if (text === "too_large") return "too_large";
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -5,22 +5,20 @@ import { looksLikeCertificate, readCertificateStructure, type CertificateStructu
 import { children, DerError, DerTag, encoded, readNode, readOid, readSmallInteger, type DerNode } from "./der";
 import { formatDistinguishedName, nameAttributes } from "./distinguished-name";
 import { opensslCertificate } from "./openssl-certificate";
+import { ACCEPTED_CERTIFICATE_FORMATS, CERTIFICATE_FILE_TOO_LARGE, MAX_CERTIFICATE_FILE_BYTES } from "./certificate-limits";
 import { decodeBase64, hasPemMarker, pemBeginLabels, pemBlocks } from "./pem";
 
 export type CertificateInput = { bytes: Uint8Array } | { text: string };
 
 export type CertificateInputResult = { ok: true; der: Uint8Array; notes: string[] } | { ok: false; error: string };
 
-/** Certificates weigh 1 to 3 KiB, chains a few more; anything bigger is not what we asked for. */
-export const MAX_CERTIFICATE_FILE_BYTES = 64 * 1024;
+export { MAX_CERTIFICATE_FILE_BYTES };
 
-const ACCEPTED_FORMATS = "au format PEM (texte commençant par « -----BEGIN CERTIFICATE----- ») ou DER (.pem, .crt, .cer ou .der)";
+const ACCEPTED_FORMATS = ACCEPTED_CERTIFICATE_FORMATS;
 
 export const CERTIFICATE_INPUT_ERRORS = {
   empty: "Le fichier est vide. Choisissez le fichier du certificat (.pem, .crt, .cer ou .der).",
-  tooLarge:
-    "Le fichier est trop volumineux (plus de 64 Kio) pour être un certificat. Envoyez le certificat seul, " +
-    `${ACCEPTED_FORMATS}.`,
+  tooLarge: CERTIFICATE_FILE_TOO_LARGE,
   privateKey:
     "Ce fichier contient une clé privée. Ne transmettez jamais de clé privée : seul le certificat, qui est public, " +
     "est demandé. Considérez désormais cette clé comme compromise : faites révoquer le certificat correspondant et " +

@@ -25,7 +25,10 @@ export async function runHousekeeping(now: Date = new Date(), settings?: Retenti
       const result: HousekeepingResult = {
         apiCalls: await tx.$executeRaw`DELETE FROM "ApiCall" WHERE "at" < ${cutoffs.apiCallsBefore}`,
         signInAttempts: await tx.$executeRaw`DELETE FROM "SignInAttempt" WHERE "attemptedAt" < ${cutoffs.signInAttemptsBefore}`,
-        rateWindows: await tx.$executeRaw`DELETE FROM "ApiRateWindow" WHERE "windowStart" < ${cutoffs.rateWindowsBefore}`,
+        // The per-token windows of the API and the per-address windows of the anonymous endpoints (ADR 0027).
+        rateWindows:
+          (await tx.$executeRaw`DELETE FROM "ApiRateWindow" WHERE "windowStart" < ${cutoffs.rateWindowsBefore}`) +
+          (await tx.$executeRaw`DELETE FROM "AnonymousRequestWindow" WHERE "windowStart" < ${cutoffs.anonymousWindowsBefore}`),
         // Never accepted (pending past expiry, or revoked): the row holds an e-mail address and no longer any use.
         expiredInvitations: await tx.$executeRaw`DELETE FROM "Invitation" WHERE "acceptedAt" IS NULL AND "expiresAt" < ${cutoffs.linksExpiredBefore}`,
         // The signature rows are the attestation's record: only the hash of the dead link goes.

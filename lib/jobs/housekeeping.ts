@@ -6,6 +6,8 @@ import { DAY_MS, HOUR_MS } from "../vocabulary";
 export const SIGN_IN_ATTEMPTS_KEPT_MS = DAY_MS;
 /** API rate windows are one minute long: an hour is plenty. */
 export const RATE_WINDOWS_KEPT_MS = HOUR_MS;
+/** Anonymous request windows (lib/anonymous-limit.ts) are at most an hour long and hold client addresses: a day. */
+export const ANONYMOUS_WINDOWS_KEPT_MS = DAY_MS;
 /** Single-use links (invitations, signing links) are kept 30 days past their expiry, so a late click still says "expired". */
 export const EXPIRED_LINKS_KEPT_MS = 30 * DAY_MS;
 
@@ -15,6 +17,7 @@ export type HousekeepingCutoffs = {
   apiCallsBefore: Date;
   signInAttemptsBefore: Date;
   rateWindowsBefore: Date;
+  anonymousWindowsBefore: Date;
   linksExpiredBefore: Date;
   personalDataBefore: Date;
 };
@@ -25,6 +28,7 @@ export function housekeepingCutoffs(now: Date, settings: RetentionSettings): Hou
     apiCallsBefore: before(settings.apiCallRetentionDays * DAY_MS),
     signInAttemptsBefore: before(SIGN_IN_ATTEMPTS_KEPT_MS),
     rateWindowsBefore: before(RATE_WINDOWS_KEPT_MS),
+    anonymousWindowsBefore: before(ANONYMOUS_WINDOWS_KEPT_MS),
     linksExpiredBefore: before(EXPIRED_LINKS_KEPT_MS),
     personalDataBefore: before(settings.personalDataRetentionDays * DAY_MS),
   };

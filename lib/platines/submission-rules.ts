@@ -3,16 +3,11 @@
 import { z } from "zod";
 import { JUNIT_REPORT_ERRORS, MAX_JUNIT_REPORT_BYTES } from "./junit-report";
 
+export { formatBytes } from "../uploads/upload-rules";
+
 export { MAX_JUNIT_REPORT_BYTES };
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 export const MAX_EVIDENCE_FILES = 3;
-/**
- * What one form post may weigh at most: the report, the evidence files and the form fields. The server action body
- * limit in next.config.js is set a little above, so an oversized file still reaches the server and gets its own
- * message; beyond it the browser refuses to send.
- */
-export const MAX_SUBMISSION_BYTES = MAX_JUNIT_REPORT_BYTES + MAX_EVIDENCE_FILES * MAX_EVIDENCE_BYTES;
-
 export const SESSION_TYPES = ["SANDBOX", "ACCEPTANCE", "CERTIFICATION"] as const;
 
 export const SUBMISSION_ERRORS = {
@@ -90,10 +85,4 @@ const EVIDENCE_TYPES: Record<string, string> = {
 export function evidenceMediaType(fileName: string): string {
   const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
   return EVIDENCE_TYPES[extension] ?? "application/octet-stream";
-}
-
-export function formatBytes(size: number): string {
-  if (size < 1024) return `${size} octets`;
-  if (size < 1024 * 1024) return `${(size / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Kio`;
-  return `${(size / 1024 / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mio`;
 }

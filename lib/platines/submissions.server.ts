@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { readStoredFile, storeFile } from "../files/stored-files.server";
 import type { Prisma } from "../generated/prisma/client";
 import { parseRecordId } from "../organizations/organization-access.server";
+import { requireCleanFiles } from "../uploads/malware-scan.server";
 import type { RequestContext } from "../request.server";
 import { requireManagedServiceInTransaction, requireServiceAccess, SERVICE_NOT_FOUND } from "../service-access.server";
 import { fieldErrorsOf } from "../validation";
@@ -268,8 +269,9 @@ export async function submitPlatinesSession(
   const plan = (await applicablePlans(service.requestedProfileId)).find((p) => p.id === fields.planId);
   if (!plan) throw invalid({ planId: SUBMISSION_ERRORS.planUnknown });
 
-  // The report is parsed and evaluated outside the transaction: a bad file never opens one.
+  // The report is scanned, parsed and evaluated outside the transaction: a bad file never opens one.
   const reportBytes = await input.report!.read();
+  await requireCleanFiles([{ field: "report", name: input.report!.name, bytes: reportBytes }]);
   const parsedReport = parseJunitReport(reportBytes);
   if (!parsedReport.ok) throw invalid({ report: parsedReport.error });
   const evaluation = evaluatePlatinesSession({ sessionType: fields.sessionType, report: parsedReport.report, requiredCases: plan.cases });
@@ -280,6 +282,7 @@ export async function submitPlatinesSession(
     if (content.byteLength === 0) throw invalid({ evidence: SUBMISSION_ERRORS.evidenceEmpty(file.name) });
     evidence.push({ name: file.name, content });
   }
+  await requireCleanFiles(evidence.map((file) => ({ field: "evidence", name: file.name, bytes: file.content })));
   const summary = summaryOf(parsedReport.report, evaluation, { version: plan.version, requiredCases: plan.cases });
 
   return db().$transaction(async (tx) => {

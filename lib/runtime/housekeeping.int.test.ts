@@ -26,6 +26,9 @@ describe("daily housekeeping", () => {
     });
     await db().signInAttempt.createMany({ data: [ago(2), ago(0.5)].map((attemptedAt) => ({ emailKey: "a@exemple.fr", ip: "192.0.2.2", outcome: "FAILED" as const, attemptedAt })) });
     await db().apiRateWindow.createMany({ data: [{ tokenId: token.id, windowStart: new Date(now.getTime() - 2 * 3600_000), count: 4 }, { tokenId: token.id, windowStart: new Date(now.getTime() - 60_000), count: 1 }] });
+    await db().anonymousRequestWindow.createMany({
+      data: [ago(2), ago(0.5)].map((windowStart) => ({ scope: "verification", address: "192.0.2.9", windowStart, count: 3 })),
+    });
     const invitation = (expiresAt: Date, acceptedAt: Date | null = null) => ({
       organizationId: org.organizationId,
       email: `${randomUUID()}@exemple.fr`,
@@ -45,7 +48,8 @@ describe("daily housekeeping", () => {
     const eventsBefore = await db().event.count();
 
     const result = await runHousekeeping(now, { apiCallRetentionDays: 90, personalDataRetentionDays: 365 });
-    expect(result).toMatchObject({ apiCalls: 2, signInAttempts: 1, rateWindows: 1, expiredInvitations: 1, personalData: 1 });
+    expect(result).toMatchObject({ apiCalls: 2, signInAttempts: 1, rateWindows: 2, expiredInvitations: 1, personalData: 1 });
+    expect(await db().anonymousRequestWindow.count()).toBe(1);
     expect(await db().apiCall.count()).toBe(2);
     expect(await db().signInAttempt.count()).toBe(1);
     expect(await db().apiRateWindow.count()).toBe(1);

@@ -1,10 +1,12 @@
 // The portal's HTTP server, run by `npm start`, `npm run dev` and the Playwright web server instead of `next start`:
 // Next's own request handler behind a plain Node server, so that route handlers learn the connection's peer
-// address (Next does not expose the socket to them). See ADR 0016.
+// address (Next does not expose the socket to them; ADR 0016), and so that an oversized body outside the streaming
+// upload routes is refused before Next reads it (lib/runtime/body-guard.ts, ADR 0026).
 //   node --import tsx lib/runtime/serve.ts [--dev]      (PORT, default 3000; every interface, like `next start`)
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
+import { refuseOversizedBody } from "./body-guard";
 import { withPeerAddress } from "./peer-address";
 
 const dev = process.argv.includes("--dev");
@@ -15,7 +17,7 @@ const httpServer = createServer();
 const app = next({ dev, dir: projectRoot, port, hostname: "localhost", httpServer });
 await app.prepare();
 const handle = app.getRequestHandler();
-httpServer.on("request", withPeerAddress((req, res) => handle(req, res)));
+httpServer.on("request", withPeerAddress((req, res) => (refuseOversizedBody(req, res) ? undefined : handle(req, res))));
 httpServer.listen(port, () => {
   console.log(`[portail] Serveur HTTP à l'écoute sur le port ${port}${dev ? " (développement)" : ""}.`);
 });

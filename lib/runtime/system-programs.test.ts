@@ -23,6 +23,7 @@ const FULL = [
   "/usr/bin/qpdf",
   "/usr/bin/openssl",
   "/usr/sbin/nginx",
+  "/usr/sbin/clamd",
   "/usr/bin/chromium",
   "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
   "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
@@ -46,11 +47,11 @@ describe("the system programs the tests need", () => {
 
   it("names each missing program and its Debian package, each package once", () => {
     const missing = missingRequirements(TEST_SYSTEM_REQUIREMENTS, "/usr/bin:/bin", machine(["/usr/bin/openssl"]));
-    expect(packagesFor(missing)).toEqual(["poppler-utils", "qpdf", "nginx-light", "chromium", "fonts-dejavu-core", "fonts-liberation"]);
+    expect(packagesFor(missing)).toEqual(["poppler-utils", "qpdf", "nginx-light", "clamav-daemon", "chromium", "fonts-dejavu-core", "fonts-liberation"]);
     expect(missingRequirementsLine(missing, false)).toBe(
       "Programmes système manquants pour les tests : pdftotext, pdfsig (poppler-utils), qpdf (qpdf), nginx (nginx-light), " +
-        "chromium (chromium), polices DejaVu (fonts-dejavu-core), polices Liberation (fonts-liberation). Installez-les : " +
-        "sudo apt-get install -y --no-install-recommends poppler-utils qpdf nginx-light chromium fonts-dejavu-core fonts-liberation",
+        "clamd (clamav-daemon), chromium (chromium), polices DejaVu (fonts-dejavu-core), polices Liberation (fonts-liberation). Installez-les : " +
+        "sudo apt-get install -y --no-install-recommends poppler-utils qpdf nginx-light clamav-daemon chromium fonts-dejavu-core fonts-liberation",
     );
     expect(missingRequirementsLine(missing, false)).not.toContain("\n");
   });

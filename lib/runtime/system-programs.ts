@@ -23,6 +23,8 @@ export const TEST_SYSTEM_REQUIREMENTS: readonly SystemRequirement[] = [
   { name: "openssl", debianPackage: "openssl", commands: ["openssl"] },
   // The generated gateway configuration, loaded into a real nginx (lib/whitelist/nginx.int.test.ts).
   { name: "nginx", debianPackage: "nginx-light", commands: ["nginx"], files: ["/usr/sbin/nginx", "/usr/bin/nginx"] },
+  // The malware scan of uploads against a real clamd, with a signature database the tests make (ADR 0028).
+  { name: "clamd", debianPackage: "clamav-daemon", files: ["/usr/sbin/clamd"] },
   // The Playwright journeys run in Debian's Chromium (playwright.config.ts): nothing downloads a browser.
   { name: "chromium", debianPackage: "chromium", files: ["/usr/bin/chromium", "/usr/bin/chromium-browser"] },
   { name: "polices DejaVu", debianPackage: "fonts-dejavu-core", files: ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"] },

@@ -1,6 +1,9 @@
 // GET /api/v1/whitelist: token check in constant time, per-token rate limit in Postgres, the prepared export with
-// its ETag (304 on If-None-Match), and one ApiCall row for every call, answered or refused (ADR 0009, issue 7).
+// its ETag (304 on If-None-Match), and one ApiCall row for every call with a valid token (ADR 0009, issue 7). Calls
+// without a valid token are limited per client address and leave no row (ADR 0027): they cannot flood the log.
 import { performance } from "node:perf_hooks";
+import { anonymousRefusalMessage, type AnonymousLimit } from "../anonymous-limit";
+import { anonymousLimitOf, hitAnonymousLimit } from "../anonymous-limit.server";
 import { env } from "../env.server";
 import { db } from "../db.server";
 import { requestContextFrom } from "../request.server";
@@ -13,6 +16,8 @@ export type WhitelistApiOptions = {
   now?: Date;
   /** Calls per token and minute; `WHITELIST_API_CALLS_PER_MINUTE` by default. */
   callsPerMinute?: number;
+  /** The per-address limit of calls without a valid token (ADR 0027); the `apiWithoutToken` scope's by default. */
+  withoutTokenLimit?: AnonymousLimit;
 };
 
 function problem(status: number, title: string, detail: string, headers: Record<string, string> = {}): Response {
@@ -62,31 +67,34 @@ export async function whitelistApiResponse(request: Request, options: WhitelistA
   const now = options.now ?? new Date();
   const url = new URL(request.url);
   const auth = await gate(request.headers.get("authorization"), now);
-  let response: Response;
+  const { ip } = requestContextFrom(request.headers);
   if (auth.refused) {
-    response = problem(401, "Unauthorized", "Jeton d'API absent, inconnu ou révoqué.", { "WWW-Authenticate": "Bearer" });
+    const decision = await hitAnonymousLimit("apiWithoutToken", ip, { now, limit: options.withoutTokenLimit ?? anonymousLimitOf("apiWithoutToken") });
+    if (!decision.allowed) {
+      return problem(429, "Too Many Requests", anonymousRefusalMessage(decision.retryAfterSeconds), { "Retry-After": String(decision.retryAfterSeconds) });
+    }
+    return problem(401, "Unauthorized", "Jeton d'API absent, inconnu ou révoqué.", { "WWW-Authenticate": "Bearer" });
+  }
+  let response: Response;
+  const limit = options.callsPerMinute ?? env().WHITELIST_API_CALLS_PER_MINUTE;
+  const environment = environmentOf(url);
+  if (auth.count > limit) {
+    response = problem(429, "Too Many Requests", `Plus de ${limit} appels par minute avec ce jeton.`, { "Retry-After": String(retryAfterSeconds(now)) });
+  } else if (environment === "invalid") {
+    response = problem(400, "Bad Request", "Le paramètre environment vaut TEST ou PRODUCTION.");
   } else {
-    const limit = options.callsPerMinute ?? env().WHITELIST_API_CALLS_PER_MINUTE;
-    const environment = environmentOf(url);
-    if (auth.count > limit) {
-      response = problem(429, "Too Many Requests", `Plus de ${limit} appels par minute avec ce jeton.`, { "Retry-After": String(retryAfterSeconds(now)) });
-    } else if (environment === "invalid") {
-      response = problem(400, "Bad Request", "Le paramètre environment vaut TEST ou PRODUCTION.");
+    const format = wantsCsv(request.headers.get("accept")) ? "csv" : "json";
+    const { prepared } = await preparedWhitelistExport(environment, now, auth.revision);
+    const etag = whitelistEtag(prepared, format);
+    const headers = { ETag: etag, "Cache-Control": "no-cache", Vary: "Accept, Authorization" };
+    if (ifNoneMatchMatches(request.headers.get("if-none-match"), etag)) {
+      response = new Response(null, { status: 304, headers });
+    } else if (format === "csv") {
+      response = new Response(whitelistCsvBytes(prepared), { status: 200, headers: { ...headers, "Content-Type": "text/csv; charset=utf-8; header=present" } });
     } else {
-      const format = wantsCsv(request.headers.get("accept")) ? "csv" : "json";
-      const { prepared } = await preparedWhitelistExport(environment, now, auth.revision);
-      const etag = whitelistEtag(prepared, format);
-      const headers = { ETag: etag, "Cache-Control": "no-cache", Vary: "Accept, Authorization" };
-      if (ifNoneMatchMatches(request.headers.get("if-none-match"), etag)) {
-        response = new Response(null, { status: 304, headers });
-      } else if (format === "csv") {
-        response = new Response(whitelistCsvBytes(prepared), { status: 200, headers: { ...headers, "Content-Type": "text/csv; charset=utf-8; header=present" } });
-      } else {
-        response = new Response(whitelistJsonBytes(prepared, now), { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
-      }
+      response = new Response(whitelistJsonBytes(prepared, now), { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
     }
   }
-  const { ip } = requestContextFrom(request.headers);
   await db().apiCall.create({
     data: {
       tokenId: auth.tokenId,

@@ -76,11 +76,11 @@ export const whitelistOpenApi = {
             headers: { ETag: { $ref: "#/components/headers/ETag" } },
           },
           "401": {
-            ...problem("No token, an unknown or a revoked token."),
+            ...problem("No token, an unknown or a revoked token. Such calls are limited per client address and not logged."),
             headers: { "WWW-Authenticate": { schema: { type: "string", const: "Bearer" } } },
           },
           "429": {
-            ...problem("Too many calls with this token."),
+            ...problem("Too many calls with this token, or too many calls without a valid token from this client address."),
             headers: { "Retry-After": { description: "Seconds.", schema: { type: "integer", minimum: 1 } } },
           },
         },

@@ -114,7 +114,7 @@ describe("GET /api/v1/whitelist", () => {
     expect(lastUsed.lastUsedAt).not.toBeNull();
   });
 
-  it("refuses no token, a wrong token and a revoked token alike with 401 problem details, and logs every call", async () => {
+  it("refuses no token, a wrong token and a revoked token alike with 401 problem details, and logs only the calls with a valid token", async () => {
     const before = await db().apiCall.count();
     const { token: doomed, id: doomedId } = await createApiToken(admin, { name: "Jeton à révoquer" }, testRequest);
     expect((await call(doomed)).status).toBe(200);
@@ -133,13 +133,37 @@ describe("GET /api/v1/whitelist", () => {
       expect(problemSchema(problem)).toBe(true);
       expect(problem).toMatchObject({ status: 401, detail: "Jeton d'API absent, inconnu ou révoqué." });
     }
+    // Calls without a valid token cannot flood the call log (ADR 0027): only the answered call left a row.
     const calls = await db().apiCall.findMany({ orderBy: { id: "asc" }, skip: before });
-    expect(calls.map((c) => c.status)).toEqual([200, 401, 401, 401, 401]);
+    expect(calls.map((c) => c.status)).toEqual([200]);
     expect(calls.every((c) => c.ip === "192.0.2.7" && c.path === "/api/v1/whitelist")).toBe(true);
-    expect(calls[4]!.tokenId).toBe(doomedId);
-    expect(calls[1]!.tokenId).toBeNull();
+    expect(calls[0]!.tokenId).toBe(doomedId);
     // Only administrators manage tokens.
     expect((await rejection(createApiToken(ans, { name: "Pirate" }, testRequest))).code).toBe("FORBIDDEN");
+  });
+
+  it("limits calls without a valid token per client address with 429, and writes no row for them", async () => {
+    const before = await db().apiCall.count();
+    const limit = { max: 5, windowSeconds: 60 };
+    const from = (address: string, presented: string | null) =>
+      whitelistApiResponse(
+        new Request("http://portail.test/api/v1/whitelist", {
+          headers: { [PEER_ADDRESS_HEADER]: address, ...(presented ? { authorization: `Bearer ${presented}` } : {}) },
+        }),
+        { callsPerMinute: 1000, withoutTokenLimit: limit },
+      );
+    const statuses = [];
+    for (let i = 0; i < 8; i++) statuses.push((await from("198.51.100.77", i % 2 ? "faux" : null)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+    const refused = await from("198.51.100.77", null);
+    expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
+    const problem = await refused.json();
+    expect(problemSchema(problem)).toBe(true);
+    expect(problem.detail).toMatch(/^Trop de demandes depuis votre adresse réseau/);
+    // Another address is not held back, nor a valid token from the same one.
+    expect((await from("198.51.100.78", null)).status).toBe(401);
+    expect((await from("198.51.100.77", token)).status).toBe(200);
+    expect(await db().apiCall.count()).toBe(before + 1);
   });
 
   it("rate-limits per token with 429 and Retry-After, counting in Postgres", async () => {

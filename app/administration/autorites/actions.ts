@@ -2,12 +2,14 @@
 
 import { forbidden, redirect } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.server";
-import { CA_BUNDLE_ERRORS, CA_UPLOAD_MAX_BYTES } from "@/lib/certificates/ca-bundle-messages";
-import { addCaCertificate, retireCaCertificate } from "@/lib/certificates/ca-bundle.server";
+import { addCaCertificateFromForm } from "@/lib/certificates/ca-upload.server";
+import { retireCaCertificate } from "@/lib/certificates/ca-bundle.server";
 import { isAppError } from "@/lib/errors";
+import { signedInAction, type ActionResult } from "@/lib/form-action.server";
 import { formResultFromError, type FormResult } from "@/lib/form-result";
 import { currentRequestContext } from "@/lib/request.server";
-import { chosenFile } from "@/lib/chosen-file";
+import { uploadFromFormData } from "@/lib/uploads/form-data-upload";
+import { CA_CERTIFICATE_UPLOAD } from "@/lib/uploads/upload-kinds";
 
 const PAGE = "/administration/autorites";
 
@@ -16,29 +18,15 @@ function failure(error: unknown): FormResult {
   return formResultFromError(error);
 }
 
-/** The upload form: a file (field `file`) or pasted PEM (field `pem`), for one environment. */
-export async function addCaCertificateAction(formData: FormData): Promise<FormResult> {
-  const actor = await requireActor(PAGE);
-  const file = chosenFile(formData.get("file"));
-  const pem = formData.get("pem");
-  const pastedText = typeof pem === "string" && pem.trim() !== "" ? pem : null;
-  if (file && pastedText) return { ok: false, fieldErrors: { pem: CA_BUNDLE_ERRORS.both } };
-  if (!file && !pastedText) return { ok: false, fieldErrors: { file: CA_BUNDLE_ERRORS.missing } };
-  // Refused before reading it: nothing bigger than a certificate is worth holding in memory.
-  if (file && file.size > CA_UPLOAD_MAX_BYTES) return { ok: false, fieldErrors: { file: CA_BUNDLE_ERRORS.tooLarge } };
-
-  const field = file ? "file" : "pem";
-  const input = file ? { bytes: new Uint8Array(await file.arrayBuffer()) } : { text: pastedText! };
-  let added: { id: string; notes: string[] };
-  try {
-    added = await addCaCertificate(actor, formData.get("environment"), input, await currentRequestContext());
-  } catch (error) {
-    const result = failure(error);
-    // The use case names the certificate field `certificate`: show it next to what was used.
-    const { certificate, ...others } = result.fieldErrors;
-    return certificate ? { ...result, fieldErrors: { ...others, [field]: certificate } } : result;
-  }
-  redirect(`${PAGE}?ajoutee=${encodeURIComponent(added.id)}${added.notes.length > 0 ? "&plusieurs=1" : ""}`);
+/**
+ * The upload form posted without JavaScript (within the small server-action body limit): a file (field `file`) or
+ * pasted PEM (field `pem`), for one environment. With JavaScript the form sends to POST /api/administration/autorites.
+ */
+export async function addCaCertificateAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return signedInAction(async (actor, request) => addCaCertificateFromForm(actor, await uploadFromFormData(formData, CA_CERTIFICATE_UPLOAD), request), {
+    redirectTo: (added) => added.redirectTo,
+    forbiddenAsPage: true,
+  });
 }
 
 export async function retireCaCertificateAction(id: string): Promise<FormResult> {

@@ -12,7 +12,7 @@ export async function createApiTokenAction(values: { name?: unknown }): Promise<
   return signedInAction((actor, request) => createApiToken(actor, { name: values?.name }, request), {
     forbiddenAsPage: true,
     revalidate: () => [PAGE],
-    reply: (created): CreatedToken => ({ ok: true, name: created.name, token: created.token }),
+    answer: (created): CreatedToken => ({ ok: true, name: created.name, token: created.token }),
   });
 }
 

@@ -14,7 +14,7 @@ export async function createSubscriptionAction(values: { name?: unknown; url?: u
   return signedInAction((actor, request) => createSubscription(actor, { name: values?.name, url: values?.url, eventTypes: values?.eventTypes, secret: values?.secret }, request), {
     forbiddenAsPage: true,
     revalidate: () => [LIST],
-    reply: (created): ShownSecret => ({ ok: true, subscriptionId: created.id, name: created.name, secret: created.secret }),
+    answer: (created): ShownSecret => ({ ok: true, subscriptionId: created.id, name: created.name, secret: created.secret }),
   });
 }
 
@@ -29,7 +29,7 @@ export async function rotateSecretAction(subscriptionId: string, values: { secre
   return signedInAction((actor, request) => rotateSecret(actor, subscriptionId, { secret: values?.secret, overlapHours: values?.overlapHours, version: values?.version }, request), {
     forbiddenAsPage: true,
     revalidate: () => [pageOf(subscriptionId)],
-    reply: (rotated): ShownSecret => ({ ok: true, subscriptionId, name: "", secret: rotated.secret }),
+    answer: (rotated): ShownSecret => ({ ok: true, subscriptionId, name: "", secret: rotated.secret }),
   });
 }
 

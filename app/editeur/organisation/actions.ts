@@ -14,7 +14,7 @@ export type OrganizationSaved = { ok: true; message: string; version: string };
 export async function updateOrganizationAction(organizationId: unknown, values: unknown): Promise<ActionResult | OrganizationSaved> {
   return signedInAction((actor, request) => updateOrganization(actor, organizationId, values, request), {
     revalidate: () => [PAGE, "/editeur"],
-    reply: ({ changes, version }): OrganizationSaved => ({
+    answer: ({ changes, version }): OrganizationSaved => ({
       ok: true,
       version,
       message: Object.keys(changes).length > 0 ? "Les informations de l'organisation sont enregistrées." : "Aucune modification à enregistrer.",

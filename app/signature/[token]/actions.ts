@@ -1,21 +1,33 @@
 "use server";
 
+import { enforceAnonymousLimit } from "@/lib/anonymous-limit.server";
 import { declineAsClient, signAsClient } from "@/lib/attestations/signing.server";
 import { publicAction, type ActionResult } from "@/lib/form-action.server";
 
-// Thin: the token is re-checked (hash, state, single use) by the use cases, inside their transaction.
+// Thin: the token is re-checked (hash, state, single use) by the use cases, inside their transaction. Both count
+// against the signing-link limit of the client address (ADR 0027).
 
 export async function signAsClientAction(token: string, values: unknown): Promise<ActionResult> {
-  return publicAction((_actor, request) => signAsClient(String(token), values, request), {
-    notice: ({ complete }) =>
-      complete
-        ? "Votre signature est enregistrée. Les deux parties ont signé : le document final est scellé et l'éditeur en est informé."
-        : "Votre signature est enregistrée. L'éditeur en est informé ; le document final sera scellé après la signature de son représentant légal.",
-  });
+  return publicAction(
+    async (_actor, request) => {
+      await enforceAnonymousLimit("signingLink", request);
+      return signAsClient(String(token), values, request);
+    },
+    {
+      notice: ({ complete }) =>
+        complete
+          ? "Votre signature est enregistrée. Les deux parties ont signé : le document final est scellé et l'éditeur en est informé."
+          : "Votre signature est enregistrée. L'éditeur en est informé ; le document final sera scellé après la signature de son représentant légal.",
+    },
+  );
 }
 
 export async function declineAsClientAction(token: string, values: unknown): Promise<ActionResult> {
-  return publicAction((_actor, request) => declineAsClient(String(token), values, request), {
-    notice: () => "Votre refus est enregistré et transmis à l'éditeur. Ce lien ne fonctionne plus.",
-  });
+  return publicAction(
+    async (_actor, request) => {
+      await enforceAnonymousLimit("signingLink", request);
+      return declineAsClient(String(token), values, request);
+    },
+    { notice: () => "Votre refus est enregistré et transmis à l'éditeur. Ce lien ne fonctionne plus." },
+  );
 }

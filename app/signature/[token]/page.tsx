@@ -3,6 +3,7 @@ import { AttestationDocument } from "@/components/attestations/AttestationDocume
 import { SignForm } from "@/components/attestations/SignForm";
 import { PageHeading } from "@/components/layout/PageHeading";
 import { Alert } from "@/components/ui/Alert";
+import { anonymousLimitRefusal } from "@/lib/anonymous-limit.server";
 import { unusableSigningLinkMessages } from "@/lib/attestations/signing-link";
 import { signingLinkPage } from "@/lib/attestations/signing.server";
 import { formatDateTime } from "@/lib/time";
@@ -14,6 +15,18 @@ export const dynamic = "force-dynamic";
 /** The client signatory's page, reached from the personal link of the e-mail; no account needed. */
 export default async function SigningPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  // Personal links are limited per client address (ADR 0027): past the limit, nothing of the link is read.
+  const refusal = await anonymousLimitRefusal("signingLink");
+  if (refusal) {
+    return (
+      <div className="mx-auto max-w-3xl px-4 py-10">
+        <PageHeading title="Trop de demandes" />
+        <Alert variant="warning">
+          <p>{refusal}</p>
+        </Alert>
+      </div>
+    );
+  }
   const view = await signingLinkPage(token);
 
   if (view.state !== "valid") {

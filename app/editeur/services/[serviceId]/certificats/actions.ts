@@ -1,47 +1,20 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/session.server";
-import type { CertificateCheckReport } from "@/lib/certificates/certificate-policy";
-import { uploadServiceCertificate } from "@/lib/certificates/service-certificates.server";
-import { formResultFromError } from "@/lib/form-result";
-import { currentRequestContext } from "@/lib/request.server";
-import { chosenFile } from "@/lib/chosen-file";
+import { uploadCertificateFromForm, type CertificateUploadState } from "@/lib/certificates/certificate-upload.server";
+import { signedInAction } from "@/lib/form-action.server";
+import { uploadFromFormData } from "@/lib/uploads/form-data-upload";
+import { SERVICE_CERTIFICATE_UPLOAD } from "@/lib/uploads/upload-kinds";
 
-export type CertificateUploadState = {
-  ok: boolean;
-  fieldErrors: Record<string, string>;
-  formError?: string;
-  report?: CertificateCheckReport;
-  notes: string[];
-  /** Where the error belongs: under the file input or under the pasted text. */
-  source?: "file" | "text";
-};
+export type { CertificateUploadState };
 
+/**
+ * The form posted without JavaScript (within the small server-action body limit); with JavaScript it sends to
+ * POST /api/services/<id>/certificats instead (ADR 0026).
+ */
 export async function uploadCertificateAction(_previous: CertificateUploadState | null, formData: FormData): Promise<CertificateUploadState> {
-  const actor = await getActor();
-  if (!actor) return { ok: false, fieldErrors: {}, formError: "Votre session a expiré : reconnectez-vous.", notes: [] };
-  const file = chosenFile(formData.get("certificateFile"));
-  const bytes = file ? new Uint8Array(await file.arrayBuffer()) : undefined;
-  const pasted = formData.get("certificateText");
-  const source = bytes ? "file" : "text";
-  try {
-    const result = await uploadServiceCertificate(
-      actor,
-      {
-        serviceId: formData.get("serviceId"),
-        environment: formData.get("environment"),
-        fileBytes: bytes,
-        pastedText: typeof pasted === "string" ? pasted : undefined,
-      },
-      await currentRequestContext(),
-    );
-    if (result.ok) {
-      revalidatePath(`/editeur/services/${String(formData.get("serviceId"))}`, "layout");
-      return { ok: true, fieldErrors: {}, report: result.report, notes: result.notes };
-    }
-    return { ok: false, fieldErrors: result.fieldErrors, report: result.report, notes: result.notes, source };
-  } catch (error) {
-    return { ...formResultFromError(error), notes: [], source };
-  }
+  const serviceId = String(formData.get("serviceId") ?? "");
+  return signedInAction(async (actor, request) => uploadCertificateFromForm(actor, serviceId, await uploadFromFormData(formData, SERVICE_CERTIFICATE_UPLOAD), request), {
+    answer: (state) => state,
+    revalidate: (state) => (state.ok ? [{ path: `/editeur/services/${serviceId}`, type: "layout" }] : []),
+  });
 }
