@@ -15,6 +15,8 @@ export type HousekeepingResult = {
   expiredSigningLinks: number;
   personalData: number;
   deliveredMail: number;
+  accountLinks: number;
+  accountRequests: number;
 };
 
 export async function runHousekeeping(now: Date = new Date(), settings?: RetentionSettings): Promise<HousekeepingResult> {
@@ -31,6 +33,9 @@ export async function runHousekeeping(now: Date = new Date(), settings?: Retenti
         expiredSigningLinks: await tx.$executeRaw`UPDATE "AttestationSignature" SET "tokenHash" = NULL WHERE "tokenHash" IS NOT NULL AND "expiresAt" < ${cutoffs.linksExpiredBefore}`,
         personalData: await tx.$executeRaw`DELETE FROM "EventPersonalData" p USING "Event" e WHERE e."id" = p."eventId" AND e."occurredAt" < ${cutoffs.personalDataBefore}`,
         deliveredMail: await tx.$executeRaw`DELETE FROM "OutboxMessage" WHERE "status" IN ('SENT', 'MAILBOX') AND "createdAt" < ${cutoffs.personalDataBefore}`,
+        // Verification, recovery and e-mail change links: each holds an address, and none works past its expiry.
+        accountLinks: await tx.$executeRaw`DELETE FROM "AccountLink" WHERE "expiresAt" < ${cutoffs.linksExpiredBefore}`,
+        accountRequests: await tx.$executeRaw`DELETE FROM "AccountRequest" WHERE "requestedAt" < ${cutoffs.signInAttemptsBefore}`,
       };
       await recordEvent(tx, {
         name: "housekeeping.completed",
