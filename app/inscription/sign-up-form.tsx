@@ -1,9 +1,9 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
 import { showFieldErrors } from "@/components/forms/show-field-errors";
-import { useForm } from "react-hook-form";
+import { useServerAction } from "@/components/forms/use-server-action";
+import { useForm, useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Checkbox } from "@/components/ui/Checkbox";
@@ -13,9 +13,7 @@ import { signUpAction } from "./actions";
 import { NewPasswordFields } from "@/components/forms/NewPasswordFields";
 
 export function SignUpForm() {
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
-  const { register, handleSubmit, setError, setFocus, formState } = useForm<SignUpInput>({
+  const { register, handleSubmit, setError, setFocus, formState, control } = useForm<SignUpInput>({
     resolver: zodResolver(signUpSchema),
     defaultValues: {
       name: "",
@@ -28,17 +26,10 @@ export function SignUpForm() {
       isLegalRepresentative: false,
     },
   });
+  const [typedPassword, typedName, typedEmail] = useWatch({ control, name: ["password", "name", "email"] });
   const errors = formState.errors;
-
-  const onSubmit = handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const result = await signUpAction(values);
-      if (!result) return;
-      setFormError(result.formError);
-      showFieldErrors(result.fieldErrors, { setError, setFocus });
-    }),
-  );
+  const { formError, pending, submit } = useServerAction<SignUpInput>(signUpAction, (fieldErrors) => showFieldErrors(fieldErrors, { setError, setFocus }));
+  const onSubmit = handleSubmit(submit);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-8">
@@ -64,6 +55,8 @@ export function SignUpForm() {
           password={register("password")}
           confirmation={register("passwordConfirmation")}
           errors={{ password: errors.password?.message, passwordConfirmation: errors.passwordConfirmation?.message }}
+          value={typedPassword}
+          userInputs={[typedName, typedEmail]}
         />
       </fieldset>
       <fieldset className="space-y-6">
