@@ -43,7 +43,7 @@ describe("password quality", () => {
     for (const password of ["1234567890".repeat(20), "p@$$w0rd".repeat(25), "1!1!1!1!".repeat(25)]) {
       const started = performance.now();
       assessPassword(password);
-      expect(performance.now() - started, password).toBeLessThan(1000);
+      expect(performance.now() - started, password).toBeLessThan(1500);
     }
     expect(assessPassword("une phrase de passe solide ".repeat(7)).acceptable).toBe(true);
   });

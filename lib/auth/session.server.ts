@@ -20,10 +20,11 @@ export const getSignedInAccount = cache(async (): Promise<SignedInAccount | null
     include: { memberships: { select: { organizationId: true, isLegalRepresentative: true } } },
   });
   if (!user || user.status !== "ACTIVE") return null;
+  const sessionId = (session as { sessionId?: unknown }).sessionId;
   return {
     actor: { userId: user.id, name: user.name, email: user.email, roles: user.roles, memberships: user.memberships },
     gate: accountGate(user),
-    sessionId: (session as { sessionId?: unknown }).sessionId === undefined ? null : String((session as { sessionId?: unknown }).sessionId),
+    sessionId: typeof sessionId === "string" ? sessionId : null,
   };
 });
 
