@@ -2,6 +2,10 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
+// Layers: scripts/ (commands, demo data) and e2e/ sit above lib/, app/, components/ and prisma/; nothing below
+// reaches up into them.
+const ABOVE = ["**/scripts/**", "**/e2e/**"];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
@@ -11,19 +15,26 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: ["**/*.server", "**/generated/prisma/**", "@prisma/*", "next-auth", "next-auth/*"] },
+        { patterns: ["**/*.server", "**/generated/prisma/**", "@prisma/*", "next-auth", "next-auth/*", ...ABOVE] },
       ],
     },
   },
   {
     // Pure rules in lib/ never reach up into use cases or frameworks.
     files: ["lib/**/*.ts"],
-    ignores: ["lib/**/*.server.ts", "lib/runtime/**", "lib/**/*.test.ts", "lib/generated/**"],
+    ignores: ["lib/**/*.server.ts", "lib/runtime/**", "lib/testing/**", "lib/**/*.test.ts", "lib/generated/**"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: ["**/*.server", "**/generated/prisma/**", "@prisma/*", "next", "next/*", "next-auth", "react"] },
+        { patterns: ["**/*.server", "**/generated/prisma/**", "@prisma/*", "next", "next/*", "next-auth", "react", ...ABOVE] },
       ],
+    },
+  },
+  {
+    // The rest of lib/, app/ and prisma/: only the layer rule (the two blocks above carry it for their files).
+    files: ["lib/**/*.server.ts", "lib/runtime/**", "lib/testing/**", "lib/**/*.test.ts", "app/**/*.{ts,tsx}", "prisma/**/*.{ts,mjs}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ABOVE }],
     },
   },
   globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**"]),

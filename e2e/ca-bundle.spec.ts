@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { createTestAuthority, issueTestCertificate } from "../lib/testing/test-authority";
-import { demoAccounts } from "../prisma/demo-accounts";
+import { demoAccounts } from "../scripts/demo/demo-accounts";
 import { expectAccessible } from "./support/accessibility";
 import { signInAndLand } from "./support/session";
 

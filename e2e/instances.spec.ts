@@ -4,7 +4,7 @@ import { expectAccessible } from "./support/accessibility";
 import { randomSiret, uniqueEmail } from "./support/identifiers";
 import { confirmSignUpFromMailbox } from "./support/mailbox";
 
-// The e2e server runs a second identical instance on the next port, on the same database (lib/testing/e2e-server.ts).
+// The e2e server runs a second identical instance on the next port, on the same database (scripts/e2e-server.ts).
 const secondInstance = `http://localhost:${Number(process.env.E2E_PORT ?? "3100") + 1}`;
 const PASSWORD = "une phrase de passe solide";
 

@@ -1,13 +1,13 @@
 import { expect, request as http, test, type APIRequestContext } from "@playwright/test";
 import { pairDelaySeconds, SIGN_IN_LIMITS } from "../lib/auth/sign-in-limit";
-import { DEMO_PASSWORD, demoAccounts } from "../prisma/demo-accounts";
+import { DEMO_PASSWORD, demoAccounts } from "../scripts/demo/demo-accounts";
 import { expectAccessible } from "./support/accessibility";
 import { uniqueEmail } from "./support/identifiers";
 import { signInAndLand } from "./support/session";
 
 // Sessions that really end, sign-in limits that cannot be turned against users, a client address nobody can forge,
 // safe return paths, and a development mailbox that is never public (issue 14, ADR 0015 and 0016).
-// lib/testing/e2e-server.ts: the first instance trusts no proxy; the second trusts one, so a spec can present
+// scripts/e2e-server.ts: the first instance trusts no proxy; the second trusts one, so a spec can present
 // distinct client addresses there with X-Forwarded-For without tripping the per-address limit of 127.0.0.1.
 
 const port = Number(process.env.E2E_PORT ?? "3100");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoAccounts } from "../prisma/demo-accounts";
+import { demoAccounts } from "../scripts/demo/demo-accounts";
 import { expectAccessible } from "./support/accessibility";
 import { signIn, signInAndLand } from "./support/session";
 

@@ -2,25 +2,25 @@ import { revalidatePath } from "next/cache";
 import { forbidden, redirect } from "next/navigation";
 import { getActor, type SignedInActor } from "./auth/session.server";
 import { isAppError } from "./errors";
-import { formResultFromError, type FormResult } from "./form-result";
+import { formResultFromError, type ActionResult, type FormResult } from "./form-result";
 import { currentRequestContext, type RequestContext } from "./request.server";
 
 /** What a form shows when its session ended while it was open. */
 export const SIGNED_OUT: FormResult = { ok: false, fieldErrors: {}, formError: "Votre session a expiré. Reconnectez-vous, puis recommencez." };
 
-/** A success that stays on the page with a message (no redirect). */
-export type ActionNotice = { ok: true; message: string };
-export type ActionResult = ActionNotice | FormResult;
+export type { ActionNotice, ActionResult } from "./form-result";
 
 type Revalidation = string | { path: string; type: "layout" | "page" };
 
-type After<T> = {
+type After<T, S extends { ok: true }> = {
   /** Paths whose cached render is stale once the act succeeded. */
   revalidate?: (result: T) => Revalidation[];
   /** Where the browser goes once the act succeeded; without it, the action answers `notice`. */
   redirectTo?: (result: T) => string;
   /** The message shown in place when the action does not redirect. */
   notice?: (result: T) => string;
+  /** What the form receives when it needs more than a message (a token shown once). */
+  reply?: (result: T) => S;
   /** Whether a refusal of the act answers 403 (a page the person should not have reached) or a form error. */
   forbiddenAsPage?: boolean;
 };
@@ -36,22 +36,25 @@ function revalidate(paths: Revalidation[]): void {
  * The one shape of a signed-in server action: the actor, the signed-out answer, the request context, an error
  * turned into a form result, then revalidation and redirect outside the try (Next.js throws to redirect).
  */
-export async function signedInAction<T>(
+export async function signedInAction<T, S extends { ok: true } = never>(
   act: (actor: SignedInActor, request: RequestContext) => Promise<T>,
-  after: After<T> = {},
-): Promise<ActionResult> {
+  after: After<T, S> = {},
+): Promise<NoInfer<S> | ActionResult> {
   const actor = await getActor();
   if (!actor) return SIGNED_OUT;
   return settle(() => currentRequestContext().then((request) => act(actor, request)), after);
 }
 
 /** The same for pages anybody may use (sign-up, invitation, client signature, PDF verification). */
-export async function publicAction<T>(act: (actor: SignedInActor | null, request: RequestContext) => Promise<T>, after: After<T> = {}): Promise<ActionResult> {
+export async function publicAction<T, S extends { ok: true } = never>(
+  act: (actor: SignedInActor | null, request: RequestContext) => Promise<T>,
+  after: After<T, S> = {},
+): Promise<NoInfer<S> | ActionResult> {
   const actor = await getActor();
   return settle(() => currentRequestContext().then((request) => act(actor, request)), after);
 }
 
-async function settle<T>(run: () => Promise<T>, after: After<T>): Promise<ActionResult> {
+async function settle<T, S extends { ok: true }>(run: () => Promise<T>, after: After<T, S>): Promise<NoInfer<S> | ActionResult> {
   let result: T;
   try {
     result = await run();
@@ -61,5 +64,6 @@ async function settle<T>(run: () => Promise<T>, after: After<T>): Promise<Action
   }
   revalidate(after.revalidate?.(result) ?? []);
   if (after.redirectTo) redirect(after.redirectTo(result));
+  if (after.reply) return after.reply(result);
   return { ok: true, message: after.notice?.(result) ?? "" };
 }

@@ -3,6 +3,10 @@ import { isAppError } from "./errors";
 /** What a server action hands back to its form when it did not redirect. */
 export type FormResult = { ok: false; formError?: string; fieldErrors: Record<string, string> };
 
+/** A success that stays on the page with a message (no redirect). */
+export type ActionNotice = { ok: true; message: string };
+export type ActionResult = ActionNotice | FormResult;
+
 const UNEXPECTED = "Une erreur inattendue est survenue. Rien n'a été enregistré ; réessayez dans un instant.";
 
 export function formResultFromError(error: unknown): FormResult {

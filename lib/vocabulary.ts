@@ -11,6 +11,16 @@ export const ENVIRONMENT_TITLES: Record<Environment, string> = { TEST: "Environn
 /** Inside a sentence: "le bundle de l'environnement de test". */
 export const ENVIRONMENT_NAMES: Record<Environment, string> = { TEST: "l'environnement de test", PRODUCTION: "l'environnement de production" };
 
+/** How a certificate is named wherever it travels (grants, the whitelist, the gateway): dates as ISO strings. */
+export type CertificateIdentity = {
+  fingerprintSha256: string;
+  fingerprintSha1: string;
+  subjectDn: string;
+  issuerDn: string;
+  notBefore: string;
+  notAfter: string;
+};
+
 export const MINUTE_MS = 60 * 1000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;

@@ -1,19 +1,18 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Checkbox } from "@/components/ui/Checkbox";
 import { TextArea } from "@/components/ui/TextArea";
 import { TextField } from "@/components/ui/TextField";
-import type { FormResult } from "@/lib/form-result";
+import type { ActionResult } from "@/lib/form-result";
 import { CONSENT_SENTENCE, declineReasonSchema, signSchema } from "@/lib/attestations/signing-schema";
 import { SignaturePad } from "./SignaturePad";
 
-export type SignActionResult = { ok: true; message: string } | FormResult;
 
 type SignValues = { signerName: string; signerFunction: string; consent: boolean; signature: string };
 type DeclineValues = { reason: string };
@@ -22,8 +21,8 @@ export type SignFormProps = {
   signerName: string;
   signerFunction: string;
   /** Server actions, already bound to the link or the attestation. */
-  sign: (values: SignValues) => Promise<SignActionResult>;
-  decline: (values: DeclineValues) => Promise<SignActionResult>;
+  sign: (values: SignValues) => Promise<ActionResult>;
+  decline: (values: DeclineValues) => Promise<ActionResult>;
   /** What the signatory sees once done. */
   doneTitle: string;
 };
@@ -31,9 +30,6 @@ export type SignFormProps = {
 /** Confirm name and function, sign (drawn or typed), consent, and "Signer"; or "Refuser de signer" with a reason. */
 export function SignForm(props: SignFormProps) {
   const [done, setDone] = useState<string>();
-  const [formError, setFormError] = useState<string>();
-  const [declineError, setDeclineError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const form = useForm<SignValues>({
     resolver: zodResolver(signSchema) as unknown as Resolver<SignValues>,
     defaultValues: { signerName: props.signerName, signerFunction: props.signerFunction, consent: false, signature: "" },
@@ -41,6 +37,11 @@ export function SignForm(props: SignFormProps) {
   const declineForm = useForm<DeclineValues>({ resolver: zodResolver(declineReasonSchema) as unknown as Resolver<DeclineValues>, defaultValues: { reason: "" } });
   const errors = form.formState.errors;
   form.register("signature");
+  const signing = useServerAction(props.sign, { form, onSuccess: ({ message }) => setDone(message) });
+  const declining = useServerAction(props.decline, { form: declineForm, onSuccess: ({ message }) => setDone(message) });
+  const pending = signing.pending || declining.pending;
+  const formError = signing.formError;
+  const declineError = declining.formError;
 
   if (done) {
     return (
@@ -50,24 +51,8 @@ export function SignForm(props: SignFormProps) {
     );
   }
 
-  const onSign = form.handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const result = await props.sign(values);
-      if (result.ok) return setDone(result.message);
-      setFormError(result.formError);
-      showFieldErrors(result.fieldErrors, form);
-    }),
-  );
-  const onDecline = declineForm.handleSubmit((values) =>
-    startTransition(async () => {
-      setDeclineError(undefined);
-      const result = await props.decline(values);
-      if (result.ok) return setDone(result.message);
-      setDeclineError(result.formError);
-      showFieldErrors(result.fieldErrors, declineForm);
-    }),
-  );
+  const onSign = form.handleSubmit(signing.submit);
+  const onDecline = declineForm.handleSubmit(declining.submit);
 
   return (
     <div className="space-y-12">

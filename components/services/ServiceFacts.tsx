@@ -1,13 +1,7 @@
-export type ServiceFactsProps = {
-  name: string;
-  softwareName: string;
-  softwareVersion: string;
-  description: string;
-  purposes: readonly string[];
-  users: string;
+import type { DeclaredService } from "@/lib/services/service-schema";
+
+export type ServiceFactsProps = Omit<DeclaredService, "id"> & {
   profile: { label: string; description: string; requiresCertificate: boolean; active: boolean };
-  profileJustification: string;
-  apis: readonly string[];
   createdOn: string;
   updatedOn: string;
 };

@@ -2,11 +2,11 @@
 // 20 concurrent clients, in one run, and their ratio. Usage: npm run bench:load (after npm run build).
 import { spawn } from "node:child_process";
 import autocannon from "autocannon";
-import { DEMO_PASSWORD, demoAccounts } from "../../prisma/demo-accounts";
+import { DEMO_PASSWORD, demoAccounts } from "../../scripts/demo/demo-accounts";
 
 const port = 3400;
 const base = `http://localhost:${port}`;
-const server = spawn("npx", ["tsx", "lib/testing/e2e-server.ts"], {
+const server = spawn("npx", ["tsx", "scripts/e2e-server.ts"], {
   detached: true,
   stdio: "ignore",
   env: { ...process.env, E2E_PORT: String(port) },

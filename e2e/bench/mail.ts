@@ -18,7 +18,7 @@ try {
   process.env.DATABASE_URL = await createMigratedDatabase(cluster.adminUrl, "ror_bench_mail");
   const { db } = await import("../../lib/db.server");
   const { queueMail } = await import("../../lib/mail/outbox.server");
-  const { startWorker } = await import("../../lib/jobs/worker.server");
+  const { startWorker } = await import("../../lib/runtime/worker.server");
   for (const concurrency of CONCURRENCIES) {
     await db().outboxMessage.deleteMany();
     const before = smtp.received.length;

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
+import { DEMO_PASSWORD } from "../../scripts/demo/demo-accounts";
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/connexion");

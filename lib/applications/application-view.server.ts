@@ -10,7 +10,7 @@ import type { SubmissionChecklist } from "./checklist";
 import { parseGrant } from "../enrolments/grant";
 import { AMENDMENT_REASON_LABELS, APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS, availableApplicationTransitions, isOpenApplication, type LifecycleRole } from "./lifecycle";
 import { ENROLMENT_STATUS_LABELS, ENROLMENT_TRANSITIONS, type EnrolmentTransition } from "../enrolments/status";
-import { waitingLabel } from "../review/queue-query";
+import { waitingLabel } from "../time";
 import { parseSnapshot } from "./snapshot";
 import { parseDiff } from "./snapshot-diff";
 

@@ -4,7 +4,7 @@ import { platinesPlansOfServices, type ServicePlanVerdict } from "../platines/su
 import { PLAN_VERDICT_LABELS } from "../platines/verdict";
 import { charterStatusOf } from "../catalogue/charter.server";
 import { completenessOfRecords, statusesByEnvironment, storedVerdict, type CompletenessItem } from "../services/completeness";
-import { SERVICE_PURPOSES, ROR_APIS } from "../services/service-schema";
+import { serviceDeclaration } from "../services/service-schema";
 import { submissionChecklist, type SubmissionChecklist } from "./checklist";
 import { editServicePath } from "../paths";
 import { buildSnapshot, type ApplicationSnapshot } from "./snapshot";
@@ -88,16 +88,8 @@ export async function applicationStateOf(client: Client, serviceId: string, now:
   const snapshot = buildSnapshot({
     organization: { id: service.organization.id, name: service.organization.legalName, siret: service.organization.siret, address: service.organization.address },
     service: {
-      id: service.id,
-      name: service.name,
-      softwareName: service.softwareName,
-      softwareVersion: service.softwareVersion,
-      description: service.description,
-      purposes: SERVICE_PURPOSES.filter((p) => service.purposes.includes(p)),
-      users: service.users,
+      ...serviceDeclaration(service),
       requestedProfile: { code: profile.code, label: profile.label },
-      profileJustification: service.profileJustification,
-      apis: ROR_APIS.filter((a) => service.apis.includes(a)),
     },
     urls: service.urls,
     certificates,

@@ -2,7 +2,7 @@ import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { parseRecordId } from "../organizations/organization-access.server";
 import type { RequestContext } from "../request.server";
-import { requireServiceAccess, SERVICE_NOT_FOUND } from "../services/service-access.server";
+import { requireServiceAccess, SERVICE_NOT_FOUND } from "../service-access.server";
 import { openApplicationInTransaction } from "./open-application.server";
 
 /**

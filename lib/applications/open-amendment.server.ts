@@ -4,7 +4,7 @@ import { db } from "../db.server";
 import { AppError } from "../errors";
 import { parseRecordId } from "../organizations/organization-access.server";
 import type { RequestContext } from "../request.server";
-import { requireServiceAccess, SERVICE_NOT_FOUND } from "../services/service-access.server";
+import { requireServiceAccess, SERVICE_NOT_FOUND } from "../service-access.server";
 import { lockApplication, validationError } from "./application-records.server";
 import { applicationStateOf } from "./checklist.server";
 import { AMENDMENT_REASONS } from "./lifecycle";

@@ -4,7 +4,7 @@ import type { Actor } from "../auth/permissions";
 import type { Tx } from "../db.server";
 import { AppError } from "../errors";
 import type { RequestContext } from "../request.server";
-import { requireManagedServiceInTransaction, SERVICE_NOT_FOUND } from "../services/service-access.server";
+import { requireManagedServiceInTransaction, SERVICE_NOT_FOUND } from "../service-access.server";
 import { applicationStateOf } from "./checklist.server";
 import { applicationOpening, type AmendmentReason, type ApplicationKind } from "./lifecycle";
 import { type EnrolmentStatus } from "../enrolments/status";

@@ -1,6 +1,6 @@
 import { can, type Actor } from "../auth/permissions";
 import { db } from "../db.server";
-import { requireServiceAccess } from "../services/service-access.server";
+import { requireServiceAccess } from "../service-access.server";
 import { applicationOpening, AMENDMENT_REASON_LABELS, APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS } from "./lifecycle";
 import { ENROLMENT_STATUS_LABELS } from "../enrolments/status";
 

@@ -189,6 +189,9 @@ describe("links", () => {
     expect(await rejection(signAsClient(s.token, { signerName: "Zoé", signerFunction: "DG", consent: true, signature }, clientRequest))).toMatchObject({ code: "CONFLICT" });
     await cancelSigningRound(s.member, s.attestationId, testRequest);
     expect(await signingLinkPage(second)).toEqual({ state: "cancelled" });
+    const cancelled = await db().event.findFirstOrThrow({ where: { name: "attestation.round_cancelled", subjectId: s.attestationId } });
+    expect(cancelled.payload).toMatchObject({ reason: "cancelled", cancelledSignatures: 2 });
+    expect(await db().outboxMessage.count({ where: { to: "zoe.lefevre@clinique.example", kind: "attestation_signature_cancelled" } })).toBe(1);
     expect((await attestationPage(s.member, s.attestationId)).attestation.status).toBe("DRAFT");
     expect(await signingLinkPage("A".repeat(43))).toEqual({ state: "unknown" });
     expect(await signingLinkPage("../../etc")).toEqual({ state: "unknown" });
@@ -201,6 +204,8 @@ describe("links", () => {
     const values = page.attestation.values;
     const result = await updateAttestation(s.member, s.attestationId, { ...values, place: "Nîmes", version: page.attestation.version }, testRequest);
     expect(result).toEqual({ changed: true, cancelledRound: true });
+    const cancelled = await db().event.findFirstOrThrow({ where: { name: "attestation.round_cancelled", subjectId: s.attestationId } });
+    expect(cancelled.payload).toMatchObject({ reason: "edited", cancelledSignatures: 1 });
     const after = await attestationPage(s.member, s.attestationId);
     expect(after.attestation.status).toBe("DRAFT");
     expect(after.round?.open).toBe(false);

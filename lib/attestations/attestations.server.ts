@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { readStoredFile } from "../files/stored-files.server";
 import { parseRecordId } from "../organizations/organization-access.server";
 import type { RequestContext } from "../request.server";
-import { requireManagedServiceInTransaction, requireServiceAccess } from "../services/service-access.server";
+import { requireManagedServiceInTransaction, requireServiceAccess } from "../service-access.server";
 import { fieldErrorsOf } from "../validation";
 import { isoDay, parseAttestationContent, type AttestationContent } from "./attestation-content";
 import { attestationSchema, attestationUpdateSchema, missingFields, parisToday, type AttestationData, type AttestationField } from "./attestation-schema";
@@ -174,6 +174,21 @@ export async function closeOpenRound(tx: Tx, attestationId: string, reason: "edi
   return { roundId: round.id, cancelled: pending };
 }
 
+/** The event of a signing round closed by an edit or a cancellation, with how many pending signatures died. */
+export async function recordRoundCancelled(
+  tx: Tx,
+  input: { actorId: string; attestation: { id: string; organizationId: string }; request: RequestContext; reason: "edited" | "cancelled"; closed: Awaited<ReturnType<typeof closeOpenRound>> },
+) {
+  await recordEvent(tx, {
+    name: "attestation.round_cancelled",
+    actor: userActor(input.actorId),
+    organizationId: input.attestation.organizationId,
+    subjectId: input.attestation.id,
+    request: input.request,
+    payload: { roundId: input.closed?.roundId ?? null, reason: input.reason, cancelledSignatures: input.closed?.cancelled.length ?? 0 },
+  });
+}
+
 /**
  * Saves the form. Allowed while DRAFT, and while a signing round waits or was declined: the content then
  * differs from what was sent, so the pending signatures are cancelled and the attestation is a draft again.
@@ -210,16 +225,7 @@ export async function updateAttestation(actor: Actor, attestationId: unknown, ra
       request,
       payload: { changes, cancelledRound: closed?.roundId ?? null },
     });
-    if (closed) {
-      await recordEvent(tx, {
-        name: "attestation.round_cancelled",
-        actor: userActor(actor.userId),
-        organizationId: attestation.organizationId,
-        subjectId: attestation.id,
-        request,
-        payload: { roundId: closed.roundId, reason: "edited", cancelledSignatures: closed.cancelled.length },
-      });
-    }
+    if (closed) await recordRoundCancelled(tx, { actorId: actor.userId, attestation, request, reason: "edited", closed });
     return { changed: true, cancelledRound: closed !== null };
   });
 }

@@ -12,27 +12,10 @@ import { db } from "../db.server";
 import { AppError } from "../errors";
 import { queueMail } from "../mail/outbox.server";
 import type { RequestContext } from "../request.server";
-import { formatDate } from "../time";
-import { parseAttestationContent, type AttestationContent } from "./attestation-content";
+import { parseAttestationContent } from "./attestation-content";
 import { lockAttestation, lockManagedAttestation, requireAttestationAccess } from "./attestations.server";
+import { attestationMails } from "./mail-texts";
 import { dueReminderDay, earliestReminderSentBefore } from "./reminders";
-
-function reminderMail(content: AttestationContent, to: string, sentAt: Date, expiresAt: Date) {
-  const subject = `Rappel : attestation de client à signer pour ${content.editorName}`.replace(/\s+/g, " ").trim();
-  return {
-    to,
-    kind: "attestation_signature_reminder",
-    subject: subject.length > 200 ? `${subject.slice(0, 199)}…` : subject,
-    text: [
-      "Bonjour,",
-      "",
-      `Le ${formatDate(sentAt)}, ${content.editorName} vous a demandé de signer l'attestation de client (annexe 1 de la charte d'accès aux données du ROR) pour le service numérique « ${content.serviceName} », au nom de ${content.clientName}. Elle attend toujours votre signature.`,
-      "",
-      `Pour la lire et la signer, ou refuser de la signer, ouvrez le lien personnel du courriel reçu le ${formatDate(sentAt)}. Ce lien expire le ${formatDate(expiresAt)}.`,
-      `Si vous ne retrouvez pas ce courriel, demandez à ${content.editorName} de vous envoyer un nouveau lien.`,
-    ].join("\n"),
-  };
-}
 
 export type RemindersResult = { sent: number };
 
@@ -73,7 +56,8 @@ export async function runAttestationReminders(now: Date = new Date()): Promise<R
         skipDuplicates: true,
       });
       if (created !== 1) return false;
-      await queueMail(tx, reminderMail(parseAttestationContent(signature.round.content), signature.signerEmail, candidate.createdAt, signature.expiresAt!));
+      const mail = attestationMails.reminder(parseAttestationContent(signature.round.content), { sentAt: candidate.createdAt, expiresAt: signature.expiresAt! });
+      await queueMail(tx, { to: signature.signerEmail, ...mail });
       await recordEvent(tx, {
         name: "attestation.reminder_sent",
         actor: systemActor("attestation-reminders"),

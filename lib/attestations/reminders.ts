@@ -2,8 +2,9 @@
 // link, once each; a worker that was away sends only the latest reminder due, never two at once; none once the
 // link has expired.
 
+import { DAY_MS } from "../vocabulary";
+
 export const REMINDER_DAYS = [3, 10] as const;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function dueReminderDay(link: { sentAt: Date; expiresAt: Date }, now: Date, alreadySent: readonly number[]): number | null {
   if (now.getTime() >= link.expiresAt.getTime()) return null;

@@ -8,6 +8,7 @@ import { sha256Hex, storeFile } from "../files/stored-files.server";
 import { queueMail } from "../mail/outbox.server";
 import { parseAttestationContent, sealedFileName } from "./attestation-content";
 import { lockAttestation, lockManagedAttestation, requireAttestationAccess } from "./attestations.server";
+import { attestationMails } from "./mail-texts";
 import { renderFinalAttestationPdf, type CertificateSigner, type SignatureMark } from "./pdf";
 import { platformSealCredentials } from "./platform-seal.server";
 import { sealPdf } from "./seal";
@@ -82,24 +83,13 @@ export async function sealAttestation(attestationId: string, now: Date = new Dat
       });
       const recipients = [...new Set([client.signerEmail, editor.signerEmail, ...members.map((m) => m.user.email)])];
       const pageLink = portalLink(`/editeur/services/${attestation.serviceId}/attestations/${attestation.id}`);
+      const verificationLink = portalLink("/verification");
       await queueMail(
         tx,
-        recipients.map((to) => ({
-          to,
-          kind: "attestation_sealed",
-          subject: `Attestation de client signée et scellée : ${content.clientName}`.replace(/\s+/g, " ").slice(0, 200),
-          text: [
-            "Bonjour,",
-            "",
-            `L'attestation de client de ${content.clientName} pour le service numérique « ${content.serviceName} » de ${content.editorName} est signée par les deux parties et scellée par le portail.`,
-            "",
-            `Empreinte SHA-256 du document scellé : ${sealedSha256}`,
-            to === client.signerEmail
-              ? "L'éditeur peut vous transmettre le document scellé ; son authenticité se vérifie sur la page « Vérifier une attestation » du portail :"
-              : "Téléchargez-le depuis la page de l'attestation :",
-            to === client.signerEmail ? portalLink("/verification") : pageLink,
-          ].join("\n"),
-        })),
+        recipients.map((to) => {
+          const forClient = to === client.signerEmail;
+          return { to, ...attestationMails.sealed(content, { sealedSha256, forClient, link: forClient ? verificationLink : pageLink }) };
+        }),
       );
       await recordEvent(tx, {
         name: "attestation.sealed",

@@ -8,7 +8,6 @@ import { AppError } from "../errors";
 import { readStoredFile, sha256Hex, storeFile } from "../files/stored-files.server";
 import { queueMail } from "../mail/outbox.server";
 import type { RequestContext } from "../request.server";
-import { formatDate } from "../time";
 import { fieldErrorsOf } from "../validation";
 import { clientSignatoryName, parseAttestationContent, type AttestationContent } from "./attestation-content";
 import { missingFields } from "./attestation-schema";
@@ -21,8 +20,10 @@ import {
   lockAttestation,
   lockManagedAttestation,
   MODIFIED_MEANWHILE,
+  recordRoundCancelled,
   requireAttestationAccess,
 } from "./attestations.server";
+import { attestationMails } from "./mail-texts";
 import { renderAttestationPdf } from "./pdf";
 import { sealAttestation } from "./sealing.server";
 import { signatureFromDataUrl } from "./signature-image";
@@ -46,12 +47,6 @@ const INCOMPLETE = "L'attestation est incomplète : complétez-la avant de l'env
 const NO_OPEN_ROUND = "Aucune demande de signature n'est en cours pour cette attestation.";
 const EDITOR_SIGNATURE_NOT_FOUND = "Aucune signature ne vous est demandée sur cette attestation.";
 
-/** One line, at most 200 characters: what a mail subject may hold. */
-function subjectLine(text: string): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
-}
-
 const attestationLink = (serviceId: string, attestationId: string) => portalLink(`/editeur/services/${serviceId}/attestations/${attestationId}`);
 
 function newClientToken(now: Date) {
@@ -60,25 +55,7 @@ function newClientToken(now: Date) {
 }
 
 function clientMail(content: AttestationContent, token: string, expiresAt: Date, resent: boolean) {
-  return {
-    to: content.clientSignatoryEmail,
-    kind: "attestation_signature_request",
-    subject: subjectLine(`${resent ? "Nouveau lien : " : ""}attestation de client à signer pour ${content.editorName}`),
-    text: [
-      "Bonjour,",
-      "",
-      `${content.editorName} vous demande de signer l'attestation de client (annexe 1 de la charte d'accès aux données du ROR) pour le service numérique « ${content.serviceName} », au nom de ${content.clientName}.`,
-      resent ? "Ce lien remplace celui du courriel précédent, qui ne fonctionne plus." : "",
-      "",
-      "Pour lire le document et le signer (ou refuser de le signer), ouvrez ce lien personnel :",
-      portalLink(`/signature/${token}`),
-      "",
-      `Ce lien ne sert qu'une fois et expire le ${formatDate(expiresAt)}. Ne le transférez pas : il permet de signer en votre nom.`,
-      "Si vous ne vous attendiez pas à ce message, ignorez-le.",
-    ]
-      .filter((line, i, all) => line !== "" || all[i - 1] !== "")
-      .join("\n"),
-  };
+  return { to: content.clientSignatoryEmail, ...attestationMails.signatureRequest(content, { link: portalLink(`/signature/${token}`), expiresAt, resent }) };
 }
 
 async function organizationEmails(tx: Tx, organizationId: string): Promise<string[]> {
@@ -159,18 +136,7 @@ export async function sendForSignature(actor: Actor, attestationId: unknown, ver
 
       await queueMail(tx, [
         clientMail(content, token, expiresAt, false),
-        {
-          to: representative.user.email,
-          kind: "attestation_signature_request_editor",
-          subject: subjectLine(`Attestation de client à signer : ${content.clientName}`),
-          text: [
-            "Bonjour,",
-            "",
-            `L'attestation de client de ${content.clientName} pour le service numérique « ${content.serviceName} » a été envoyée pour signature.`,
-            "En tant que représentant légal de l'éditeur, vous devez la signer à votre tour depuis votre compte :",
-            attestationLink(attestation.serviceId, attestation.id),
-          ].join("\n"),
-        },
+        { to: representative.user.email, ...attestationMails.editorSignatureRequest(content, attestationLink(attestation.serviceId, attestation.id)) },
       ]);
       await recordEvent(tx, {
         name: "attestation.sent",
@@ -238,21 +204,9 @@ export async function cancelSigningRound(actor: Actor, attestationId: unknown, r
       tx,
       (closed?.cancelled ?? [])
         .filter((s) => s.party === "CLIENT")
-        .map((s) => ({
-          to: s.signerEmail,
-          kind: "attestation_signature_cancelled",
-          subject: "Demande de signature annulée",
-          text: ["Bonjour,", "", "La demande de signature d'attestation de client qui vous avait été envoyée a été annulée par l'éditeur. Le lien reçu ne fonctionne plus."].join("\n"),
-        })),
+        .map((s) => ({ to: s.signerEmail, ...attestationMails.signatureCancelled() })),
     );
-    await recordEvent(tx, {
-      name: "attestation.round_cancelled",
-      actor: userActor(actor.userId),
-      organizationId: attestation.organizationId,
-      subjectId: attestation.id,
-      request,
-      payload: { roundId: closed?.roundId ?? null, reason: "cancelled", cancelledSignatures: closed?.cancelled.length ?? 0 },
-    });
+    await recordRoundCancelled(tx, { actorId: actor.userId, attestation, request, reason: "cancelled", closed });
   });
 }
 
@@ -370,23 +324,8 @@ async function recordSignature(
   const complete = remaining === 0;
   await tx.attestation.update({ where: { id: attestation.id }, data: { version: { increment: 1 }, ...(complete ? { status: "SIGNED" } : {}) } });
   const content = parseAttestationContent((await tx.attestationRound.findUniqueOrThrow({ where: { id: signature.roundId }, select: { content: true } })).content);
-  const partyWords = signature.party === "CLIENT" ? `le client (${input.signerName}, ${content.clientName})` : `le représentant légal de l'éditeur (${input.signerName})`;
-  await queueMail(
-    tx,
-    (await organizationEmails(tx, attestation.organizationId)).map((to) => ({
-      to,
-      kind: "attestation_signed",
-      subject: subjectLine(`Attestation de client signée par ${signature.party === "CLIENT" ? "le client" : "le représentant légal"} : ${content.clientName}`),
-      text: [
-        "Bonjour,",
-        "",
-        `L'attestation de client de ${content.clientName} pour le service numérique « ${content.serviceName} » a été signée par ${partyWords}.`,
-        complete ? "Les deux parties ont signé : le document final est scellé par le portail." : "Elle attend encore l'autre signature.",
-        "",
-        attestationLink(attestation.serviceId, attestation.id),
-      ].join("\n"),
-    })),
-  );
+  const mail = attestationMails.signed(content, { party: signature.party, signerName: input.signerName, complete, link: attestationLink(attestation.serviceId, attestation.id) });
+  await queueMail(tx, (await organizationEmails(tx, attestation.organizationId)).map((to) => ({ to, ...mail })));
   await recordEvent(tx, {
     name: "attestation.signed",
     actor: actorId ? userActor(actorId) : ANONYMOUS,
@@ -409,25 +348,8 @@ async function recordRefusal(tx: Tx, signature: SignatureRow, reason: string, re
   await closeOpenRound(tx, attestation.id, "declined", now);
   await tx.attestation.update({ where: { id: attestation.id }, data: { status: "DECLINED", version: { increment: 1 } } });
   const content = parseAttestationContent((await tx.attestationRound.findUniqueOrThrow({ where: { id: signature.roundId }, select: { content: true } })).content);
-  await queueMail(
-    tx,
-    (await organizationEmails(tx, attestation.organizationId)).map((to) => ({
-      to,
-      kind: "attestation_declined",
-      subject: subjectLine(`Signature refusée : attestation de client de ${content.clientName}`),
-      text: [
-        "Bonjour,",
-        "",
-        `${signature.signerName} (${signature.party === "CLIENT" ? `pour le client ${content.clientName}` : "représentant légal de l'éditeur"}) a refusé de signer l'attestation de client du service numérique « ${content.serviceName} ».`,
-        "",
-        "Raison indiquée :",
-        reason,
-        "",
-        "Vous pouvez corriger l'attestation puis l'envoyer à nouveau pour signature :",
-        attestationLink(attestation.serviceId, attestation.id),
-      ].join("\n"),
-    })),
-  );
+  const mail = attestationMails.declined(content, { party: signature.party, signerName: signature.signerName, reason, link: attestationLink(attestation.serviceId, attestation.id) });
+  await queueMail(tx, (await organizationEmails(tx, attestation.organizationId)).map((to) => ({ to, ...mail })));
   await recordEvent(tx, {
     name: "attestation.declined",
     actor: actorId ? userActor(actorId) : ANONYMOUS,

@@ -1,14 +1,11 @@
 import { z } from "zod";
+import { quotaNumber } from "../quota-schema";
 import { QUOTA_MAX, QUOTA_MIN, QUOTA_RANGE_MESSAGE } from "../vocabulary";
 
 export { QUOTA_MAX, QUOTA_MIN, QUOTA_RANGE_MESSAGE };
 const SORT_ORDER_MESSAGE = "Saisissez un nombre entier compris entre 0 et 999.";
 
-const quota = z
-  .number({ error: QUOTA_RANGE_MESSAGE })
-  .int(QUOTA_RANGE_MESSAGE)
-  .min(QUOTA_MIN, QUOTA_RANGE_MESSAGE)
-  .max(QUOTA_MAX, QUOTA_RANGE_MESSAGE);
+const quota = quotaNumber;
 
 const text = (missing: string, label: string, max: number) =>
   z.string().trim().min(1, missing).max(max, `${label} ne peut pas dépasser ${max} caractères.`);

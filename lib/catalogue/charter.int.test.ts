@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db.server";
 import { AppError } from "../errors";
-import { SEEDED_CHARTER_VERSION } from "../../prisma/seed-charter";
-import { seedReferenceData } from "../../prisma/seed-reference";
+import { SEEDED_CHARTER_VERSION } from "../reference/charter-seed.server";
+import { seedReferenceData } from "../reference/reference-data.server";
 import { parseCharterDocument } from "./charter-document";
 import {
   acceptCharter,

@@ -93,6 +93,11 @@ export type CharterNotice = {
   legalRepresentatives: string[];
 };
 
+/** An organisation's legal representatives, oldest first, with the user fields asked for. */
+function legalRepresentativesOf<S extends { name: true; email?: true }>(user: S) {
+  return { where: { isLegalRepresentative: true }, orderBy: { createdAt: "asc" as const }, select: { user: { select: user } } };
+}
+
 /** For the editor space banner: the actor's organisations that have not accepted the current version. */
 export async function pendingCharterNotices(actor: Actor): Promise<CharterNotice[]> {
   const organizationIds = actor.memberships
@@ -104,15 +109,7 @@ export async function pendingCharterNotices(actor: Actor): Promise<CharterNotice
   const organizations = await db().organization.findMany({
     where: { id: { in: organizationIds }, charterAcceptances: { none: { charterVersionId: current.id } } },
     orderBy: { legalName: "asc" },
-    select: {
-      id: true,
-      legalName: true,
-      memberships: {
-        where: { isLegalRepresentative: true },
-        orderBy: { createdAt: "asc" },
-        select: { user: { select: { name: true } } },
-      },
-    },
+    select: { id: true, legalName: true, memberships: legalRepresentativesOf({ name: true }) },
   });
   return organizations.map((o) => ({
     organizationId: o.id,
@@ -131,15 +128,7 @@ export async function charterAcceptancePage(actor: Actor, organizationId: string
   const [organization, charter, status] = await Promise.all([
     db().organization.findUnique({
       where: { id: organizationId },
-      select: {
-        id: true,
-        legalName: true,
-        memberships: {
-          where: { isLegalRepresentative: true },
-          orderBy: { createdAt: "asc" },
-          select: { user: { select: { name: true, email: true } } },
-        },
-      },
+      select: { id: true, legalName: true, memberships: legalRepresentativesOf({ name: true, email: true }) },
     }),
     publishedCharter(),
     charterStatusOf(organizationId),

@@ -14,6 +14,7 @@ import {
   CA_BUNDLE_ENVIRONMENTS,
   CA_BUNDLE_ERRORS,
   CA_UPLOAD_MAX_BYTES,
+  caCertificateRow,
   caKind,
   caValidity,
   compareBundleEntries,
@@ -155,16 +156,7 @@ export async function addCaCertificate(
       });
       if (existing) throw duplicate(name, target, existing.retiredAt);
       const created = await tx.caCertificate.create({
-        data: {
-          environment: target,
-          der: new Uint8Array(der),
-          subjectDn: facts.subjectDn,
-          issuerDn: facts.issuerDn,
-          fingerprintSha256: facts.fingerprintSha256,
-          notBefore: new Date(facts.notBefore),
-          notAfter: new Date(facts.notAfter),
-          addedById: actor.userId,
-        },
+        data: caCertificateRow(target, der, facts, actor.userId),
         select: { id: true },
       });
       await recordEvent(tx, {

@@ -51,3 +51,17 @@ export function compareBundleEntries(
   if (byDate !== 0) return byDate;
   return a.kind === b.kind ? 0 : a.kind === "root" ? -1 : 1;
 }
+
+/** The row of one CA certificate in an environment's bundle, from its DER and facts; `addedById` null when seeded. */
+export function caCertificateRow(environment: "TEST" | "PRODUCTION", der: Uint8Array, facts: CertificateFacts, addedById: string | null) {
+  return {
+    environment,
+    der: new Uint8Array(der),
+    subjectDn: facts.subjectDn,
+    issuerDn: facts.issuerDn,
+    fingerprintSha256: facts.fingerprintSha256,
+    notBefore: new Date(facts.notBefore),
+    notAfter: new Date(facts.notAfter),
+    addedById,
+  };
+}

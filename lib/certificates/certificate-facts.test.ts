@@ -7,7 +7,8 @@ import { certificateFacts, certificateName } from "./certificate-facts";
 import { EKU_CLIENT_AUTH, EKU_SERVER_AUTH, KEY_USAGE_LABELS, KEY_USAGES, extendedKeyUsageLabel } from "./certificate-usages";
 import { colonHex } from "./der";
 import * as x509 from "./peculiar-x509";
-import { createTestAuthority, generateTestKeys, issueTestCertificate, type TestAuthority, type TestCertificate } from "../testing/test-authority";
+import { createTestAuthority, generateTestKeys, type TestAuthority, type TestCertificate } from "../testing/test-authority";
+import { issueSampleLeaves } from "../testing/certificate-samples";
 
 // What openssl prints for the same certificates is compared in openssl.int.test.ts.
 const seedData = path.resolve(import.meta.dirname, "../../prisma/seed-data/igc-sante");
@@ -21,23 +22,7 @@ let ecLeaf: TestCertificate;
 
 beforeAll(async () => {
   authority = await createTestAuthority({ notBefore: new Date("2025-01-01T00:00:00Z"), notAfter: new Date("2035-01-01T00:00:00Z") });
-  rsaLeaf = await issueTestCertificate(authority, {
-    commonName: "Agenda Santé, édition « Pro »",
-    structureId: "373282932000074",
-    organization: "Clinique Saint-Étienne",
-    state: "Île-de-France",
-    notBefore: now,
-    notAfter: new Date("2029-03-01T09:59:59Z"),
-    serialNumber: "00ff10203040",
-  });
-  ecLeaf = await issueTestCertificate(authority, {
-    commonName: "#Service + test; <démo> ",
-    organization: " Éditeur",
-    notBefore: new Date("2026-02-03T23:30:00Z"),
-    notAfter: new Date("2027-02-03T23:30:00Z"),
-    keyAlgorithm: "EC",
-    extendedKeyUsages: [EKU_SERVER_AUTH, EKU_CLIENT_AUTH],
-  });
+  ({ rsaLeaf, ecLeaf } = await issueSampleLeaves(authority, now));
 });
 
 describe("certificateFacts of generated certificates", () => {

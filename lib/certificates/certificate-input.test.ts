@@ -8,6 +8,7 @@ import { children, content, readNode } from "./der";
 import * as x509 from "./peculiar-x509";
 import { pemEncode } from "./pem";
 import { createTestAuthority, issueTestCertificate, privateKeyPem, type TestAuthority, type TestLeaf } from "../testing/test-authority";
+import { accepted, refusal } from "../testing/certificate-samples";
 
 const validity = { notBefore: new Date("2026-01-01T00:00:00Z"), notAfter: new Date("2027-01-01T00:00:00Z") };
 const UNREADABLE = "n'est pas un certificat X.509 lisible";
@@ -19,16 +20,6 @@ let leaf: TestLeaf;
 let caLeaf: TestLeaf;
 let serverLeaf: TestLeaf;
 let keyPem: string;
-
-function accepted(result: CertificateInputResult) {
-  if (!result.ok) throw new Error(`Refused: ${result.error}`);
-  return result;
-}
-
-function refusal(result: CertificateInputResult): string {
-  if (result.ok) throw new Error("Accepted");
-  return result.error;
-}
 
 /** The DER inside a PKCS#8 PrivateKeyInfo: PKCS#1 for RSA keys, SEC1 for EC keys. */
 function innerKey(pkcs8: Uint8Array): Uint8Array {

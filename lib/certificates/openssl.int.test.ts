@@ -8,10 +8,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CERTIFICATE_INPUT_ERRORS, readCertificateInput, type CertificateInputResult } from "./certificate-input";
+import { CERTIFICATE_INPUT_ERRORS, readCertificateInput } from "./certificate-input";
 import { certificateFacts, type CertificateFacts } from "./certificate-facts";
 import { EKU_CLIENT_AUTH, EKU_SERVER_AUTH } from "./certificate-usages";
-import { createTestAuthority, issueTestCertificate, privateKeyPem, type TestAuthority, type TestLeaf } from "../testing/test-authority";
+import { createTestAuthority, privateKeyPem, type TestAuthority, type TestLeaf } from "../testing/test-authority";
+import { accepted, issueSampleLeaves, refusal } from "../testing/certificate-samples";
 
 const seedData = path.resolve(import.meta.dirname, "../../prisma/seed-data/igc-sante");
 const productionRoot = new Uint8Array(readFileSync(path.join(seedData, "AC-RACINE-IGC-SANTE-ELEMENTAIRE.cer")));
@@ -91,36 +92,10 @@ function expectSameAsOpenssl(facts: CertificateFacts, der: Uint8Array) {
   expect(facts.isCa).toBe(expected.isCa);
 }
 
-function accepted(result: CertificateInputResult) {
-  if (!result.ok) throw new Error(`Refused: ${result.error}`);
-  return result;
-}
-
-function refusal(result: CertificateInputResult): string {
-  if (result.ok) throw new Error("Accepted");
-  return result.error;
-}
-
 beforeAll(async () => {
   directory = mkdtempSync(path.join(os.tmpdir(), "ror-openssl-"));
   authority = await createTestAuthority({ notBefore: new Date("2025-01-01T00:00:00Z"), notAfter: new Date("2035-01-01T00:00:00Z") });
-  rsaLeaf = await issueTestCertificate(authority, {
-    commonName: "Agenda Santé, édition « Pro »",
-    structureId: "373282932000074",
-    organization: "Clinique Saint-Étienne",
-    state: "Île-de-France",
-    notBefore: now,
-    notAfter: new Date("2029-03-01T09:59:59Z"),
-    serialNumber: "00ff10203040",
-  });
-  ecLeaf = await issueTestCertificate(authority, {
-    commonName: "#Service + test; <démo> ",
-    organization: " Éditeur",
-    notBefore: new Date("2026-02-03T23:30:00Z"),
-    notAfter: new Date("2027-02-03T23:30:00Z"),
-    keyAlgorithm: "EC",
-    extendedKeyUsages: [EKU_SERVER_AUTH, EKU_CLIENT_AUTH],
-  });
+  ({ rsaLeaf, ecLeaf } = await issueSampleLeaves(authority, now));
   writeFileSync(path.join(directory, "root.pem"), authority.root.pem);
   writeFileSync(path.join(directory, "issuing.pem"), authority.issuing.pem);
   writeFileSync(path.join(directory, "leaf.pem"), ecLeaf.pem);

@@ -6,7 +6,8 @@ import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { RequestContext } from "../request.server";
 import { fieldErrorsOf } from "../validation";
-import { requireManagedServiceInTransaction } from "../services/service-access.server";
+import { DAY_MS } from "../vocabulary";
+import { requireManagedServiceInTransaction } from "../service-access.server";
 import { activeCaBundle } from "./ca-bundle.server";
 import { certificateFacts, type CertificateFacts } from "./certificate-facts";
 import { readCertificateInput } from "./certificate-input";
@@ -150,7 +151,7 @@ export async function serviceCertificateRegistry(actor: Actor, serviceId: string
         organization: { siret: service.organization.siret },
         fingerprintsOfOtherActiveServices,
       });
-      const daysLeft = Math.floor((certificate.notAfter.getTime() - now.getTime()) / 86_400_000);
+      const daysLeft = Math.floor((certificate.notAfter.getTime() - now.getTime()) / DAY_MS);
       return { ...certificate, facts, report, daysLeft, status: statuses.get(certificate.id)! };
     }),
   );

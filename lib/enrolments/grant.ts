@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { QUOTA_MAX, QUOTA_MIN, QUOTA_RANGE_MESSAGE } from "../catalogue/access-profile-schema";
-import { ENVIRONMENTS } from "../vocabulary";
+import { ENVIRONMENTS, type CertificateIdentity } from "../vocabulary";
+import { missingReason, quotaReasonSchema } from "./quotas";
 
 // Pure: what an approval grants, frozen at that moment from the submission the reviewer decided on. Later changes
 // by the editor (URLs, certificates, profile) never alter it: they go through an amendment.
@@ -8,23 +9,6 @@ import { ENVIRONMENTS } from "../vocabulary";
 // The allowed range is the catalogue's (the same rule as the profiles' defaults and the gateway's configuration).
 export const QUOTA_RANGE = { min: QUOTA_MIN, max: QUOTA_MAX } as const;
 export const QUOTA_MESSAGE = QUOTA_RANGE_MESSAGE;
-
-// Quotas that depart from the profile's defaults need a reason (same rule as lib/whitelist/quotas.ts on main:
-// 5 to 500 characters, line breaks flattened, no "<" or ">", no control characters).
-export const QUOTA_REASON_MIN = 5;
-export const QUOTA_REASON_MAX = 500;
-const QUOTA_REASON_LENGTH = `Le motif doit contenir entre ${QUOTA_REASON_MIN} et ${QUOTA_REASON_MAX} caractères.`;
-export const quotaReasonSchema = z
-  .string({ error: "Saisissez le motif." })
-  .transform((value) => value.replace(/\r\n?|\n/g, " ").trim())
-  .pipe(
-    z
-      .string()
-      .min(QUOTA_REASON_MIN, QUOTA_REASON_LENGTH)
-      .max(QUOTA_REASON_MAX, QUOTA_REASON_LENGTH)
-      .refine((value) => !/[<>]/.test(value), "Le motif ne peut pas contenir les caractères < et >.")
-      .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "Le motif contient des caractères non imprimables."),
-  );
 
 /** One quota as typed in a form ("12", " 12 ") or sent as a number; blank means "the profile's default". */
 export const quotaValue = z.preprocess(
@@ -66,7 +50,7 @@ export function grantedQuotas(
   if (!reason.success) {
     const message =
       typedReason.trim() === ""
-        ? `Saisissez le motif : les quotas s'écartent de ceux du profil (${defaults.level2AuthenticatedPerSecond} appels par seconde authentifiés, ${defaults.level2PublicPerSecond} publics).`
+        ? missingReason({ authenticatedPerSecond: defaults.level2AuthenticatedPerSecond, publicPerSecond: defaults.level2PublicPerSecond })
         : reason.error.issues[0]!.message;
     return { ok: false, fieldErrors: { quotaReason: message } };
   }
@@ -104,17 +88,11 @@ export type GrantSource = {
   organization: { id: string; name: string; siret: string };
   service: { id: string; name: string; softwareName: string; softwareVersion: string };
   urls: readonly { environment: "TEST" | "PRODUCTION"; url: string }[];
-  certificates: readonly {
+  certificates: readonly (CertificateIdentity & {
     environment: "TEST" | "PRODUCTION";
-    fingerprintSha256: string;
-    fingerprintSha1: string;
-    subjectDn: string;
-    issuerDn: string;
-    notBefore: string;
-    notAfter: string;
     /** The checks' verdict when submitted; null when they could not be evaluated. */
     verdict: string | null;
-  }[];
+  })[];
 };
 
 export type FreezeInput = {

@@ -210,7 +210,7 @@ describe("the event-log migration", () => {
     const { rows } = await client.query(`SELECT "sequence" FROM "Event" ORDER BY "sequence"`);
     expect(rows.map((r) => Number(r.sequence))).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
     await client.query(`INSERT INTO "Event" ("id", "name", "actorType", "payload") VALUES ($1, 'api_token.revoked', 'SYSTEM', '{}')`, [randomUUID()]);
-    const verified = await run("npx", ["tsx", "lib/runtime/audit-verify.ts"], { cwd: projectRoot, env: { ...process.env, DATABASE_URL: url } });
+    const verified = await run("npx", ["tsx", "scripts/audit-verify.ts"], { cwd: projectRoot, env: { ...process.env, DATABASE_URL: url } });
     expect(verified.stdout).toContain("Journal des événements intègre : 12 événement(s) vérifié(s)");
   });
 });

@@ -98,7 +98,7 @@ describe("the event log", () => {
     const first = await recordApiTokenCreated(admin.userId, "premier");
     await recordApiTokenCreated(admin.userId, "second");
     const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL };
-    const intact = await run("npx", ["tsx", "lib/runtime/audit-verify.ts"], { cwd: projectRoot, env });
+    const intact = await run("npx", ["tsx", "scripts/audit-verify.ts"], { cwd: projectRoot, env });
     expect(intact.stdout).toMatch(/Journal des événements intègre : \d+ événement\(s\) vérifié\(s\)/);
 
     // The database owner can switch the guard off: the chain still tells.
@@ -108,7 +108,7 @@ describe("the event log", () => {
     const tampered = await db().event.findUniqueOrThrow({ where: { id: first } });
     const report = await verifyEventChain();
     expect(report).toMatchObject({ ok: false, broken: { sequence: Number(tampered.sequence), eventId: first, problem: "hash" } });
-    const failed = await run("npx", ["tsx", "lib/runtime/audit-verify.ts"], { cwd: projectRoot, env }).then(
+    const failed = await run("npx", ["tsx", "scripts/audit-verify.ts"], { cwd: projectRoot, env }).then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );

@@ -1,7 +1,6 @@
 // Pure: how long each kind of record is kept before the daily housekeeping removes it.
 
-const HOUR_MS = 60 * 60_000;
-const DAY_MS = 24 * HOUR_MS;
+import { DAY_MS, HOUR_MS } from "../vocabulary";
 
 /** Sign-in attempts count over 15 minutes (lib/auth/sign-in-limit.ts): a day is kept, for investigation. */
 export const SIGN_IN_ATTEMPTS_KEPT_MS = DAY_MS;

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
+import { DAY_MS } from "../vocabulary";
 
 // Pure rules of invitation links: the token travels in the e-mail, only its SHA-256 is stored.
 
 export const INVITATION_TOKEN_BYTES = 32;
 export const INVITATION_VALIDITY_DAYS = 7;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** 32 random bytes as base64url: 43 characters, safe in a URL path. The caller supplies the randomness. */
 export function encodeInvitationToken(bytes: Uint8Array): string {

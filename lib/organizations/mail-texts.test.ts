@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ansAccountCreatedMail } from "../ans-accounts/mail-texts";
 import { charterVersionMail } from "../catalogue/charter-mail";
 import { mailMessage } from "../mail/message";
 import { invitationMail } from "./mail-texts";
 
-describe("the organisation's and ANS accounts' e-mails", () => {
+describe("the organisation's e-mails", () => {
   it("are valid plain-text messages that carry their link", () => {
     const invitation = invitationMail({
       organizationName: "Éditeur\r\nLumière SAS",
@@ -18,11 +17,9 @@ describe("the organisation's and ANS accounts' e-mails", () => {
     expect(invitation.text).toContain("expire le 8 décembre 2026");
     const charter = charterVersionMail({ name: "Rémi", organizations: ["A", "B"], version: "0.2", title: "Charte", link: "https://p/editeur/charte" });
     expect(charter.text).toContain("pour chacune de vos organisations (A, B)");
-    const account = ansAccountCreatedMail({ name: "Inès", signInLink: "https://p/connexion" });
-    for (const [text, link] of [[invitation, "https://portail.exemple.fr/invitation/abc"], [charter, "https://p/editeur/charte"], [account, "https://p/connexion"]] as const) {
+    for (const [text, link] of [[invitation, "https://portail.exemple.fr/invitation/abc"], [charter, "https://p/editeur/charte"]] as const) {
       expect(mailMessage.safeParse({ to: "a@exemple.fr", ...text }).success).toBe(true);
       expect(text.text).toContain(link);
     }
-    expect(account.text).not.toMatch(/mot de passe :/i);
   });
 });

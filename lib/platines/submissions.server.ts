@@ -7,9 +7,10 @@ import { readStoredFile, storeFile } from "../files/stored-files.server";
 import type { Prisma } from "../generated/prisma/client";
 import { parseRecordId } from "../organizations/organization-access.server";
 import type { RequestContext } from "../request.server";
-import { requireManagedServiceInTransaction, requireServiceAccess, SERVICE_NOT_FOUND } from "../services/service-access.server";
+import { requireManagedServiceInTransaction, requireServiceAccess, SERVICE_NOT_FOUND } from "../service-access.server";
 import { fieldErrorsOf } from "../validation";
-import { evaluatePlatinesSession, type PlatinesEvaluation, type PlatinesSessionType, type RequiredCase } from "./evaluation";
+import { evaluatePlatinesSession, type RequiredCase } from "./evaluation";
+import type { SessionViewInput } from "./session-view";
 import { parseJunitReport } from "./junit-report";
 import { readSummary, summaryOf } from "./stored-summary";
 import { evidenceMediaType, fileSizeErrors, MAX_EVIDENCE_BYTES, SUBMISSION_ERRORS, submissionFieldsSchema } from "./submission-rules";
@@ -117,22 +118,14 @@ const submissionSelect = {
 
 type SubmissionRow = Prisma.PlatinesSubmissionGetPayload<{ select: typeof submissionSelect }>;
 
-export type SubmissionView = {
+/** What the session component shows, plus what the use cases need; `evaluation` is against the plan's current cases. */
+export type SubmissionView = SessionViewInput & {
   id: string;
   planId: string;
-  planName: string;
-  sessionType: PlatinesSessionType;
-  sessionIdentifier: string;
-  ranOn: Date;
-  submittedAt: Date;
-  submittedBy: string;
-  /** Evaluated against the plan's current required cases; null when the stored summary is unreadable. */
-  evaluation: PlatinesEvaluation | null;
   /** The figures recorded at submission, against the plan as it was then. */
   atSubmission: { planVersion: number; totalCases: number; casesPassed: number; satisfied: boolean };
   reportFile: { id: string; fileName: string; size: number; sha256: string };
   evidence: { id: string; fileName: string; size: number; mediaType: string; sha256: string }[];
-  validation: { by: string; at: Date; note: string | null } | null;
   isLatestForPlan: boolean;
 };
 

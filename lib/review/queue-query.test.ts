@@ -6,7 +6,6 @@ import {
   queueQueryParams,
   searchTermOf,
   statusFilterOf,
-  waitingLabel,
   waitingRange,
 } from "./queue-query";
 
@@ -77,15 +76,6 @@ describe("waiting time", () => {
   const now = new Date("2026-03-10T12:00:00Z");
   const ago = (ms: number) => new Date(now.getTime() - ms);
   const hour = 3600_000;
-
-  it("is told in French", () => {
-    expect(waitingLabel(ago(5 * 60_000), now)).toBe("en attente depuis moins d'une heure");
-    expect(waitingLabel(ago(hour), now)).toBe("en attente depuis 1 heure");
-    expect(waitingLabel(ago(5 * hour), now)).toBe("en attente depuis 5 heures");
-    expect(waitingLabel(ago(24 * hour), now)).toBe("en attente depuis 1 jour");
-    expect(waitingLabel(ago(3 * 24 * hour + 5 * hour), now)).toBe("en attente depuis 3 jours");
-    expect(waitingLabel(ago(-hour), now)).toBe("en attente depuis moins d'une heure");
-  });
 
   it("maps each bucket to a range of submission dates", () => {
     const day = 24 * hour;

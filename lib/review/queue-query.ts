@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ApplicationKind, ApplicationStatus } from "../applications/lifecycle";
 import { normalizeSearch } from "../applications/snapshot";
+import { DAY_MS } from "../vocabulary";
 
 // Pure: the reviewer queue's URL (/instruction?statut=…&profil=…&type=…&attente=…&q=…&tri=…&page=…), parsed
 // without ever throwing: a wrong or forged value falls back to its default. Drafts are never in the queue.
@@ -148,11 +149,10 @@ export function searchTermOf(query: QueueQuery): string {
   return normalizeSearch(query.search);
 }
 
-const DAY = 24 * 60 * 60 * 1000;
 
 /** The range of "waiting since" (submittedAt) that a bucket means at `now`. */
 export function waitingRange(bucket: WaitingBucket, now: Date): { submittedAfter?: Date; submittedOnOrBefore?: Date } {
-  const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
+  const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS);
   switch (bucket) {
     case "moins-de-7-jours":
       return { submittedAfter: daysAgo(7) };
@@ -166,19 +166,4 @@ export function waitingRange(bucket: WaitingBucket, now: Date): { submittedAfter
 /** The number of pages for `total` rows (at least 1). */
 export function pageCount(total: number): number {
   return Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
-}
-
-/** "depuis moins d'une heure", "depuis 5 heures", "depuis 1 jour", "depuis 3 jours". */
-export function waitingDuration(since: Date, now: Date): string {
-  const elapsed = Math.max(0, now.getTime() - since.getTime());
-  const hours = Math.floor(elapsed / (60 * 60 * 1000));
-  if (hours < 1) return "depuis moins d'une heure";
-  if (hours < 24) return `depuis ${hours} heure${hours > 1 ? "s" : ""}`;
-  const days = Math.floor(elapsed / DAY);
-  return `depuis ${days} jour${days > 1 ? "s" : ""}`;
-}
-
-/** "en attente depuis 3 jours". */
-export function waitingLabel(since: Date, now: Date): string {
-  return `en attente ${waitingDuration(since, now)}`;
 }

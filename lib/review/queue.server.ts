@@ -9,11 +9,11 @@ import {
   pageCount,
   searchTermOf,
   statusFilterOf,
-  waitingLabel,
   waitingRange,
   type QueueQuery,
   type QueueStatusSlug,
 } from "./queue-query";
+import { waitingLabel } from "../time";
 
 export type QueueRow = {
   id: string;

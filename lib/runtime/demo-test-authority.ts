@@ -12,7 +12,7 @@ import {
   type TestAuthority,
 } from "../testing/test-authority";
 import type { PrismaClient } from "../generated/prisma/client";
-import { seedCaCertificates } from "../../prisma/seed-ca-bundles";
+import { seedCaCertificates } from "../reference/ca-bundle-seed.server";
 import { projectRoot } from "./database-tools";
 
 export const DEMO_TEST_AUTHORITY_FILES = {

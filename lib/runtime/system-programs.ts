@@ -1,5 +1,5 @@
 // The system programs the integration and end-to-end tests compare our output with (ADR 0013): real readers
-// and servers written by others. Unit tests need none of them. The test command (lib/runtime/test-command.ts)
+// and servers written by others. Unit tests need none of them. The test command (scripts/test-command.ts)
 // checks them first, installs them with apt when it can (root and apt-get), and otherwise stops with one line.
 import { accessSync, constants } from "node:fs";
 import path from "node:path";

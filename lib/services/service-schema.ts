@@ -103,3 +103,31 @@ export function serviceChanges(before: ServiceData, after: ServiceData): Service
   }
   return changes;
 }
+
+/** What an editor declares of a service (besides its profile). */
+export type DeclaredService = {
+  id: string;
+  name: string;
+  softwareName: string;
+  softwareVersion: string;
+  description: string;
+  purposes: readonly string[];
+  users: string;
+  profileJustification: string;
+  apis: readonly string[];
+};
+
+/** What the editor declared of a service, purposes and APIs in their catalogue order: for its page and its snapshot. */
+export function serviceDeclaration(service: DeclaredService) {
+  return {
+    id: service.id,
+    name: service.name,
+    softwareName: service.softwareName,
+    softwareVersion: service.softwareVersion,
+    description: service.description,
+    purposes: SERVICE_PURPOSES.filter((p) => service.purposes.includes(p)),
+    users: service.users,
+    profileJustification: service.profileJustification,
+    apis: ROR_APIS.filter((a) => service.apis.includes(a)),
+  };
+}

@@ -7,7 +7,7 @@ import { Prisma } from "../generated/prisma/client";
 import { parseRecordId, requireMembershipInTransaction } from "../organizations/organization-access.server";
 import type { RequestContext } from "../request.server";
 import { fieldErrorsOf } from "../validation";
-import { requireManagedServiceInTransaction, requireServiceAccess, SERVICE_URL_NOT_FOUND } from "./service-access.server";
+import { requireManagedServiceInTransaction, requireServiceAccess, SERVICE_URL_NOT_FOUND } from "../service-access.server";
 import { serviceUrlSchema, URL_MESSAGES, type ServiceEnvironmentCode } from "./service-url";
 
 const duplicate = () => new AppError("CONFLICT", "Le formulaire contient des erreurs.", { url: URL_MESSAGES.duplicate });

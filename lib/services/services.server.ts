@@ -21,11 +21,12 @@ import {
   storedVerdict,
   type CertificateVerdict,
 } from "./completeness";
-import { requireManagedServiceInTransaction, requireServiceAccess, SERVICE_NOT_FOUND } from "./service-access.server";
+import { requireManagedServiceInTransaction, requireServiceAccess, SERVICE_NOT_FOUND } from "../service-access.server";
 import {
   ROR_APIS,
   SERVICE_PURPOSES,
   serviceChanges,
+  serviceDeclaration,
   serviceSchema,
   serviceUpdateSchema,
   type ServiceChanges,
@@ -152,16 +153,8 @@ export async function servicePage(actor: Actor, serviceId: unknown, now: Date = 
   const profile = service.requestedProfile;
   return {
     service: {
-      id: service.id,
-      name: service.name,
-      softwareName: service.softwareName,
-      softwareVersion: service.softwareVersion,
-      description: service.description,
-      purposes: SERVICE_PURPOSES.filter((p) => service.purposes.includes(p)),
-      users: service.users,
+      ...serviceDeclaration(service),
       profile: { id: profile.id, code: profile.code, label: profile.label, description: profile.description, requiresCertificate: profile.requiresCertificate, active: profile.active },
-      profileJustification: service.profileJustification,
-      apis: ROR_APIS.filter((a) => service.apis.includes(a)),
       createdAt: service.createdAt,
       updatedAt: service.updatedAt,
     },

@@ -3,7 +3,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { seedDatabase } from "../runtime/demo-data";
+import { seedReferenceDatabase } from "../reference/reference-data.server";
 import { startEmbeddedDatabase } from "../runtime/embedded-database";
 import { applyMigrations } from "../runtime/migrations";
 
@@ -54,7 +54,7 @@ export async function createMigratedDatabase(adminUrl: string, name: string): Pr
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   await applyMigrations(url.toString(), { quiet: true });
-  await seedDatabase(url.toString(), { demo: false });
+  await seedReferenceDatabase(url.toString());
   return url.toString();
 }
 

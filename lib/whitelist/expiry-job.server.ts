@@ -71,7 +71,7 @@ export async function runCertificateExpiryWatch(now: Date = new Date(), threshol
         select: { user: { select: { email: true } } },
       });
       const emails = [...new Set(members.map((m) => m.user.email))];
-      await queueMail(tx, emails.map((to) => ({ to, ...mail, kind: item.kind === "expired" ? "certificate.expired" : "certificate.expiry_notice" })));
+      await queueMail(tx, emails.map((to) => ({ to, ...mail })));
       await recordEvent(tx, {
         name: item.kind === "expired" ? "certificate.expired" : "certificate.expiry_notice_sent",
         actor: systemActor("certificate-expiry-watch"),

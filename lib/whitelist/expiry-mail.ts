@@ -1,4 +1,5 @@
 // Mails of the certificate expiry watch. Pure: plain text, French, dates in Europe/Paris.
+import { oneLine, type MailText } from "../mail/text";
 import { formatDate } from "../time";
 
 export type ExpiryMailContext = {
@@ -10,10 +11,11 @@ export type ExpiryMailContext = {
   link: string;
 };
 
-export function expiringCertificateMail(c: ExpiryMailContext, daysLeft: number): { subject: string; text: string } {
+export function expiringCertificateMail(c: ExpiryMailContext, daysLeft: number): MailText {
   const when = daysLeft <= 0 ? "aujourd'hui" : daysLeft === 1 ? "dans 1 jour" : `dans ${daysLeft} jours`;
   return {
-    subject: `Certificat du service ${c.serviceName} : expiration ${when}`.slice(0, 200),
+    kind: "certificate.expiry_notice",
+    subject: oneLine(`Certificat du service ${c.serviceName} : expiration ${when}`),
     text: [
       "Bonjour,",
       "",
@@ -29,9 +31,10 @@ export function expiringCertificateMail(c: ExpiryMailContext, daysLeft: number):
   };
 }
 
-export function expiredCertificateMail(c: ExpiryMailContext): { subject: string; text: string } {
+export function expiredCertificateMail(c: ExpiryMailContext): MailText {
   return {
-    subject: `Certificat du service ${c.serviceName} expiré : appels refusés`.slice(0, 200),
+    kind: "certificate.expired",
+    subject: oneLine(`Certificat du service ${c.serviceName} expiré : appels refusés`),
     text: [
       "Bonjour,",
       "",

@@ -1,6 +1,7 @@
 // The whitelist as the gateway downloads it (GET /api/v1/whitelist): a JSON document or CSV, deterministic for a
 // given content, with a strong ETag that ignores `generatedAt` so an unchanged whitelist keeps its ETag (ADR 0009).
 import { createHash } from "node:crypto";
+import type { CertificateIdentity } from "../vocabulary";
 import type { WhitelistEntry, WhitelistEnvironment, EnrolmentStatus } from "./entry";
 
 /** Version of the document format; part of the hashed content, so a format change changes every ETag. */
@@ -11,14 +12,7 @@ export interface Level1Quotas {
   perApiPerSecond: number;
 }
 
-export interface WhitelistDocumentCertificate {
-  fingerprintSha256: string;
-  fingerprintSha1: string;
-  subjectDn: string;
-  issuerDn: string;
-  notBefore: string;
-  notAfter: string;
-}
+export type WhitelistDocumentCertificate = CertificateIdentity;
 
 export interface WhitelistDocumentEntry {
   enrolmentId: string;

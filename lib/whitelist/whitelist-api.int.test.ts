@@ -19,7 +19,8 @@ import { runCertificateExpiryWatch } from "./expiry-job.server";
 import { WHITELIST_CSV_COLUMNS } from "./export";
 import { whitelistOpenApi } from "./openapi";
 import { QUOTA_RANGE_MESSAGE } from "./quotas";
-import { setEnrolmentQuotas, updateLevel1Quota } from "./quotas.server";
+import { setEnrolmentQuotas } from "../enrolments/quotas.server";
+import { updateLevel1Quota } from "./quotas.server";
 import { PEER_ADDRESS_HEADER } from "../client-address";
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });

@@ -1,8 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -12,23 +11,14 @@ import { MAX_CHARTER_BODY_LENGTH, publishCharterSchema, type PublishCharterInput
 import { publishCharterAction } from "./actions";
 
 export function PublishCharterForm({ defaultTitle, defaultBody }: { defaultTitle: string; defaultBody: string }) {
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const { register, handleSubmit, setError, setFocus, formState } = useForm<PublishCharterInput>({
     resolver: zodResolver(publishCharterSchema),
     defaultValues: { version: "", title: defaultTitle, body: defaultBody },
   });
   const errors = formState.errors;
 
-  const onSubmit = handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const result = await publishCharterAction(values);
-      if (!result) return;
-      setFormError(result.formError);
-      showFieldErrors(result.fieldErrors, { setError, setFocus });
-    }),
-  );
+  const { formError, pending, submit } = useServerAction(publishCharterAction, { form: { setError, setFocus } });
+  const onSubmit = handleSubmit(submit);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">

@@ -1,12 +1,12 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useId } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Button } from "@/components/ui/Button";
 import { resendMailAction } from "./actions";
 
 export function ResendButton({ id, to }: { id: string; to: string }) {
-  const [error, setError] = useState<string>();
-  const [pending, startTransition] = useTransition();
+  const { formError: error, pending, submit } = useServerAction(resendMailAction);
   const errorId = useId();
   return (
     <div className="flex flex-col items-start gap-2">
@@ -15,13 +15,7 @@ export function ResendButton({ id, to }: { id: string; to: string }) {
         size="sm"
         disabled={pending}
         aria-describedby={error ? errorId : undefined}
-        onClick={() =>
-          startTransition(async () => {
-            setError(undefined);
-            const result = await resendMailAction(id);
-            if (result && !result.ok) setError(result.formError ?? Object.values(result.fieldErrors)[0] ?? "Renvoi impossible.");
-          })
-        }
+        onClick={() => submit(id)}
       >
         {pending ? "Renvoi…" : "Renvoyer"}
         <span className="sr-only"> le courriel à {to}</span>

@@ -1,10 +1,9 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/TextField";
@@ -14,10 +13,7 @@ import { createApiTokenAction, revokeApiTokenAction, type CreatedToken } from ".
 type Values = { name: string };
 
 export function CreateTokenForm() {
-  const router = useRouter();
   const [created, setCreated] = useState<CreatedToken>();
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const shown = useRef<HTMLDivElement>(null);
   const { register, handleSubmit, setError, setFocus, reset, formState } = useForm<Values>({
     resolver: zodResolver(apiTokenNameSchema) as unknown as Resolver<Values>,
@@ -26,19 +22,14 @@ export function CreateTokenForm() {
   useEffect(() => {
     if (created) shown.current?.focus();
   }, [created]);
-  const submit = (values: Values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const result = await createApiTokenAction(values);
-      if (result.ok) {
-        setCreated(result);
-        reset();
-        router.refresh();
-        return;
-      }
-      setFormError(result.formError);
-      showFieldErrors(result.fieldErrors, { setError, setFocus });
-    });
+  const { formError, pending, submit } = useServerAction(createApiTokenAction, {
+    form: { setError, setFocus },
+    onSuccess: (answer) => {
+      if (!("token" in answer)) return;
+      setCreated(answer);
+      reset();
+    },
+  });
   return (
     <div className="space-y-6">
       {created ? (
@@ -66,8 +57,7 @@ export function CreateTokenForm() {
 
 export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string>();
-  const [pending, startTransition] = useTransition();
+  const { formError: error, pending, submit } = useServerAction(revokeApiTokenAction);
   if (!confirming) {
     return (
       <Button type="button" variant="secondary" size="sm" onClick={() => setConfirming(true)}>
@@ -88,12 +78,7 @@ export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
           type="button"
           size="sm"
           disabled={pending}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await revokeApiTokenAction(id);
-              if (result) setError(result.formError ?? Object.values(result.fieldErrors)[0]);
-            })
-          }
+          onClick={() => submit(id)}
         >
           Confirmer la révocation
         </Button>

@@ -1,9 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
 import { useForm, type Resolver } from "react-hook-form";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { ButtonLink } from "@/components/ui/ButtonLink";
@@ -33,23 +32,17 @@ type Props = {
 
 /** Creates or edits a PLATINES test plan: its API, the profiles it applies to, its required cases. */
 export function TestPlanForm(props: Props) {
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const schema = props.mode === "edit" ? updateTestPlanSchema : testPlanFormSchema;
   const { register, handleSubmit, setError, setFocus, formState } = useForm<TestPlanFormFields>({
     resolver: zodResolver(schema) as unknown as Resolver<TestPlanFormFields>,
     defaultValues: props.defaultValues,
   });
   const errors = formState.errors;
-  const onSubmit = handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const result = props.mode === "edit" ? await updateTestPlanAction(props.planId, values) : await createTestPlanAction(values);
-      if (!result) return;
-      setFormError(result.formError);
-      showFieldErrors(result.fieldErrors, { setError, setFocus });
-    }),
+  const { formError, pending, submit } = useServerAction(
+    (values: TestPlanFormFields) => (props.mode === "edit" ? updateTestPlanAction(props.planId, values) : createTestPlanAction(values)),
+    { form: { setError, setFocus } },
   );
+  const onSubmit = handleSubmit(submit);
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-6">
       {formError && (

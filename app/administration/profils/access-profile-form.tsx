@@ -1,8 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { useForm, type Resolver } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -34,8 +33,6 @@ const schemas = { create: createAccessProfileSchema, edit: updateAccessProfileSc
 
 /** Adds a profile to the catalogue, or edits one (the code of an existing profile never changes). */
 export function AccessProfileForm(props: Props) {
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const { register, handleSubmit, setError, setFocus, formState } = useForm<AccessProfileFormValues>({
     resolver: zodResolver(schemas[props.mode]) as unknown as Resolver<AccessProfileFormValues>,
     defaultValues: props.defaultValues,
@@ -43,15 +40,11 @@ export function AccessProfileForm(props: Props) {
   const errors = formState.errors;
   const number = { valueAsNumber: true } as const;
 
-  const onSubmit = handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const result = props.mode === "edit" ? await updateAccessProfileAction(props.id, values) : await createAccessProfileAction(values);
-      if (!result) return;
-      setFormError(result.formError);
-      showFieldErrors(result.fieldErrors, { setError, setFocus });
-    }),
+  const { formError, pending, submit } = useServerAction(
+    (values: AccessProfileFormValues) => (props.mode === "edit" ? updateAccessProfileAction(props.id, values) : createAccessProfileAction(values)),
+    { form: { setError, setFocus } },
   );
+  const onSubmit = handleSubmit(submit);
 
   const quotaHint = `Nombre entier d'appels par seconde, de ${QUOTA_MIN} à ${QUOTA_MAX}.`;
   return (

@@ -1,34 +1,18 @@
 "use server";
 
-import { forbidden, redirect } from "next/navigation";
-import { requireActor } from "@/lib/auth/session.server";
 import { createAccessProfile, updateAccessProfile } from "@/lib/catalogue/access-profiles.server";
-import { isAppError } from "@/lib/errors";
-import { formResultFromError, type FormResult } from "@/lib/form-result";
-import { currentRequestContext } from "@/lib/request.server";
+import { signedInAction, type ActionResult } from "@/lib/form-action.server";
 
-function failure(error: unknown): FormResult {
-  if (isAppError(error) && error.code === "FORBIDDEN") forbidden();
-  return formResultFromError(error);
+export async function updateAccessProfileAction(id: string, values: unknown): Promise<ActionResult> {
+  return signedInAction((actor, request) => updateAccessProfile(actor, id, values, request), {
+    forbiddenAsPage: true,
+    redirectTo: () => `/administration/profils?enregistre=${encodeURIComponent(id)}`,
+  });
 }
 
-export async function updateAccessProfileAction(id: string, values: unknown): Promise<FormResult> {
-  const actor = await requireActor("/administration/profils");
-  try {
-    await updateAccessProfile(actor, id, values, await currentRequestContext());
-  } catch (error) {
-    return failure(error);
-  }
-  redirect(`/administration/profils?enregistre=${encodeURIComponent(id)}`);
-}
-
-export async function createAccessProfileAction(values: unknown): Promise<FormResult> {
-  const actor = await requireActor("/administration/profils");
-  let id: string;
-  try {
-    ({ id } = await createAccessProfile(actor, values, await currentRequestContext()));
-  } catch (error) {
-    return failure(error);
-  }
-  redirect(`/administration/profils?ajoute=${encodeURIComponent(id)}`);
+export async function createAccessProfileAction(values: unknown): Promise<ActionResult> {
+  return signedInAction((actor, request) => createAccessProfile(actor, values, request), {
+    forbiddenAsPage: true,
+    redirectTo: ({ id }) => `/administration/profils?ajoute=${encodeURIComponent(id)}`,
+  });
 }

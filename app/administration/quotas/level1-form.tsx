@@ -1,10 +1,9 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { z } from "zod";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/TextField";
@@ -18,20 +17,11 @@ const schema = z.object({
 });
 
 export function Level1Form({ perApiPerSecond, version }: { perApiPerSecond: number; version: number }) {
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const { register, handleSubmit, setError, setFocus, formState } = useForm<Values>({
     resolver: zodResolver(schema) as unknown as Resolver<Values>,
     defaultValues: { perApiPerSecond: String(perApiPerSecond), version: String(version) },
   });
-  const submit = (values: Values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const result = await updateLevel1QuotaAction(values);
-      if (!result) return;
-      setFormError(result.formError);
-      showFieldErrors(result.fieldErrors, { setError, setFocus });
-    });
+  const { formError, pending, submit } = useServerAction(updateLevel1QuotaAction, { form: { setError, setFocus } });
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="max-w-xl space-y-4">
       {formError && (

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -10,25 +10,13 @@ import { acceptCharterSchema, type AcceptCharterInput } from "@/lib/catalogue/ch
 import { acceptCharterAction } from "./actions";
 
 export function AcceptCharterForm({ organizationId, version }: { organizationId: string; version: string }) {
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const { register, handleSubmit, setError, setFocus, formState } = useForm<AcceptCharterInput>({
     resolver: zodResolver(acceptCharterSchema),
     defaultValues: { organizationId, version, accepted: false },
   });
 
-  const onSubmit = handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const result = await acceptCharterAction(values);
-      if (!result) return;
-      setFormError(result.formError);
-      if (result.fieldErrors.accepted) {
-        setError("accepted", { message: result.fieldErrors.accepted });
-        setFocus("accepted");
-      }
-    }),
-  );
+  const { formError, pending, submit } = useServerAction(acceptCharterAction, { form: { setError, setFocus } });
+  const onSubmit = handleSubmit(submit);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">

@@ -1,8 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -12,29 +11,22 @@ import { invitationSchema, type InvitationInput } from "@/lib/organizations/orga
 import { inviteColleagueAction } from "./actions";
 
 export function InviteForm({ organizationId, mayOfferLegalRepresentative }: { organizationId: string; mayOfferLegalRepresentative: boolean }) {
-  const [formError, setFormError] = useState<string>();
-  const [sent, setSent] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const { register, handleSubmit, setError, setFocus, reset, formState } = useForm<InvitationInput>({
     resolver: zodResolver(invitationSchema),
     defaultValues: { email: "", asLegalRepresentative: false },
   });
   const errors = formState.errors;
 
-  const onSubmit = handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      setSent(undefined);
-      const result = await inviteColleagueAction(organizationId, values);
-      if (result.ok) {
-        reset({ email: "", asLegalRepresentative: false });
-        setSent(result.message);
-        return;
-      }
-      setFormError(result.formError);
-      showFieldErrors(result.fieldErrors, { setError, setFocus });
-    }),
-  );
+  const {
+    formError,
+    notice: sent,
+    pending,
+    submit,
+  } = useServerAction((values: InvitationInput) => inviteColleagueAction(organizationId, values), {
+    form: { setError, setFocus },
+    onSuccess: () => reset({ email: "", asLegalRepresentative: false }),
+  });
+  const onSubmit = handleSubmit(submit);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">

@@ -1,8 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -12,29 +11,24 @@ import { organizationDetailsSchema, type OrganizationDetailsInput } from "@/lib/
 import { updateOrganizationAction } from "./actions";
 
 export function OrganizationDetailsForm({ organizationId, defaults }: { organizationId: string; defaults: OrganizationDetailsInput }) {
-  const [formError, setFormError] = useState<string>();
-  const [saved, setSaved] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const { register, handleSubmit, setError, setFocus, reset, getValues, formState } = useForm<OrganizationDetailsInput>({
     resolver: zodResolver(organizationDetailsSchema),
     defaultValues: defaults,
   });
   const errors = formState.errors;
 
-  const onSubmit = handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      setSaved(undefined);
-      const result = await updateOrganizationAction(organizationId, values);
-      if (result.ok) {
-        reset({ ...getValues(), version: result.version ?? values.version });
-        setSaved(result.message);
-        return;
-      }
-      setFormError(result.formError);
-      showFieldErrors(result.fieldErrors, { setError, setFocus });
-    }),
-  );
+  const {
+    formError,
+    notice: saved,
+    pending,
+    submit,
+  } = useServerAction((values: OrganizationDetailsInput) => updateOrganizationAction(organizationId, values), {
+    form: { setError, setFocus },
+    onSuccess: (answer) => {
+      if ("version" in answer) reset({ ...getValues(), version: answer.version });
+    },
+  });
+  const onSubmit = handleSubmit(submit);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">

@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Button } from "@/components/ui/Button";
-import type { ActionResult } from "./actions";
+import type { ActionResult } from "@/lib/form-result";
 import { useNotify } from "@/components/ui/NoticeArea";
 import { ActionError } from "@/components/ui/ActionError";
 
@@ -17,10 +18,9 @@ export type RowActionProps = {
 
 /** One button of a table row that runs a server action; its refusal is shown (and announced) next to it. */
 export function RowAction({ label, target, action, confirmLabel }: RowActionProps) {
-  const [error, setError] = useState<string>();
   const [confirming, setConfirming] = useState(false);
-  const [pending, startTransition] = useTransition();
   const notify = useNotify();
+  const { formError: error, pending, submit } = useServerAction(action, { onSettled: () => setConfirming(false), onSuccess: ({ message }) => notify(message) });
   const errorId = useId();
   const confirmRef = useRef<HTMLButtonElement>(null);
 
@@ -28,14 +28,7 @@ export function RowAction({ label, target, action, confirmLabel }: RowActionProp
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
 
-  const run = () =>
-    startTransition(async () => {
-      setError(undefined);
-      const result = await action();
-      setConfirming(false);
-      if (result.ok) notify(result.message);
-      else setError(result.formError ?? Object.values(result.fieldErrors)[0] ?? "Action impossible.");
-    });
+  const run = () => submit(undefined);
 
   return (
     <div className="flex flex-col items-start gap-2">

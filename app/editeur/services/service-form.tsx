@@ -1,8 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { useForm, type Resolver } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -49,8 +48,6 @@ const maxHint = (max: number) => `${max} caractères au maximum.`;
 
 /** Declares a service, or changes it: the same fields, validated in the browser and again on the server. */
 export function ServiceForm(props: ServiceFormProps) {
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const resolver = zodResolver(props.mode === "edit" ? serviceUpdateSchema : serviceSchema) as unknown as Resolver<Values>;
   const { register, handleSubmit, setError, setFocus, formState } = useForm<Values>({
     resolver,
@@ -58,15 +55,11 @@ export function ServiceForm(props: ServiceFormProps) {
   });
   const errors = formState.errors;
 
-  const onSubmit = handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const result = props.mode === "edit" ? await updateServiceAction(props.serviceId, values) : await createServiceAction(props.organizationId, values);
-      if (!result) return;
-      setFormError(result.formError);
-      showFieldErrors(result.fieldErrors, { setError, setFocus });
-    }),
+  const { formError, pending, submit } = useServerAction(
+    (values: Values) => (props.mode === "edit" ? updateServiceAction(props.serviceId, values) : createServiceAction(props.organizationId, values)),
+    { form: { setError, setFocus } },
   );
+  const onSubmit = handleSubmit(submit);
 
   const submitLabel = props.mode === "edit" ? "Enregistrer les modifications" : "Déclarer le service";
 

@@ -1,13 +1,15 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { useNotify } from "@/components/ui/NoticeArea";
-import { submitApplicationAction, withdrawApplicationAction, type ActionResult } from "../actions";
+import type { ActionResult } from "@/lib/form-result";
+import { submitApplicationAction, withdrawApplicationAction } from "../actions";
 
 const versionOnly = z.object({ version: z.string() });
 type VersionOnly = z.infer<typeof versionOnly>;
@@ -41,9 +43,11 @@ export function ConfirmedAction({
   variant?: "primary" | "secondary";
 }) {
   const [confirming, setConfirming] = useState(false);
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const notify = useNotify();
+  const { formError, pending, submit } = useServerAction((values: VersionOnly) => ACTIONS[kind](applicationId, values), {
+    onSettled: () => setConfirming(false),
+    onSuccess: ({ message }) => notify(message),
+  });
   const questionId = useId();
   const confirmRef = useRef<HTMLButtonElement>(null);
   const askRef = useRef<HTMLButtonElement>(null);
@@ -55,15 +59,7 @@ export function ConfirmedAction({
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
 
-  const onSubmit = handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const result = await ACTIONS[kind](applicationId, values);
-      setConfirming(false);
-      if (result.ok) notify(result.message);
-      else setFormError(result.formError ?? Object.values(result.fieldErrors)[0] ?? "Action impossible.");
-    }),
-  );
+  const onSubmit = handleSubmit(submit);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">

@@ -1,10 +1,9 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { useNotify } from "@/components/ui/NoticeArea";
@@ -17,27 +16,20 @@ type MessageInput = z.input<typeof messageSchema>;
 
 /** The editor's reply in the dossier's thread; the reviewers are told by e-mail. */
 export function MessageForm({ applicationId }: { applicationId: string }) {
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const notify = useNotify();
   const { register, handleSubmit, setError, setFocus, reset, formState } = useForm<MessageInput, unknown, z.output<typeof messageSchema>>({
     resolver: zodResolver(messageSchema),
     defaultValues: { body: "" },
   });
 
-  const onSubmit = handleSubmit(({ body }) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const result = await postEditorMessageAction(applicationId, { body });
-      if (result.ok) {
-        reset({ body: "" });
-        notify(result.message);
-        return;
-      }
-      setFormError(result.formError);
-      showFieldErrors(result.fieldErrors, { setError, setFocus });
-    }),
-  );
+  const { formError, pending, submit } = useServerAction(({ body }: { body: string }) => postEditorMessageAction(applicationId, { body }), {
+    form: { setError, setFocus },
+    onSuccess: ({ message }) => {
+      reset({ body: "" });
+      notify(message);
+    },
+  });
+  const onSubmit = handleSubmit(submit);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">

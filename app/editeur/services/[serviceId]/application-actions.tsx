@@ -1,30 +1,20 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextArea } from "@/components/ui/TextArea";
 import { MESSAGE_MAX_LENGTH, reviewText } from "@/lib/message-text";
 import { createDraftAction, openAmendmentAction, renewCertificateAction } from "../../dossiers/actions";
 
-function firstError(result: { formError?: string; fieldErrors: Record<string, string> }): string {
-  return result.formError ?? Object.values(result.fieldErrors)[0] ?? "Action impossible.";
-}
-
 /** Starts the service's first application (a draft); on success the dossier's page opens. */
 export function CreateDraftButton({ serviceId }: { serviceId: string }) {
-  const [error, setError] = useState<string>();
-  const [pending, startTransition] = useTransition();
-  const run = () =>
-    startTransition(async () => {
-      setError(undefined);
-      const result = await createDraftAction(serviceId);
-      if (result && !result.ok) setError(firstError(result));
-    });
+  const { formError: error, pending, submit } = useServerAction(createDraftAction);
+  const run = () => submit(serviceId);
   return (
     <div className="space-y-3">
       {error ? (
@@ -44,8 +34,6 @@ const amendmentSchema = z.object({ note: reviewText("Décrivez la modification q
 /** "Demander une modification": the reason, then an amendment opened as a draft (the enrolment stays in force). */
 export function AmendmentForm({ serviceId }: { serviceId: string }) {
   const [open, setOpen] = useState(false);
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const { register, handleSubmit, setError, setFocus, formState } = useForm<z.input<typeof amendmentSchema>, unknown, z.output<typeof amendmentSchema>>({
     resolver: zodResolver(amendmentSchema),
     defaultValues: { note: "" },
@@ -54,16 +42,8 @@ export function AmendmentForm({ serviceId }: { serviceId: string }) {
     if (open) setFocus("note");
   }, [open, setFocus]);
 
-  const onSubmit = handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const result = await openAmendmentAction(serviceId, values);
-      if (result && !result.ok) {
-        setFormError(result.formError);
-        showFieldErrors(result.fieldErrors, { setError, setFocus });
-      }
-    }),
-  );
+  const { formError, pending, submit } = useServerAction((values: { note: string }) => openAmendmentAction(serviceId, values), { form: { setError, setFocus } });
+  const onSubmit = handleSubmit(submit);
 
   if (!open) {
     return (
@@ -103,20 +83,13 @@ export function AmendmentForm({ serviceId }: { serviceId: string }) {
 /** The short path of a certificate renewal: an amendment opened and submitted at once, after a confirmation. */
 export function RenewCertificateButton({ serviceId }: { serviceId: string }) {
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string>();
-  const [pending, startTransition] = useTransition();
+  const { formError: error, pending, submit } = useServerAction(renewCertificateAction, { onSettled: () => setConfirming(false) });
   const questionId = useId();
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
-  const run = () =>
-    startTransition(async () => {
-      setError(undefined);
-      const result = await renewCertificateAction(serviceId);
-      setConfirming(false);
-      if (result && !result.ok) setError(firstError(result));
-    });
+  const run = () => submit(serviceId);
   return (
     <div className="space-y-3">
       {error ? (

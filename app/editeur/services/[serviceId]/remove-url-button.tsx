@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useId } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Button } from "@/components/ui/Button";
 import { removeServiceUrlAction } from "../actions";
 import { useNotify } from "@/components/ui/NoticeArea";
@@ -8,20 +9,15 @@ import { ActionError } from "@/components/ui/ActionError";
 
 /** Removes one URL; the outcome is announced in the URL section, and focus goes back to the environment's heading. */
 export function RemoveUrlButton({ urlId, url, headingId }: { urlId: string; url: string; headingId: string }) {
-  const [error, setError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const notify = useNotify();
   const errorId = useId();
-
-  const run = () =>
-    startTransition(async () => {
-      setError(undefined);
-      const result = await removeServiceUrlAction(urlId);
-      if (result.ok) {
-        notify(result.message);
-        document.getElementById(headingId)?.focus();
-      } else setError(result.formError ?? Object.values(result.fieldErrors)[0] ?? "Action impossible.");
-    });
+  const { formError: error, pending, submit } = useServerAction(removeServiceUrlAction, {
+    onSuccess: ({ message }) => {
+      notify(message);
+      document.getElementById(headingId)?.focus();
+    },
+  });
+  const run = () => submit(urlId);
 
   return (
     <div className="flex flex-col items-start gap-2">

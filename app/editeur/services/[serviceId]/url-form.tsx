@@ -1,8 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/TextField";
@@ -14,8 +14,6 @@ const words: Record<ServiceEnvironmentCode, string> = { TEST: "de test", PRODUCT
 
 /** Adds one URL to a service for one environment; the refusal shows under the field. */
 export function UrlForm({ serviceId, environment }: { serviceId: string; environment: ServiceEnvironmentCode }) {
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const notify = useNotify();
   const { register, handleSubmit, setError, setFocus, reset, formState } = useForm<ServiceUrlInput>({
     resolver: zodResolver(serviceUrlSchema),
@@ -23,21 +21,15 @@ export function UrlForm({ serviceId, environment }: { serviceId: string; environ
   });
   const errors = formState.errors;
 
-  const onSubmit = handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const result = await addServiceUrlAction(serviceId, values);
-      if (result.ok) {
-        reset({ environment, url: "" });
-        notify(result.message);
-        return;
-      }
-      setFormError(result.formError);
-      const fields = Object.entries(result.fieldErrors);
-      for (const [field, message] of fields) setError(field === "environment" ? "url" : (field as keyof ServiceUrlInput), { message });
-      setFocus("url");
-    }),
-  );
+  const { formError, pending, submit } = useServerAction((values: ServiceUrlInput) => addServiceUrlAction(serviceId, values), {
+    form: { setError, setFocus },
+    renameFields: { environment: "url" },
+    onSuccess: ({ message }) => {
+      reset({ environment, url: "" });
+      notify(message);
+    },
+  });
+  const onSubmit = handleSubmit(submit);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">

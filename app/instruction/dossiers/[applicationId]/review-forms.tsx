@@ -4,7 +4,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { z } from "zod";
 import { DecisionPanel } from "@/components/forms/DecisionPanel";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -59,8 +58,7 @@ export function TextDecisionForm({ decision, applicationId, version }: { decisio
   });
   const { formError, pending, submit } = useServerAction<TextDecisionValues>(
     (values) => d.action(applicationId, { [d.field]: values.text, version: values.version }),
-    (fieldErrors) =>
-      showFieldErrors(Object.fromEntries(Object.entries(fieldErrors).map(([name, message]) => [name === d.field ? "text" : name, message])), { setError, setFocus }),
+    { form: { setError, setFocus }, renameFields: { [d.field]: "text" } },
   );
   const id = `decision-${decision}`;
   return (
@@ -118,7 +116,7 @@ export function ApproveForm({ applicationId, version, profiles, requestedProfile
   });
   const { formError, pending, submit } = useServerAction<ApproveValues>(
     (values) => approveAction(applicationId, values),
-    (fieldErrors) => showFieldErrors(fieldErrors, { setError, setFocus }),
+    { form: { setError, setFocus } },
   );
   const selectedId = useWatch({ control, name: "accessProfileId" });
   const selected = profiles.find((p) => p.id === selectedId);
@@ -200,7 +198,7 @@ export function ReviewerMessageForm({ applicationId }: { applicationId: string }
   });
   const { formError, pending, submit } = useServerAction<MessageValues>(
     (values) => postReviewerMessageAction(applicationId, values),
-    (fieldErrors) => showFieldErrors(fieldErrors, { setError, setFocus }),
+    { form: { setError, setFocus } },
   );
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="mt-6 space-y-4">

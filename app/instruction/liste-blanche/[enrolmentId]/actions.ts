@@ -4,7 +4,7 @@ import { reinstateEnrolment } from "@/lib/enrolments/reinstate.server";
 import { revokeEnrolment } from "@/lib/enrolments/revoke.server";
 import { suspendEnrolment } from "@/lib/enrolments/suspend.server";
 import { signedInAction, type ActionResult } from "@/lib/form-action.server";
-import { setEnrolmentQuotas } from "@/lib/whitelist/quotas.server";
+import { setEnrolmentQuotas } from "@/lib/enrolments/quotas.server";
 
 // Thin: the use cases validate; back to the enrolment with a notice.
 

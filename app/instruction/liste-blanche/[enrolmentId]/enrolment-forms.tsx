@@ -4,7 +4,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, type Resolver } from "react-hook-form";
 import { z } from "zod";
 import { DecisionPanel } from "@/components/forms/DecisionPanel";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -12,7 +11,8 @@ import { Checkbox } from "@/components/ui/Checkbox";
 import { TextArea } from "@/components/ui/TextArea";
 import { TextField } from "@/components/ui/TextField";
 import { reviewText } from "@/lib/message-text";
-import { departsFromDefault, QUOTA_RANGE_MESSAGE, quotaReasonSchema } from "@/lib/whitelist/quotas";
+import { departsFromDefault, quotaReasonSchema } from "@/lib/enrolments/quotas";
+import { QUOTA_RANGE_MESSAGE } from "@/lib/vocabulary";
 import { reinstateAction, revokeAction, setQuotasAction, suspendAction } from "./actions";
 
 const confirmation = z.literal(true, { error: "Cochez la case pour confirmer." });
@@ -44,7 +44,7 @@ export function QuotaForm({ enrolmentId, version, quotas, defaults, reason }: { 
   });
   const { formError, pending, submit } = useServerAction<QuotaValues>(
     (values) => setQuotasAction(enrolmentId, values),
-    (fieldErrors) => showFieldErrors(fieldErrors, { setError, setFocus }),
+    { form: { setError, setFocus } },
   );
   return (
     <DecisionPanel summary="Modifier les quotas de niveau 2">
@@ -90,7 +90,7 @@ export function EnrolmentChangeForm({ change, enrolmentId, version }: { change: 
   });
   const { formError, pending, submit } = useServerAction<ChangeValues>(
     (values) => c.action(enrolmentId, c.reason ? values : { version: values.version }),
-    (fieldErrors) => showFieldErrors(fieldErrors, { setError, setFocus }),
+    { form: { setError, setFocus } },
   );
   return (
     <DecisionPanel summary={c.summary} tone={c.tone}>

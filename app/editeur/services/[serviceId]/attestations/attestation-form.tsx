@@ -1,9 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
 import { useForm, type Resolver } from "react-hook-form";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { ButtonLink } from "@/components/ui/ButtonLink";
@@ -31,24 +30,18 @@ const maxHint = (max: number) => `${max} caractères au maximum.`;
 
 /** The client attestation (Annex 1). A draft may stay incomplete; sending for signature needs every field. */
 export function AttestationForm(props: AttestationFormProps) {
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const resolver = zodResolver(attestationSchema(props.today)) as unknown as Resolver<Values>;
   const { register, handleSubmit, setError, setFocus, formState } = useForm<Values>({ resolver, defaultValues: props.defaults });
   const errors = formState.errors;
 
-  const onSubmit = handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const result =
-        props.mode === "edit"
-          ? await updateAttestationAction(props.serviceId, props.attestationId, { ...values, version: props.version })
-          : await createAttestationAction(props.serviceId, values);
-      if (!result) return;
-      setFormError(result.formError);
-      showFieldErrors(result.fieldErrors, { setError, setFocus });
-    }),
+  const { formError, pending, submit } = useServerAction(
+    (values: Values) =>
+      props.mode === "edit"
+        ? updateAttestationAction(props.serviceId, props.attestationId, { ...values, version: props.version })
+        : createAttestationAction(props.serviceId, values),
+    { form: { setError, setFocus } },
   );
+  const onSubmit = handleSubmit(submit);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-10">

@@ -1,9 +1,10 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useId } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Button } from "@/components/ui/Button";
 import { useNotify } from "@/components/ui/NoticeArea";
-import type { ActionResult } from "../actions";
+import type { ActionResult } from "@/lib/form-result";
 import { ActionError } from "@/components/ui/ActionError";
 
 /** One action on the attestation (send, resend, cancel…); the outcome is announced in the page's notice area. */
@@ -18,18 +19,12 @@ export function ActionButton({
   confirmation?: string;
   variant?: "primary" | "secondary" | "tertiary";
 }) {
-  const [error, setError] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const notify = useNotify();
+  const { formError: error, pending, submit } = useServerAction(action, { onSuccess: ({ message }) => notify(message) });
   const errorId = useId();
   const run = () => {
     if (confirmation && !window.confirm(confirmation)) return;
-    startTransition(async () => {
-      setError(undefined);
-      const result = await action();
-      if (result.ok) notify(result.message);
-      else setError(result.formError ?? Object.values(result.fieldErrors)[0] ?? "Action impossible.");
-    });
+    submit(undefined);
   };
   return (
     <div className="flex flex-col items-start gap-2">

@@ -1,16 +1,16 @@
 // `npm start` / `npm run dev`: the portal with demo data on an embedded PostgreSQL when DATABASE_URL is unset.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { parseEnv, EnvError } from "../env";
-import { describeDemoAccounts } from "../../prisma/seed";
-import type { RunningWorker } from "../jobs/worker.server";
-import { checkDatabaseReachable, projectRoot } from "./database-tools";
-import { seedDatabase } from "./demo-data";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
-import { localSecret } from "./local-secrets";
-import { ensureLocalPlatformSeal } from "./local-seal";
-import { applyMigrations } from "./migrations";
-import { needsBuild } from "./needs-build";
+import { parseEnv, EnvError } from "../lib/env";
+import { describeDemoAccounts } from "./demo/seed-demo";
+import type { RunningWorker } from "../lib/runtime/worker.server";
+import { checkDatabaseReachable, projectRoot } from "../lib/runtime/database-tools";
+import { seedDatabase } from "./demo/seed-database";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/runtime/embedded-database";
+import { localSecret } from "../lib/runtime/local-secrets";
+import { ensureLocalPlatformSeal } from "../lib/runtime/local-seal";
+import { applyMigrations } from "../lib/runtime/migrations";
+import { needsBuild } from "../lib/runtime/needs-build";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const port = Number(process.env.PORT ?? 3000);
@@ -130,7 +130,7 @@ async function main() {
 
   if (process.env.PORTAL_WORKER !== "off") {
     try {
-      const { startWorker } = await import("../jobs/worker.server");
+      const { startWorker } = await import("../lib/runtime/worker.server");
       worker = await startWorker({ databaseUrl: process.env.DATABASE_URL! });
       log("Tâches de fond démarrées (courriels, surveillance des certificats, rappels, nettoyage).");
     } catch (error) {

@@ -6,7 +6,7 @@ import { closeSync, openSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { installPlan, isPresent, missingRequirements, missingRequirementsLine, TEST_SYSTEM_REQUIREMENTS } from "./system-programs";
+import { installPlan, isPresent, missingRequirements, missingRequirementsLine, TEST_SYSTEM_REQUIREMENTS } from "../lib/runtime/system-programs";
 
 const STAGES = [
   { name: "lint", script: "lint" },

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { PrismaClient } from "../lib/generated/prisma/client";
+import type { PrismaClient } from "../generated/prisma/client";
 
 // The charter as ANS published it (version 0.1), seeded as the first published version. Inserted when
 // missing, never overwritten: a later version is published from the administration, not from here.
@@ -8,7 +8,7 @@ export const SEEDED_CHARTER_VERSION = "0.1";
 export const SEEDED_CHARTER_TITLE = "Charte d'accès aux données du ROR pour les services numériques de santé";
 
 export async function readSeededCharterBody(): Promise<string> {
-  return readFile(path.join(import.meta.dirname, "seed-data", `charter-${SEEDED_CHARTER_VERSION}.md`), "utf8");
+  return readFile(path.join(import.meta.dirname, "..", "..", "prisma", "seed-data", `charter-${SEEDED_CHARTER_VERSION}.md`), "utf8");
 }
 
 export async function seedCharter(db: PrismaClient): Promise<void> {

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db.server";
 import { queueMail } from "../mail/outbox.server";
 import { smtpTransport, type MailTransport } from "../mail/transport.server";
-import { projectRoot } from "../runtime/database-tools";
+import { projectRoot } from "./database-tools";
 import { startSmtpTestServer, type SmtpTestServer } from "../testing/smtp-test-server";
 import { waitFor } from "../testing/wait";
-import { backgroundMetrics } from "./metrics.server";
-import { TASKS } from "./schedules";
+import { backgroundMetrics } from "../jobs/metrics.server";
+import { TASKS } from "../jobs/schedules";
 import { startWorker } from "./worker.server";
 
 // Several workers on one database, as several app instances would run them.
@@ -133,7 +133,7 @@ describe("workers on one database", () => {
     await queue([to]);
     // `npm run worker`, in its own process, killed while the server holds back its reply to DATA.
     // (node --import tsx: one process, where the tsx command would run the worker in a child of its own.)
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/runtime/worker.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
       cwd: projectRoot,
       env: { ...process.env, SMTP_URL: smtp.url, WORKER_CONCURRENCY: "1" },
       stdio: ["ignore", "pipe", "pipe"],

@@ -1,9 +1,9 @@
 // `npm run db:deploy`: applies the migrations (Prisma's, then the job engine's schema) to DATABASE_URL, else to the
 // embedded database of `npm start` (which must not be running).
 import path from "node:path";
-import { projectRoot } from "./database-tools";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
-import { applyMigrations } from "./migrations";
+import { projectRoot } from "../lib/runtime/database-tools";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/runtime/embedded-database";
+import { applyMigrations } from "../lib/runtime/migrations";
 
 let embedded: EmbeddedDatabase | null = null;
 let databaseUrl = process.env.DATABASE_URL;

@@ -1,5 +1,5 @@
-import type { PrismaClient } from "../lib/generated/prisma/client";
-import { hashPassword } from "../lib/auth/password.server";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { hashPassword } from "../../lib/auth/password.server";
 import { DEMO_PASSWORD, demoAccounts, demoOrganization } from "./demo-accounts";
 
 export type DemoDataOptions = {
@@ -13,7 +13,7 @@ export type DemoDataOptions = {
  */
 export async function seedDemoData(db: PrismaClient, options: DemoDataOptions = {}): Promise<boolean> {
   // Demo only, and @peculiar/x509 is a development dependency: loaded when demo data is seeded (ADR 0013).
-  const { demoTestAuthorityDir, seedDemoTestCaBundle } = await import("../lib/runtime/demo-test-authority");
+  const { demoTestAuthorityDir, seedDemoTestCaBundle } = await import("../../lib/runtime/demo-test-authority");
   await seedDemoTestCaBundle(db, options.testAuthorityDir ?? demoTestAuthorityDir());
   const existing = await db.organization.findUnique({ where: { siret: demoOrganization.siret } });
   if (existing) return false;

@@ -10,10 +10,10 @@ import { retryScheduleFrom, type RetrySchedule } from "../mail/retry";
 import { sweepMail } from "../mail/sweep.server";
 import { smtpTransport, type MailTransport } from "../mail/transport.server";
 import { runCertificateExpiryWatch } from "../whitelist/expiry-job.server";
-import { runHousekeeping } from "./housekeeping.server";
-import { workerLogger } from "./logger";
-import { JOB_SCHEMA, jobSchemaProblem } from "./schema.server";
-import { isDueRun, SCHEDULES, TASKS, type Schedule, type TaskName } from "./schedules";
+import { runHousekeeping } from "../jobs/housekeeping.server";
+import { workerLogger } from "../jobs/logger";
+import { JOB_SCHEMA, jobSchemaProblem } from "../jobs/schema.server";
+import { isDueRun, SCHEDULES, TASKS, type Schedule, type TaskName } from "../jobs/schedules";
 
 export type WorkerOptions = {
   databaseUrl: string;

@@ -1,14 +1,15 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { certificateFacts } from "../lib/certificates/certificate-facts";
-import type { PrismaClient, ServiceEnvironment } from "../lib/generated/prisma/client";
+import { caCertificateRow } from "../certificates/ca-bundle";
+import { certificateFacts } from "../certificates/certificate-facts";
+import type { PrismaClient, ServiceEnvironment } from "../generated/prisma/client";
 
 // IGC Santé's public production chain (see seed-data/igc-sante/README.md): reference data, in production too.
 export const IGC_SANTE_PRODUCTION_CA_FILES = ["AC-RACINE-IGC-SANTE-ELEMENTAIRE.cer", "AC-IGC-SANTE-ELEMENTAIRE-ORGANISATIONS.cer"] as const;
 
 export async function readIgcSanteProductionCertificates(): Promise<Uint8Array[]> {
   return Promise.all(
-    IGC_SANTE_PRODUCTION_CA_FILES.map(async (file) => new Uint8Array(await readFile(path.join(import.meta.dirname, "seed-data", "igc-sante", file)))),
+    IGC_SANTE_PRODUCTION_CA_FILES.map(async (file) => new Uint8Array(await readFile(path.join(import.meta.dirname, "..", "..", "prisma", "seed-data", "igc-sante", file)))),
   );
 }
 
@@ -19,20 +20,8 @@ export async function readIgcSanteProductionCertificates(): Promise<Uint8Array[]
  */
 export async function seedCaCertificates(db: PrismaClient, environment: ServiceEnvironment, certificates: readonly Uint8Array[]): Promise<number> {
   const { count } = await db.caCertificate.createMany({
-    data: certificates.map((der) => {
-      const facts = certificateFacts(der);
-      return {
-        environment,
-        der: new Uint8Array(der),
-        subjectDn: facts.subjectDn,
-        issuerDn: facts.issuerDn,
-        fingerprintSha256: facts.fingerprintSha256,
-        notBefore: new Date(facts.notBefore),
-        notAfter: new Date(facts.notAfter),
-        // Loaded by the system, no person behind it.
-        addedById: null,
-      };
-    }),
+    // Loaded by the system, no person behind it.
+    data: certificates.map((der) => caCertificateRow(environment, der, certificateFacts(der), null)),
     skipDuplicates: true,
   });
   return count;

@@ -6,10 +6,10 @@ import { db } from "../db.server";
 import { systemActor, userActor } from "../events/actor";
 import { recordEvent } from "../events/record.server";
 import { verifyEventChain } from "../events/verify.server";
-import { projectRoot } from "../runtime/database-tools";
+import { projectRoot } from "./database-tools";
 import type { JobHelpers } from "graphile-worker";
-import { runHousekeeping } from "./housekeeping.server";
-import { TASKS } from "./schedules";
+import { runHousekeeping } from "../jobs/housekeeping.server";
+import { TASKS } from "../jobs/schedules";
 import { taskList } from "./worker.server";
 
 const DAY = 24 * 3600_000;
@@ -78,7 +78,7 @@ describe("daily housekeeping", () => {
     });
 
     expect(await verifyEventChain()).toMatchObject({ ok: true });
-    const audit = spawnSync(process.execPath, ["--import", "tsx", "lib/runtime/audit-verify.ts"], { cwd: projectRoot, env: process.env, encoding: "utf8" });
+    const audit = spawnSync(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts"], { cwd: projectRoot, env: process.env, encoding: "utf8" });
     expect(audit.stderr).toBe("");
     expect(audit.status).toBe(0);
     expect(audit.stdout).toMatch(/Journal des événements intègre : \d+ événement\(s\) vérifié\(s\)/);

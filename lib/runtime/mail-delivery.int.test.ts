@@ -2,16 +2,16 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPerson } from "../testing/catalogue-fixtures.server";
 import { db } from "../db.server";
-import { startWorker, type RunningWorker } from "../jobs/worker.server";
+import { startWorker, type RunningWorker } from "./worker.server";
 import { rejection, testRequest } from "../testing/organization-fixtures.server";
 import { startSmtpTestServer, type SmtpTestServer } from "../testing/smtp-test-server";
 import { waitFor } from "../testing/wait";
-import { deliverMessage } from "./delivery.server";
-import { listFailedMail, resendFailedMail } from "./failed-mail.server";
-import { developmentMailbox } from "./mailbox.server";
-import { messageIdFor } from "./message";
-import { queueMail } from "./outbox.server";
-import { sweepMail } from "./sweep.server";
+import { deliverMessage } from "../mail/delivery.server";
+import { listFailedMail, resendFailedMail } from "../mail/failed-mail.server";
+import { developmentMailbox } from "../mail/mailbox.server";
+import { messageIdFor } from "../mail/message";
+import { queueMail } from "../mail/outbox.server";
+import { sweepMail } from "../mail/sweep.server";
 
 // The mail job against a real SMTP server (smtp-server on loopback) that misbehaves as real ones do. The retry
 // schedule is compressed to fractions of a second; a 2.5-second window stands for the 25 hours of production.

@@ -2,12 +2,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { db } from "../db.server";
-import { verifyEventChain } from "../events/verify.server";
-import { parseQueueQuery } from "../review/queue-query";
-import { reviewerQueue } from "../review/queue.server";
-import { seedDemoData } from "../../prisma/seed";
-import { reviewer } from "../testing/application-fixtures.server";
+import { db } from "../../lib/db.server";
+import { verifyEventChain } from "../../lib/events/verify.server";
+import { parseQueueQuery } from "../../lib/review/queue-query";
+import { reviewerQueue } from "../../lib/review/queue.server";
+import { seedDemoData } from "./seed-demo";
+import { reviewer } from "../../lib/testing/application-fixtures.server";
 import { DEMO_SERVICE_NAME, seedDemoApplication } from "./demo-application";
 
 const dirs: string[] = [];

@@ -1,10 +1,10 @@
 // `npm run audit:verify`: walks the event log's hash chain and names the first broken link (exit code 1), or says
 // how many events it checked. Uses DATABASE_URL, else the embedded database of `npm start`.
-import { withCommandDatabase } from "./command-database";
+import { withCommandDatabase } from "../lib/runtime/command-database";
 
 const intact = await withCommandDatabase(async () => {
-  const { verifyEventChain } = await import("../events/verify.server");
-  const { db } = await import("../db.server");
+  const { verifyEventChain } = await import("../lib/events/verify.server");
+  const { db } = await import("../lib/db.server");
   try {
     const report = await verifyEventChain();
     if (report.ok) console.info(`Journal des événements intègre : ${report.events} événement(s) vérifié(s), fin de chaîne ${report.head ?? "(vide)"}.`);

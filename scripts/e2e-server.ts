@@ -1,12 +1,12 @@
 // Playwright's web server: a fresh migrated database with the demo data, and the production build.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { seedDatabase } from "../runtime/demo-data";
-import { projectRoot } from "../runtime/database-tools";
-import { testPlatformSealEnv } from "../runtime/local-seal";
-import { e2eTestAuthorityDir, recreateTestAuthority } from "../runtime/demo-test-authority";
-import { startSmtpTestServer } from "./smtp-test-server";
-import { createMigratedDatabase, startTestCluster } from "./test-cluster";
+import { seedDatabase } from "./demo/seed-database";
+import { projectRoot } from "../lib/runtime/database-tools";
+import { testPlatformSealEnv } from "../lib/runtime/local-seal";
+import { e2eTestAuthorityDir, recreateTestAuthority } from "../lib/runtime/demo-test-authority";
+import { startSmtpTestServer } from "../lib/testing/smtp-test-server";
+import { createMigratedDatabase, startTestCluster } from "../lib/testing/test-cluster";
 
 const port = process.env.E2E_PORT ?? "3100";
 const cluster = await startTestCluster();
@@ -24,7 +24,7 @@ const authSecret = process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-
 // their links from stays on: every message is both delivered and readable at /courriels.
 const smtp = await startSmtpTestServer();
 smtp.refuseFirstTime = /^rebond-/;
-const worker = spawn(process.execPath, ["--import", "tsx", "lib/runtime/worker.ts"], {
+const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
   cwd: projectRoot,
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, SMTP_URL: smtp.url, ...sealEnv },

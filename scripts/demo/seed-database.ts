@@ -1,21 +1,18 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../generated/prisma/client";
-import { seedDemoData } from "../../prisma/seed";
-import { seedReferenceData } from "../../prisma/seed-reference";
-import { seedExampleTestPlans } from "../platines/test-plans.server";
+import { PrismaClient } from "../../lib/generated/prisma/client";
+import { seedReferenceDatabase } from "../../lib/reference/reference-data.server";
 import { seedDemoApplication } from "./demo-application";
+import { seedDemoData } from "./seed-demo";
 
 /**
  * Reference data always (idempotent); demo accounts and the demo test authority only when asked. Returns true when
  * demo data was added.
  */
 export async function seedDatabase(databaseUrl: string, options: { demo: boolean; testAuthorityDir?: string }): Promise<boolean> {
+  await seedReferenceDatabase(databaseUrl);
+  if (!options.demo) return false;
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   try {
-    await seedReferenceData(db);
-    // PLATINES example test plans: reference data, linked to the access profiles seeded just before.
-    await seedExampleTestPlans(db);
-    if (!options.demo) return false;
     const accounts = await seedDemoData(db, { testAuthorityDir: options.testAuthorityDir });
     // A submitted demo dossier, so the reviewer queue is not empty (also added to an older demo database).
     const application = await seedDemoApplication(db);

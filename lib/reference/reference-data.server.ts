@@ -1,6 +1,8 @@
-import type { PrismaClient } from "../lib/generated/prisma/client";
-import { seedProductionCaBundle } from "./seed-ca-bundles";
-import { seedCharter } from "./seed-charter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/prisma/client";
+import { seedExampleTestPlans } from "../platines/test-plans.server";
+import { seedProductionCaBundle } from "./ca-bundle-seed.server";
+import { seedCharter } from "./charter-seed.server";
 
 // Reference data that ANS edits afterwards (catalogue of charter 0.1). Inserted when missing, never
 // overwritten: once ANS has changed a profile, restarting the portal keeps ANS's version.
@@ -27,4 +29,15 @@ export async function seedReferenceData(db: PrismaClient): Promise<void> {
   await seedAccessProfiles(db);
   await seedCharter(db);
   await seedProductionCaBundle(db);
+}
+
+/** Reference data and the PLATINES example test plans (linked to the profiles), on the database at `databaseUrl`. */
+export async function seedReferenceDatabase(databaseUrl: string): Promise<void> {
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  try {
+    await seedReferenceData(db);
+    await seedExampleTestPlans(db);
+  } finally {
+    await db.$disconnect();
+  }
 }

@@ -3,10 +3,10 @@
 // running). The migration step must have run: the worker checks the job schema and never installs it.
 // Ctrl-C (SIGINT) or SIGTERM: finishes the jobs under way, then exits.
 import path from "node:path";
-import { parseEnv, EnvError } from "../env";
-import { projectRoot } from "./database-tools";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
-import { localSecret } from "./local-secrets";
+import { parseEnv, EnvError } from "../lib/env";
+import { projectRoot } from "../lib/runtime/database-tools";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/runtime/embedded-database";
+import { localSecret } from "../lib/runtime/local-secrets";
 
 function log(line: string) {
   console.log(`[tâches] ${line}`);
@@ -33,7 +33,7 @@ try {
   await exit(1);
 }
 
-const { startWorker } = await import("../jobs/worker.server");
+const { startWorker } = await import("../lib/runtime/worker.server");
 let worker;
 try {
   worker = await startWorker({ databaseUrl: process.env.DATABASE_URL! });
@@ -49,7 +49,7 @@ async function stop() {
   stopping = true;
   log("Arrêt : fin des tâches en cours…");
   await worker!.stop();
-  const { db } = await import("../db.server");
+  const { db } = await import("../lib/db.server");
   await db().$disconnect();
   log("Arrêté proprement.");
   await exit(0);

@@ -1,8 +1,8 @@
 // `npm run db:migrate -- --name <change>`: prisma migrate dev, on the embedded database when DATABASE_URL is unset.
 import path from "node:path";
-import { projectRoot, runPrisma } from "./database-tools";
-import { startEmbeddedDatabase } from "./embedded-database";
-import { migrateJobSchema } from "../jobs/schema.server";
+import { projectRoot, runPrisma } from "../lib/runtime/database-tools";
+import { startEmbeddedDatabase } from "../lib/runtime/embedded-database";
+import { migrateJobSchema } from "../lib/jobs/schema.server";
 
 const args = ["migrate", "dev", ...process.argv.slice(2)];
 if (process.env.DATABASE_URL) {

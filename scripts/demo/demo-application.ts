@@ -1,9 +1,9 @@
-import type { Actor } from "../auth/permissions";
-import { lockApplication } from "../applications/application-records.server";
-import { openApplicationInTransaction } from "../applications/open-application.server";
-import { submitInTransaction } from "../applications/submit.server";
-import type { PrismaClient } from "../generated/prisma/client";
-import { demoAccounts, demoOrganization } from "../../prisma/demo-accounts";
+import type { Actor } from "../../lib/auth/permissions";
+import { lockApplication } from "../../lib/applications/application-records.server";
+import { openApplicationInTransaction } from "../../lib/applications/open-application.server";
+import { submitInTransaction } from "../../lib/applications/submit.server";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { demoAccounts, demoOrganization } from "./demo-accounts";
 
 // Demo data only: the demo organisation's legal representative accepts the charter, the organisation declares a
 // profile-0 service with a test URL (no certificate, attestation or PLATINES plan is needed for that profile,

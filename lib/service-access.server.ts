@@ -1,7 +1,7 @@
-import { can, type Actor } from "../auth/permissions";
-import { db, type Tx } from "../db.server";
-import { AppError } from "../errors";
-import { parseRecordId, requireMembershipInTransaction } from "../organizations/organization-access.server";
+import { can, type Actor } from "./auth/permissions";
+import { db, type Tx } from "./db.server";
+import { AppError } from "./errors";
+import { parseRecordId, requireMembershipInTransaction } from "./organizations/organization-access.server";
 
 // Shared by the service use cases (and the certificate registry): every service id comes from a URL or a form,
 // so it is re-checked against the actor. Someone else's service answers exactly like a service that does not

@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCertificationPath } from "../certificates/certificate-chain";
-import { EKU_CLIENT_AUTH } from "../certificates/certificate-usages";
-import { readCertificateInput } from "../certificates/certificate-input";
-import { certificateFacts } from "../certificates/certificate-facts";
-import { DEMO_TEST_AUTHORITY_FILES, ensureDemoTestAuthority, loadTestAuthority, recreateTestAuthority } from "./demo-test-authority";
+import { buildCertificationPath } from "../lib/certificates/certificate-chain";
+import { EKU_CLIENT_AUTH } from "../lib/certificates/certificate-usages";
+import { readCertificateInput } from "../lib/certificates/certificate-input";
+import { certificateFacts } from "../lib/certificates/certificate-facts";
+import { DEMO_TEST_AUTHORITY_FILES, ensureDemoTestAuthority, loadTestAuthority, recreateTestAuthority } from "../lib/runtime/demo-test-authority";
 import { issueDemoCertificate, parseDemoCertificateOptions, UsageError } from "./issue-demo-certificate";
 
 let directory: string;

@@ -1,4 +1,4 @@
-import type { PlatformRole } from "../lib/auth/permissions";
+import type { PlatformRole } from "../../lib/auth/permissions";
 
 // The demo data the embedded default starts with. Never loaded into a production database.
 export const DEMO_PASSWORD = "Demo-ROR-2026!";

@@ -5,11 +5,11 @@ import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { certificateFacts } from "../certificates/certificate-facts";
-import { issueTestCertificate, privateKeyPem } from "../testing/test-authority";
-import { normalizeIdentifier, siretProblem } from "../organizations/identifiers";
-import { formatDateTime } from "../time";
-import { demoTestAuthorityDir, loadTestAuthority } from "./demo-test-authority";
+import { certificateFacts } from "../lib/certificates/certificate-facts";
+import { issueTestCertificate, privateKeyPem } from "../lib/testing/test-authority";
+import { normalizeIdentifier, siretProblem } from "../lib/organizations/identifiers";
+import { formatDateTime } from "../lib/time";
+import { demoTestAuthorityDir, loadTestAuthority } from "../lib/runtime/demo-test-authority";
 
 export type DemoCertificateOptions = {
   commonName: string;
