@@ -4,7 +4,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { FormNotice } from "@/components/forms/FormNotice";
 import { NewPasswordFields } from "@/components/forms/NewPasswordFields";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -25,7 +24,7 @@ type NameValues = { name: string };
 
 export function RenameForm({ name }: { name: string }) {
   const { register, handleSubmit, setError, setFocus, formState } = useForm<NameValues>({ resolver: zodResolver(renameSchema) as unknown as Resolver<NameValues>, defaultValues: { name } });
-  const { formError, notice, pending, submit } = useServerAction<NameValues>(renameAction, (errors) => showFieldErrors(errors, { setError, setFocus }));
+  const { formError, notice, pending, submit } = useServerAction<NameValues>(renameAction, { form: { setError, setFocus } });
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="max-w-xl space-y-4">
       <FormNotice notice={notice} />
@@ -51,7 +50,7 @@ export function EmailChangeForm() {
       if (result.ok) reset();
       return result;
     },
-    (errors) => showFieldErrors(errors, { setError, setFocus }),
+    { form: { setError, setFocus } },
   );
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="max-w-xl space-y-4">
@@ -80,7 +79,7 @@ export function PasswordChangeForm({ name, email }: { name: string; email: strin
       if (result.ok) reset();
       return result;
     },
-    (errors) => showFieldErrors(errors, { setError, setFocus }),
+    { form: { setError, setFocus } },
   );
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="max-w-xl space-y-4">
@@ -112,9 +111,7 @@ export function EndSessionButton({ sessionId, browser }: { sessionId: string; br
       const result = await endSessionAction(id);
       if (result.ok) notify(result.message);
       return result.ok ? undefined : result;
-    },
-    () => {},
-  );
+    });
   return (
     <form
       noValidate
@@ -136,7 +133,7 @@ export function EndSessionButton({ sessionId, browser }: { sessionId: string; br
 }
 
 export function EndOtherSessionsForm() {
-  const { formError, notice, pending, submit } = useServerAction<void>(endOtherSessionsAction, () => {});
+  const { formError, notice, pending, submit } = useServerAction<void>(endOtherSessionsAction);
   return (
     <form
       noValidate

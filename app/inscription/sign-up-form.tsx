@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { useServerAction } from "@/components/forms/use-server-action";
 import { useForm, useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
@@ -28,7 +27,7 @@ export function SignUpForm() {
   });
   const [typedPassword, typedName, typedEmail] = useWatch({ control, name: ["password", "name", "email"] });
   const errors = formState.errors;
-  const { formError, pending, submit } = useServerAction<SignUpInput>(signUpAction, (fieldErrors) => showFieldErrors(fieldErrors, { setError, setFocus }));
+  const { formError, pending, submit } = useServerAction<SignUpInput>(signUpAction, { form: { setError, setFocus } });
   const onSubmit = handleSubmit(submit);
 
   return (

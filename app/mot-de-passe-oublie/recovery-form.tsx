@@ -3,7 +3,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, type Resolver } from "react-hook-form";
 import { FormNotice } from "@/components/forms/FormNotice";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -18,7 +17,7 @@ export function RecoveryForm() {
     resolver: zodResolver(recoveryRequestSchema) as unknown as Resolver<Values>,
     defaultValues: { email: "" },
   });
-  const { formError, notice, pending, submit } = useServerAction<Values>(requestPasswordResetAction, (errors) => showFieldErrors(errors, { setError, setFocus }));
+  const { formError, notice, pending, submit } = useServerAction<Values>(requestPasswordResetAction, { form: { setError, setFocus } });
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="space-y-6">
       <FormNotice notice={notice} />

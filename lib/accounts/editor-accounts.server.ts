@@ -8,9 +8,9 @@ import { revokeUserSessions } from "../auth/sessions.server";
 import { db } from "../db.server";
 import { AppError } from "../errors";
 import { queueMail } from "../mail/outbox.server";
-import { recordId } from "../organizations/organization-schema";
 import { portalLink } from "../portal-link.server";
 import type { RequestContext } from "../request.server";
+import { z } from "zod";
 import { invalidForm } from "../validation";
 import { editorAccountStatusSchema } from "./account-schema";
 import { accountDisabledMail, accountEnabledMail } from "./mail-texts";
@@ -23,6 +23,7 @@ export const EDITOR_ACCOUNT_MESSAGES = {
 } as const;
 
 const LIST_SIZE = 50;
+const recordId = z.uuid();
 
 function requireAdministrator(actor: Actor): void {
   if (!can(actor, { type: "users.manage" })) throw new AppError("FORBIDDEN", EDITOR_ACCOUNT_MESSAGES.adminsOnly);

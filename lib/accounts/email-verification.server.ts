@@ -1,5 +1,6 @@
 // E-mail verification (ADR 0020): sign-up ends on "consultez votre messagerie"; the mailed link (single use, 24 hours)
-// confirms the address and signs its owner in. Until then the account is held at its gate's page.
+// confirms the address and signs its owner in (lib/auth/verification-link.server.ts). Until then the account is held
+// at its gate's page.
 import { ANONYMOUS, userActor } from "../events/actor";
 import { recordEvent } from "../events/record.server";
 import { db, type Tx } from "../db.server";
@@ -7,10 +8,8 @@ import { AppError } from "../errors";
 import { queueMail } from "../mail/outbox.server";
 import { portalLink } from "../portal-link.server";
 import type { RequestContext } from "../request.server";
-import { openSession } from "../auth/sessions.server";
-import type { PlatformRole } from "../auth/permissions";
-import { MAIL_WINDOW_MS, mayMailAgain } from "./account-link";
-import { consumeAccountLink, issueAccountLink, lastLinkSentAt } from "./account-links.server";
+import { MAIL_WINDOW_MS, mayMailAgain } from "../auth/account-link";
+import { issueAccountLink, lastLinkSentAt } from "../auth/account-links.server";
 import { verificationMail } from "./mail-texts";
 
 export const VERIFICATION_PATH = "/confirmation-adresse";
@@ -53,44 +52,5 @@ export async function resendVerification(userId: string, request: RequestContext
     if (!mayMailAgain(last, now)) throw new AppError("RATE_LIMITED", waitMessage(last!, now));
     const { token } = await sendVerification(tx, user, { resent: true, request }, now);
     return { email: user.email, token };
-  });
-}
-
-/** Marks an address verified in the caller's transaction (a link, an accepted invitation, a password reset). */
-export async function markEmailVerified(
-  tx: Tx,
-  user: { id: string; emailVerifiedAt: Date | null },
-  via: "link" | "invitation" | "password_reset",
-  request: RequestContext | undefined,
-  now: Date,
-): Promise<void> {
-  if (user.emailVerifiedAt) return;
-  await tx.user.update({ where: { id: user.id }, data: { emailVerifiedAt: now } });
-  await recordEvent(tx, { name: "user.email_verified", actor: userActor(user.id), subjectId: user.id, request, payload: { via } });
-}
-
-/**
- * The verification link's button: uses the link, confirms the address and opens a session, in one transaction.
- * Throws a French AppError for a link that is used, replaced, expired or unknown. A disabled account is confirmed
- * but gets no session (it signs in nowhere).
- */
-export async function signInWithVerificationLink(
-  token: unknown,
-  request: RequestContext,
-  now: Date = new Date(),
-): Promise<{ userId: string; sessionId: string | null }> {
-  return db().$transaction(async (tx) => {
-    const link = await consumeAccountLink(tx, token, ["VERIFY_EMAIL"], now);
-    const user = await tx.user.findUniqueOrThrow({
-      where: { id: link.userId },
-      select: { id: true, email: true, status: true, roles: true, emailVerifiedAt: true },
-    });
-    // The address the link went to is no longer the account's: the link proves nothing about the current one.
-    if (user.email !== link.email) throw new AppError("CONFLICT", "Ce lien de confirmation a été remplacé. Connectez-vous pour en recevoir un nouveau.");
-    await markEmailVerified(tx, user, "link", request, now);
-    if (user.status !== "ACTIVE") return { userId: user.id, sessionId: null };
-    const sessionId = await openSession(tx, { id: user.id, roles: user.roles as PlatformRole[] }, request, now);
-    await recordEvent(tx, { name: "user.signed_in", actor: userActor(user.id), subjectId: user.id, request, payload: {} });
-    return { userId: user.id, sessionId };
   });
 }

@@ -2,7 +2,7 @@ import { getSignedInAccount, type SignedInAccount } from "../auth/session.server
 import { AppError } from "../errors";
 import { publicAction, SIGNED_OUT, type ActionResult } from "../form-action.server";
 import type { RequestContext } from "../request.server";
-import type { AccountGate } from "./gate";
+import type { AccountGate } from "../auth/account-gate";
 
 type After<T> = Parameters<typeof publicAction<T>>[1];
 

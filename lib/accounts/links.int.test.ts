@@ -6,8 +6,9 @@ import { db } from "../db.server";
 import { newOrganization, testPassword, testRequest } from "../testing/organization-fixtures.server";
 import { rejection } from "../testing/rejection";
 import { signUpEditor } from "../organizations/sign-up.server";
-import { unusableAccountLinkMessages } from "./account-link";
-import { resendVerification, signInWithVerificationLink } from "./email-verification.server";
+import { unusableAccountLinkMessages } from "../auth/account-link";
+import { signInWithVerificationLink } from "../auth/verification-link.server";
+import { resendVerification } from "./email-verification.server";
 import { requestPasswordReset, resetPassword } from "./password-recovery.server";
 import { PASSWORD_MESSAGES } from "./password-rules";
 

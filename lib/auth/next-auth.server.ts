@@ -1,6 +1,6 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { signInWithVerificationLink } from "../accounts/email-verification.server";
+import { signInWithVerificationLink } from "./verification-link.server";
 import { env } from "../env.server";
 import { isAppError } from "../errors";
 import { currentRequestContext, requestContextFrom } from "../request.server";

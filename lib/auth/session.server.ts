@@ -1,6 +1,6 @@
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { accountGate, GATE_PATHS, type AccountGate } from "../accounts/gate";
+import { accountGate, GATE_PATHS, type AccountGate } from "./account-gate";
 import { db } from "../db.server";
 import { auth } from "./next-auth.server";
 import { can, type Action, type Actor } from "./permissions";

@@ -7,7 +7,7 @@ import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import type { RequestContext } from "../request.server";
 import { fieldErrorsOf, INVALID_FORM } from "../validation";
-import { markEmailVerified } from "../accounts/email-verification.server";
+import { markEmailVerified } from "../auth/verification-link.server";
 import { passwordProblem } from "../accounts/password-strength";
 import { admitAccountRequest } from "../accounts/request-limit.server";
 import { hashInvitationToken, invitationState, isWellFormedInvitationToken, unusableInvitationMessages, type InvitationState } from "./invitation-token";

@@ -9,7 +9,7 @@ import { queueMail } from "../mail/outbox.server";
 import { portalLink } from "../portal-link.server";
 import type { RequestContext } from "../request.server";
 import { INVALID_FORM, invalidForm } from "../validation";
-import { mayMailAgain } from "../accounts/account-link";
+import { mayMailAgain } from "../auth/account-link";
 import { sendVerification } from "../accounts/email-verification.server";
 import { alreadyRegisteredMail } from "../accounts/mail-texts";
 import { passwordProblem } from "../accounts/password-strength";

@@ -15,7 +15,7 @@ function ConfirmedButton({ label, hidden, question, done, act }: { label: string
     const result = await act();
     if (result.ok) notify(done);
     return result.ok ? undefined : result;
-  }, () => {});
+  });
   return (
     <>
       <Button type="button" size="sm" variant="secondary" disabled={pending} onClick={() => window.confirm(question) && submit()}>
@@ -36,9 +36,9 @@ function ResetPasswordButton({ userId, name }: { userId: string; name: string })
   const [shown, setShown] = useState<string>();
   const { formError, pending, submit } = useServerAction<void>(async () => {
     const result = await resetAnsPasswordAction(userId);
-    if (result.ok) setShown(result.message);
+    if (result.ok && "oneTimePassword" in result) setShown(result.oneTimePassword);
     return result.ok ? undefined : result;
-  }, () => {});
+  });
   return (
     <>
       <Button

@@ -6,14 +6,23 @@ import { signedInAction, type ActionResult } from "@/lib/form-action.server";
 const PATH = "/administration/instructeurs";
 const refresh = () => [PATH];
 
-// The one-time password comes back to the form only, as the action's notice (never stored in clear, never in a URL).
+// The one-time password comes back to the form only (never stored in clear, never in a URL).
+export type OneTimePassword = { ok: true; oneTimePassword: string };
 
-export async function createAnsAccountAction(values: unknown): Promise<ActionResult> {
-  return signedInAction((actor, request) => createAnsAccount(actor, values, request), { revalidate: refresh, notice: (r) => r.oneTimePassword, forbiddenAsPage: true });
+export async function createAnsAccountAction(values: unknown): Promise<ActionResult | OneTimePassword> {
+  return signedInAction((actor, request) => createAnsAccount(actor, values, request), {
+    revalidate: refresh,
+    reply: (r): OneTimePassword => ({ ok: true, oneTimePassword: r.oneTimePassword }),
+    forbiddenAsPage: true,
+  });
 }
 
-export async function resetAnsPasswordAction(userId: string): Promise<ActionResult> {
-  return signedInAction((actor, request) => resetAnsAccountPassword(actor, { userId }, request), { revalidate: refresh, notice: (r) => r.oneTimePassword, forbiddenAsPage: true });
+export async function resetAnsPasswordAction(userId: string): Promise<ActionResult | OneTimePassword> {
+  return signedInAction((actor, request) => resetAnsAccountPassword(actor, { userId }, request), {
+    revalidate: refresh,
+    reply: (r): OneTimePassword => ({ ok: true, oneTimePassword: r.oneTimePassword }),
+    forbiddenAsPage: true,
+  });
 }
 
 export async function setAccountActiveAction(userId: string, active: boolean): Promise<ActionResult> {

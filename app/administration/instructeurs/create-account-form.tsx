@@ -3,7 +3,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -16,7 +15,7 @@ type Values = { name: string; email: string; admin: boolean };
 
 /** Creates a reviewer account; the one-time password is shown here, once. */
 export function CreateAccountForm() {
-  // The action's notice is the one-time password; the address is the one typed.
+  // The one-time password comes back from the action; the address is the one typed.
   const [created, setCreated] = useState<{ email: string; oneTimePassword: string }>();
   const { register, handleSubmit, setError, setFocus, reset, formState } = useForm<Values>({
     resolver: zodResolver(createAnsAccountSchema) as unknown as Resolver<Values>,
@@ -27,10 +26,10 @@ export function CreateAccountForm() {
       setCreated(undefined);
       const result = await createAnsAccountAction(values);
       if (!result.ok) return result;
-      setCreated({ email: values.email.trim().toLowerCase(), oneTimePassword: result.message });
+      if ("oneTimePassword" in result) setCreated({ email: values.email.trim().toLowerCase(), oneTimePassword: result.oneTimePassword });
       reset();
     },
-    (fieldErrors) => showFieldErrors(fieldErrors, { setError, setFocus }),
+    { form: { setError, setFocus } },
   );
   const onSubmit = handleSubmit(submit);
   return (

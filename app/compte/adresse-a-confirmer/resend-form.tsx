@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/Button";
 import { resendVerificationAction } from "./actions";
 
 export function ResendForm() {
-  const { formError, notice, pending, submit } = useServerAction<void>(resendVerificationAction, () => {});
+  const { formError, notice, pending, submit } = useServerAction<void>(resendVerificationAction);
   return (
     <form
       noValidate

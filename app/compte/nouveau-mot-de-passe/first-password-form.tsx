@@ -3,7 +3,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import { NewPasswordFields } from "@/components/forms/NewPasswordFields";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -18,7 +17,7 @@ export function FirstPasswordForm({ email, name }: { email: string; name: string
     defaultValues: { password: "", passwordConfirmation: "" },
   });
   const [typedPassword] = useWatch({ control, name: ["password"] });
-  const { formError, pending, submit } = useServerAction<Values>(setFirstPasswordAction, (fieldErrors) => showFieldErrors(fieldErrors, { setError, setFocus }));
+  const { formError, pending, submit } = useServerAction<Values>(setFirstPasswordAction, { form: { setError, setFocus } });
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="space-y-6">
       {formError && (

@@ -7,7 +7,7 @@ import { confirmEmailChangeAction, confirmSignUpAction } from "./actions";
 
 /** One button: a link opened by a mail scanner changes nothing; the person's click does. */
 export function ConfirmButton({ token, purpose }: { token: string; purpose: "VERIFY_EMAIL" | "CHANGE_EMAIL" }) {
-  const { formError, pending, submit } = useServerAction<string>(purpose === "VERIFY_EMAIL" ? confirmSignUpAction : confirmEmailChangeAction, () => {});
+  const { formError, pending, submit } = useServerAction<string>(purpose === "VERIFY_EMAIL" ? confirmSignUpAction : confirmEmailChangeAction);
   return (
     <form
       noValidate

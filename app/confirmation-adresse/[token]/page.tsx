@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/layout/PageHeading";
-import { unusableAccountLinkMessages } from "@/lib/accounts/account-link";
-import { viewAccountLink } from "@/lib/accounts/account-links.server";
+import { unusableAccountLinkMessages } from "@/lib/auth/account-link";
+import { viewAccountLink } from "@/lib/auth/account-links.server";
 import { formatDateTime } from "@/lib/time";
 import { ConfirmButton } from "./confirm-button";
 

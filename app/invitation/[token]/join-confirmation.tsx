@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/Button";
 import { joinAsSignedInUserAction } from "./actions";
 
 export function JoinConfirmation({ token, organizationName }: { token: string; organizationName: string }) {
-  const { formError, pending, submit } = useServerAction<string>(joinAsSignedInUserAction, () => {});
+  const { formError, pending, submit } = useServerAction<string>(joinAsSignedInUserAction);
   return (
     <form
       noValidate

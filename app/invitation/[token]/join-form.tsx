@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { useServerAction } from "@/components/forms/use-server-action";
 import { useForm, useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
@@ -21,7 +20,7 @@ export function JoinForm({ token, email }: { token: string; email: string }) {
 
   const { formError, pending, submit } = useServerAction<JoinWithNewAccountInput>(
     (values) => joinWithNewAccountAction(token, values),
-    (fieldErrors) => showFieldErrors(fieldErrors, { setError, setFocus }),
+    { form: { setError, setFocus } },
   );
   const onSubmit = handleSubmit(submit);
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/layout/PageHeading";
-import { unusableAccountLinkMessages } from "@/lib/accounts/account-link";
+import { unusableAccountLinkMessages } from "@/lib/auth/account-link";
 import { recoveryLinkView } from "@/lib/accounts/password-recovery.server";
 import { formatDateTime } from "@/lib/time";
 import { ResetForm } from "./reset-form";

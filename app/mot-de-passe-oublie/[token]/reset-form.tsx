@@ -3,7 +3,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import { NewPasswordFields } from "@/components/forms/NewPasswordFields";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -20,7 +19,7 @@ export function ResetForm({ token, email }: { token: string; email: string }) {
   const [typedPassword] = useWatch({ control, name: ["password"] });
   const { formError, pending, submit } = useServerAction<Values>(
     (values) => resetPasswordAction(token, values),
-    (errors) => showFieldErrors(errors, { setError, setFocus }),
+    { form: { setError, setFocus } },
   );
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="space-y-6">

@@ -3,7 +3,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, type Resolver } from "react-hook-form";
 import { DecisionPanel } from "@/components/forms/DecisionPanel";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
 import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -22,7 +21,7 @@ export function EditorAccountStatusForm({ userId, name, active }: { userId: stri
   });
   const { formError, pending, submit } = useServerAction<Values>(
     (values) => setEditorAccountActiveAction(userId, !active, values),
-    (fieldErrors) => showFieldErrors(fieldErrors, { setError, setFocus }),
+    { form: { setError, setFocus } },
   );
   return (
     <DecisionPanel summary={active ? "Désactiver le compte" : "Réactiver le compte"} tone={active ? "danger" : "neutral"}>

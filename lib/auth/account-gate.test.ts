@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountGate, GATE_PATHS } from "./gate";
+import { accountGate, GATE_PATHS } from "./account-gate";
 
 describe("account gates", () => {
   const verified = new Date("2026-12-03T09:00:00Z");
