@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 
 // Only a first gate: unauthenticated visitors of private spaces go to sign-in. Every page and
 // action still checks the session and the permission itself, on the server.
-const PRIVATE_PREFIXES = ["/editeur", "/instruction", "/administration", "/espace"];
+const PRIVATE_PREFIXES = ["/editeur", "/instruction", "/administration", "/espace", "/compte"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function proxy(request: NextRequest) {

@@ -5,7 +5,7 @@ import { SiteHeader } from "@/components/layout/SiteHeader";
 import { SkipLinks } from "@/components/layout/SkipLinks";
 import { navigationFor } from "@/lib/auth/navigation";
 import { roleLabel } from "@/lib/auth/permissions";
-import { getActor } from "@/lib/auth/session.server";
+import { getSignedInAccount } from "@/lib/auth/session.server";
 import { signOutAction } from "./sign-out-action";
 
 export const metadata: Metadata = {
@@ -15,7 +15,9 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const actor = await getActor();
+  const account = await getSignedInAccount();
+  // An account held at a gate (address to confirm, password to replace) is signed in but reaches nothing else.
+  const actor = account && account.gate === null ? account.actor : null;
   return (
     <html lang="fr">
       <body className="flex min-h-screen flex-col bg-white text-neutral-900 antialiased">
@@ -23,8 +25,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <SiteHeader
           portalName="Espace de confiance ROR"
           navigation={navigationFor(actor)}
-          user={actor ? { name: actor.name, roleLabel: roleLabel(actor) } : null}
-          signOutAction={actor ? signOutAction : undefined}
+          user={account ? { name: account.actor.name, roleLabel: roleLabel(account.actor), accountHref: actor ? "/compte" : undefined } : null}
+          signOutAction={account ? signOutAction : undefined}
         />
         <main id="contenu" tabIndex={-1} className="flex-1 outline-none">
           {children}

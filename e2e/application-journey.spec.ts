@@ -4,6 +4,7 @@ import { e2eTestAuthorityDir, loadTestAuthority } from "../lib/runtime/demo-test
 import { expectAccessible } from "./support/accessibility";
 import { randomSiret, uniqueEmail } from "./support/identifiers";
 import { signInAndLand } from "./support/session";
+import { confirmSignUpFromMailbox } from "./support/mailbox";
 
 // The whole life of a dossier, as people do it, in two browsers: an editor (who signs up as the legal
 // representative of a new organisation) and an ANS reviewer (the demo account).
@@ -33,7 +34,7 @@ async function signUp(page: Page, email: string, siret: string, legalName: strin
   await page.getByLabel("Adresse postale").fill("5 place Bellecour, 69002 Lyon");
   await page.getByLabel("Je suis le représentant légal de cette organisation").check();
   await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page).toHaveURL(/\/editeur/);
+  await confirmSignUpFromMailbox(page, email);
 }
 
 async function acceptCharter(page: Page) {

@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/accessibility";
 import { randomSiret, uniqueEmail } from "./support/identifiers";
 import { signInAndLand } from "./support/session";
+import { confirmSignUpFromMailbox } from "./support/mailbox";
 
 const STAFF = "equipe@editeur-demo.fr";
 const REPRESENTATIVE = "representant@editeur-demo.fr";
@@ -169,14 +170,15 @@ test("an attestation is filled, sent, signed by the client and the legal represe
   const outsider = await outsiderContext.newPage();
   await outsider.goto("/inscription");
   await outsider.getByLabel("Nom et prénom").fill("Olivier Extérieur");
-  await outsider.getByLabel("Adresse e-mail professionnelle").fill(uniqueEmail("olivier"));
+  const outsiderEmail = uniqueEmail("olivier");
+  await outsider.getByLabel("Adresse e-mail professionnelle").fill(outsiderEmail);
   await outsider.getByLabel(/^Mot de passe/).fill(PASSWORD);
   await outsider.getByLabel("Confirmation du mot de passe").fill(PASSWORD);
   await outsider.getByLabel("Raison sociale").fill(`Autre Éditeur ${Date.now()}`);
   await outsider.getByLabel("Numéro SIRET").fill(randomSiret());
   await outsider.getByLabel("Adresse postale").fill("5 rue du Port, 44000 Nantes");
   await outsider.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(outsider).toHaveURL(/\/editeur/);
+  await confirmSignUpFromMailbox(outsider, outsiderEmail);
   for (const kind of ["scellee", "envoyee", "apercu"]) {
     expect((await outsider.request.get(`/api/attestations/${attestationId}/${kind}`)).status()).toBe(404);
   }

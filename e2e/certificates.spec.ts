@@ -3,6 +3,7 @@ import { issueTestCertificate, generateTestKeys, type TestAuthority } from "../l
 import { e2eTestAuthorityDir, loadTestAuthority } from "../lib/runtime/demo-test-authority";
 import { expectAccessible } from "./support/accessibility";
 import { randomSiret, uniqueEmail } from "./support/identifiers";
+import { confirmSignUpFromMailbox } from "./support/mailbox";
 
 const PASSWORD = "une phrase de passe solide";
 const DAY = 86_400_000;
@@ -18,14 +19,15 @@ test.beforeAll(async () => {
 async function signUpAndDeclareService(page: Page, siret: string, serviceName: string) {
   await page.goto("/inscription");
   await page.getByLabel("Nom et prénom").fill("Yves Certifié");
-  await page.getByLabel("Adresse e-mail professionnelle").fill(uniqueEmail("yves"));
+  const email = uniqueEmail("yves");
+  await page.getByLabel("Adresse e-mail professionnelle").fill(email);
   await page.getByLabel(/^Mot de passe/).fill(PASSWORD);
   await page.getByLabel("Confirmation du mot de passe").fill(PASSWORD);
   await page.getByLabel("Raison sociale").fill(`Certifiés Réunis ${Date.now()}`);
   await page.getByLabel("Numéro SIRET").fill(siret);
   await page.getByLabel("Adresse postale").fill("3 cours Mirabeau, 13100 Aix-en-Provence");
   await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page).toHaveURL(/\/editeur/);
+  await confirmSignUpFromMailbox(page, email);
   await page.getByRole("link", { name: "Services numériques" }).click();
   await page.getByRole("link", { name: "Déclarer un service numérique" }).click();
   await page.getByLabel(/^Nom du service/).fill(serviceName);

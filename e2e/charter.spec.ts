@@ -1,13 +1,15 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/accessibility";
 import { randomSiret, uniqueEmail } from "./support/identifiers";
+import { confirmSignUpFromMailbox } from "./support/mailbox";
 
 const BANNER = /Charte d'accès aux données du ROR, version [\d.]+ : acceptation requise/;
 
 async function signUp(page: Page, options: { name: string; legalName: string; legalRepresentative: boolean }) {
   await page.goto("/inscription");
   await page.getByLabel("Nom et prénom").fill(options.name);
-  await page.getByLabel("Adresse e-mail professionnelle").fill(uniqueEmail("charte"));
+  const email = uniqueEmail("charte");
+  await page.getByLabel("Adresse e-mail professionnelle").fill(email);
   await page.getByLabel(/^Mot de passe/).fill("une phrase de passe solide");
   await page.getByLabel("Confirmation du mot de passe").fill("une phrase de passe solide");
   await page.getByLabel("Raison sociale").fill(options.legalName);
@@ -15,7 +17,7 @@ async function signUp(page: Page, options: { name: string; legalName: string; le
   await page.getByLabel("Adresse postale").fill("12 rue des Lilas, 69003 Lyon");
   if (options.legalRepresentative) await page.getByLabel("Je suis le représentant légal de cette organisation").check();
   await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page).toHaveURL(/\/editeur/);
+  await confirmSignUpFromMailbox(page, email);
 }
 
 test("a new legal representative sees the banner, reads the charter from it, accepts it, and the banner goes", async ({ page }) => {

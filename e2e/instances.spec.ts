@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { SIGN_IN_LIMITS } from "../lib/auth/sign-in-limit";
 import { expectAccessible } from "./support/accessibility";
 import { randomSiret, uniqueEmail } from "./support/identifiers";
+import { confirmSignUpFromMailbox } from "./support/mailbox";
 
 // The e2e server runs a second identical instance on the next port, on the same database (scripts/e2e-server.ts).
 const secondInstance = `http://localhost:${Number(process.env.E2E_PORT ?? "3100") + 1}`;
@@ -25,7 +26,7 @@ test("two instances share one database: an account made on one works on the othe
   await page.getByLabel("Numéro SIRET").fill(randomSiret());
   await page.getByLabel("Adresse postale").fill("1 place Bellecour, 69002 Lyon");
   await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page).toHaveURL(/\/editeur/);
+  await confirmSignUpFromMailbox(page, email);
 
   // The session made by the first instance is honoured by the second, which reads the same rows.
   await page.goto(`${secondInstance}/editeur`);

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/accessibility";
 import { randomSiret, uniqueEmail } from "./support/identifiers";
+import { confirmSignUpFromMailbox } from "./support/mailbox";
 
 const PASSWORD = "une phrase de passe solide";
 
@@ -17,7 +18,7 @@ async function signUpThroughUi(page: Page, legalName: string) {
   await page.getByLabel("Adresse postale").fill("8 rue des Tanneurs, 67000 Strasbourg");
   await page.getByLabel("Je suis le représentant légal de cette organisation").check();
   await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page).toHaveURL(/\/editeur/);
+  await confirmSignUpFromMailbox(page, email);
   return email;
 }
 

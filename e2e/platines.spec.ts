@@ -5,6 +5,7 @@ import { EXAMPLE_PLAN_BADGE } from "../lib/platines/test-plan-schema";
 import { expectAccessible } from "./support/accessibility";
 import { randomSiret, uniqueEmail } from "./support/identifiers";
 import { signIn } from "./support/session";
+import { confirmSignUpFromMailbox } from "./support/mailbox";
 
 const PASSWORD = "une phrase de passe solide";
 const SEARCH_PLAN = "API FHIR du ROR — recherche et lecture de l'offre";
@@ -14,14 +15,15 @@ const fixture = (name: string) => readFileSync(new URL(`../lib/platines/fixtures
 async function signUpAndDeclareService(page: Page, serviceName: string) {
   await page.goto("/inscription");
   await page.getByLabel("Nom et prénom").fill("Paule Tinès");
-  await page.getByLabel("Adresse e-mail professionnelle").fill(uniqueEmail("paule"));
+  const email = uniqueEmail("paule");
+  await page.getByLabel("Adresse e-mail professionnelle").fill(email);
   await page.getByLabel(/^Mot de passe/).fill(PASSWORD);
   await page.getByLabel("Confirmation du mot de passe").fill(PASSWORD);
   await page.getByLabel("Raison sociale").fill(`Interop Santé ${Date.now()}`);
   await page.getByLabel("Numéro SIRET").fill(randomSiret());
   await page.getByLabel("Adresse postale").fill("12 rue des Tests, 69003 Lyon");
   await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page).toHaveURL(/\/editeur/);
+  await confirmSignUpFromMailbox(page, email);
   await page.getByRole("link", { name: "Services numériques" }).click();
   await page.getByRole("link", { name: "Déclarer un service numérique" }).click();
   await page.getByLabel(/^Nom du service/).fill(serviceName);

@@ -145,10 +145,14 @@ test("an administrator creates a reviewer account, disables it, and finds it all
   await expect(admin.getByRole("row", { name: /Noé Nouvel/ })).toContainText("Instructeur ANS");
   await expectAccessible(admin);
 
-  // The new reviewer signs in with it and lands on the queue.
+  // The new reviewer signs in with it, chooses a password of their own, and lands on the queue.
   const newcomerContext = await browser.newContext();
   const newcomer = await newcomerContext.newPage();
   await signIn(newcomer, email, oneTimePassword);
+  await expect(newcomer).toHaveURL(/\/compte\/nouveau-mot-de-passe$/);
+  await newcomer.getByLabel(/^Nouveau mot de passe/).fill("ma phrase d'instructeur 2026");
+  await newcomer.getByLabel("Confirmation du nouveau mot de passe").fill("ma phrase d'instructeur 2026");
+  await newcomer.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
   await expect(newcomer).toHaveURL(/\/instruction/);
 
   // Disabled: the next request of that person is anonymous.

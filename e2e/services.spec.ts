@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/accessibility";
 import { randomSiret, uniqueEmail } from "./support/identifiers";
+import { confirmSignUpFromMailbox } from "./support/mailbox";
 
 const PASSWORD = "une phrase de passe solide";
 const MARKUP = `<b>gras</b><script>alert("xss")</script>`;
@@ -9,7 +10,8 @@ const MARKUP = `<b>gras</b><script>alert("xss")</script>`;
 async function signUpThroughUi(page: Page, legalName: string) {
   await page.goto("/inscription");
   await page.getByLabel("Nom et prénom").fill("Inès Déclarante");
-  await page.getByLabel("Adresse e-mail professionnelle").fill(uniqueEmail("ines"));
+  const email = uniqueEmail("ines");
+  await page.getByLabel("Adresse e-mail professionnelle").fill(email);
   await page.getByLabel(/^Mot de passe/).fill(PASSWORD);
   await page.getByLabel("Confirmation du mot de passe").fill(PASSWORD);
   await page.getByLabel("Raison sociale").fill(legalName);
@@ -17,7 +19,7 @@ async function signUpThroughUi(page: Page, legalName: string) {
   await page.getByLabel("Adresse postale").fill("12 rue des Lilas, 69003 Lyon");
   await page.getByLabel("Je suis le représentant légal de cette organisation").check();
   await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page).toHaveURL(/\/editeur/);
+  await confirmSignUpFromMailbox(page, email);
 }
 
 const completenessItem = (page: Page, label: string) =>

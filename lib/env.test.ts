@@ -34,6 +34,12 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...valid, GATEWAY_CA_BUNDLE_DIR: "/etc/nginx/$host" })).toThrow(/GATEWAY_CA_BUNDLE_DIR/);
   });
 
+  it("reads the per-address limit of sign-ups, recovery requests and invitation acceptances", () => {
+    expect(parseEnv(valid).ACCOUNT_REQUESTS_PER_ADDRESS_PER_HOUR).toBe(20);
+    expect(parseEnv({ ...valid, ACCOUNT_REQUESTS_PER_ADDRESS_PER_HOUR: "500" }).ACCOUNT_REQUESTS_PER_ADDRESS_PER_HOUR).toBe(500);
+    expect(() => parseEnv({ ...valid, ACCOUNT_REQUESTS_PER_ADDRESS_PER_HOUR: "0" })).toThrow(/ACCOUNT_REQUESTS_PER_ADDRESS_PER_HOUR/);
+  });
+
   it("reads AUTH_URL on its own with the same rule, for links queued before the rest is set", () => {
     expect(parseAuthUrl(undefined)).toBeUndefined();
     expect(parseAuthUrl("")).toBeUndefined();

@@ -58,6 +58,14 @@ const envSchema = z.object({
     .min(1, "au moins 1 / at least 1")
     .max(100_000, "au plus 100000 / at most 100000")
     .default(120),
+  // Sign-ups, password recovery requests and invitation acceptances allowed per client address and hour, each
+  // counted apart (ADR 0020).
+  ACCOUNT_REQUESTS_PER_ADDRESS_PER_HOUR: z.coerce
+    .number("doit être un nombre / must be a number")
+    .int("doit être un entier / must be an integer")
+    .min(1, "au moins 1 / at least 1")
+    .max(100_000, "au plus 100000 / at most 100000")
+    .default(20),
   // How many reverse proxies in front of the portal append to X-Forwarded-For (ADR 0016). 0: the header is ignored
   // and the connection's peer address is the client's. deploy/ and production use 1.
   TRUSTED_PROXY_COUNT: z.coerce

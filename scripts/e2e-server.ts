@@ -74,7 +74,9 @@ function startInstance(instancePort: string, settings: Record<string, string>) {
 // spec reaches the first from 127.0.0.1, so its anonymous limits (ADR 0027) are raised; the second keeps
 // production's, which e2e/uploads.spec.ts trips from an address of its own.
 const servers = [
-  startInstance(port, { TRUSTED_PROXY_COUNT: "0", MAIL_DEV_MAILBOX: "on", ANONYMOUS_LIMITS_MULTIPLIER: "50" }),
+  // Every spec reaches the first instance from 127.0.0.1: its per-address limits (anonymous endpoints, ADR 0027;
+  // sign-ups, recovery requests and invitation acceptances, ADR 0020) are raised; the second keeps production's.
+  startInstance(port, { TRUSTED_PROXY_COUNT: "0", MAIL_DEV_MAILBOX: "on", ANONYMOUS_LIMITS_MULTIPLIER: "50", ACCOUNT_REQUESTS_PER_ADDRESS_PER_HOUR: "100000" }),
   startInstance(String(Number(port) + 1), { TRUSTED_PROXY_COUNT: "1", MAIL_DEV_MAILBOX: "off", ANONYMOUS_LIMITS_MULTIPLIER: "1" }),
 ];
 

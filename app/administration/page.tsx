@@ -24,6 +24,7 @@ export default async function AdministrationPage() {
           <li><Link href="/administration/quotas">Quota de niveau 1 par API</Link></li>
           <li><Link href="/administration/jetons">Jetons d&apos;API de la passerelle</Link></li>
           <li><Link href="/administration/instructeurs">Comptes de l&apos;ANS : instructeurs et administrateurs</Link></li>
+          <li><Link href="/administration/comptes-editeurs">Comptes des éditeurs : désactiver ou réactiver</Link></li>
           <li><Link href="/administration/journal">Journal des événements : filtres et export CSV</Link></li>
           <li><Link href="/administration/courriels">Courriels en échec : consulter et renvoyer</Link></li>
           <li><Link href="/administration/webhooks">Webhooks : abonnements de la passerelle et des outils, envois et renvois</Link></li>

@@ -22,6 +22,20 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </Alert>
         </div>
       )}
+      {params["mot-de-passe"] === "modifie" && (
+        <div className="mb-6">
+          <Alert variant="success" title="Votre mot de passe est modifié">
+            Toutes les sessions de votre compte ont été fermées. Connectez-vous avec votre nouveau mot de passe.
+          </Alert>
+        </div>
+      )}
+      {params.adresse === "confirmee" && (
+        <div className="mb-6">
+          <Alert variant="success" title="Votre adresse e-mail est confirmée">
+            Connectez-vous pour continuer.
+          </Alert>
+        </div>
+      )}
       {returnTo && (
         <div className="mb-6">
           <Alert variant="info" title="Connexion requise">
@@ -30,6 +44,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
       )}
       <SignInForm returnTo={returnTo} />
+      <p className="mt-4">
+        <Link href="/mot-de-passe-oublie" className="text-primary underline">
+          Mot de passe oublié ?
+        </Link>
+      </p>
       <p className="mt-8">
         Pas encore de compte ?{" "}
         <Link href="/inscription" className="text-primary underline">

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useServerAction } from "@/components/forms/use-server-action";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Checkbox } from "@/components/ui/Checkbox";
@@ -12,7 +12,7 @@ import { signUpAction } from "./actions";
 import { NewPasswordFields } from "@/components/forms/NewPasswordFields";
 
 export function SignUpForm() {
-  const { register, handleSubmit, setError, setFocus, formState } = useForm<SignUpInput>({
+  const { register, handleSubmit, setError, setFocus, formState, control } = useForm<SignUpInput>({
     resolver: zodResolver(signUpSchema),
     defaultValues: {
       name: "",
@@ -25,8 +25,8 @@ export function SignUpForm() {
       isLegalRepresentative: false,
     },
   });
+  const [typedPassword, typedName, typedEmail] = useWatch({ control, name: ["password", "name", "email"] });
   const errors = formState.errors;
-
   const { formError, pending, submit } = useServerAction<SignUpInput>(signUpAction, { form: { setError, setFocus } });
   const onSubmit = handleSubmit(submit);
 
@@ -54,6 +54,8 @@ export function SignUpForm() {
           password={register("password")}
           confirmation={register("passwordConfirmation")}
           errors={{ password: errors.password?.message, passwordConfirmation: errors.passwordConfirmation?.message }}
+          value={typedPassword}
+          userInputs={[typedName, typedEmail]}
         />
       </fieldset>
       <fieldset className="space-y-6">

@@ -11,6 +11,8 @@ export type NavigationItem = {
 export type SiteHeaderUser = {
   name: string;
   roleLabel: string;
+  /** The account page; absent while the account is held at a gate (address to confirm, password to replace). */
+  accountHref?: string;
 };
 
 export type SiteHeaderProps = {
@@ -67,6 +69,14 @@ export function SiteHeader({
               <span className="font-bold text-grey-950">{user.name}</span>
               <span className="text-grey-600">{user.roleLabel}</span>
             </p>
+            {user.accountHref ? (
+              <Link
+                href={user.accountHref}
+                className="inline-flex min-h-8 items-center px-3 py-1 text-sm font-medium text-primary no-underline shadow-[inset_0_0_0_1px_var(--color-primary)] hover:bg-primary-light"
+              >
+                Mon compte
+              </Link>
+            ) : null}
             {signOutAction ? (
               <form action={signOutAction}>
                 <button

@@ -1,5 +1,6 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { randomSiret, uniqueEmail } from "./identifiers";
+import { confirmSignUpFromMailbox } from "./mailbox";
 
 // The precondition of the reviewer specs, made through the editor's own pages: a new organisation whose legal
 // representative accepts the charter, declares a profile-0 service with a URL, and submits its dossier.
@@ -26,7 +27,7 @@ export async function submitProfile0Dossier(browser: Browser, tag: string): Prom
   await editor.getByLabel("Adresse postale").fill("5 place Bellecour, 69002 Lyon");
   await editor.getByLabel("Je suis le représentant légal de cette organisation").check();
   await editor.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(editor).toHaveURL(/\/editeur/);
+  await confirmSignUpFromMailbox(editor, editorEmail);
 
   await editor.getByRole("link", { name: /^Lire et accepter la charte, version/ }).click();
   await editor.getByLabel(/^J'ai lu et j'accepte la charte d'accès aux données du ROR, version [\d.]+/).check();

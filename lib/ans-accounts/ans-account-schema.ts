@@ -22,6 +22,7 @@ export const ANS_ACCOUNT_MESSAGES = {
   emailTaken: "Un compte existe déjà avec cette adresse e-mail.",
   lastAdmin: "C'est le dernier administrateur actif : nommez d'abord un autre administrateur.",
   self: "Vous ne pouvez pas désactiver votre propre compte ni retirer votre propre rôle d'administrateur.",
+  selfReset: "Pour changer votre propre mot de passe, utilisez la page « Mon compte ».",
 } as const;
 
 /** An account of the ANS space: a reviewer, an administrator, or both. */

@@ -8,7 +8,7 @@ import { revokeUserSessions } from "../auth/sessions.server";
 import { db, type Tx } from "../db.server";
 import { AppError } from "../errors";
 import { queueMail } from "../mail/outbox.server";
-import { ansAccountCreatedMail } from "./mail-texts";
+import { ansAccountCreatedMail, ansPasswordResetMail } from "./mail-texts";
 import { recordId } from "../organizations/organization-schema";
 import type { RequestContext } from "../request.server";
 import { fieldErrorsOf } from "../validation";
@@ -50,7 +50,12 @@ export async function createAnsAccount(actor: Actor, raw: unknown, request: Requ
     const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
     if (existing) throw new AppError("VALIDATION", ANS_ACCOUNT_MESSAGES.emailTaken, { email: ANS_ACCOUNT_MESSAGES.emailTaken });
     const roles = admin ? (["ANS_REVIEWER", "ANS_ADMIN"] as const) : (["ANS_REVIEWER"] as const);
-    const user = await tx.user.create({ data: { name, email, passwordHash, roles: [...roles] }, select: { id: true } });
+    // The administrator typed the address and hands the password over in person: the address counts as verified,
+    // and the first sign-in must replace the password (ADR 0022).
+    const user = await tx.user.create({
+      data: { name, email, passwordHash, roles: [...roles], emailVerifiedAt: new Date(), mustChangePassword: true },
+      select: { id: true },
+    });
     await recordEvent(tx, { name: "ans_account.created", actor: userActor(actor.userId), subjectId: user.id, request, payload: { roles: [...roles] }, personal: { email } });
     await queueMail(tx, { to: email, ...ansAccountCreatedMail({ name, signInLink: portalLink("/connexion") }) });
     return { userId: user.id, oneTimePassword: password };
@@ -110,5 +115,28 @@ export async function setAnsAccountAdmin(actor: Actor, raw: { userId?: unknown; 
     await tx.user.update({ where: { id: user.id }, data: { roles } });
     await recordEvent(tx, { name: admin ? "ans_account.admin_granted" : "ans_account.admin_removed", actor: userActor(actor.userId), subjectId: user.id, request, payload: {}, personal: { email: user.email } });
     await revokeUserSessions(tx, { userId: user.id, reason: "ROLES_CHANGED", actorId: actor.userId, request });
+  });
+}
+
+/**
+ * A new one-time password for an ANS account whose owner lost theirs: shown once to the administrator, it replaces
+ * the password at once, ends the person's sessions, and must itself be replaced at the next sign-in (ADR 0022).
+ */
+export async function resetAnsAccountPassword(actor: Actor, raw: { userId?: unknown }, request: RequestContext): Promise<{ name: string; oneTimePassword: string }> {
+  requireAccountManager(actor);
+  const password = oneTimePassword((n) => randomBytes(n));
+  const passwordHash = await hashPassword(password);
+  return db().$transaction(async (tx) => {
+    const user = await lockAnsAccount(tx, raw.userId);
+    if (user.id === actor.userId) throw new AppError("CONFLICT", ANS_ACCOUNT_MESSAGES.selfReset);
+    const { name } = await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, mustChangePassword: true, oneTimePasswordUsedAt: null },
+      select: { name: true },
+    });
+    await recordEvent(tx, { name: "ans_account.password_reset", actor: userActor(actor.userId), subjectId: user.id, request, payload: {}, personal: { email: user.email } });
+    await revokeUserSessions(tx, { userId: user.id, reason: "PASSWORD_RESET", actorId: actor.userId, request });
+    await queueMail(tx, { to: user.email, ...ansPasswordResetMail({ name, signInLink: portalLink("/connexion") }) });
+    return { name, oneTimePassword: password };
   });
 }

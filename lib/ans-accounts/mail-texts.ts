@@ -1,4 +1,4 @@
-import type { MailText } from "../mail/text";
+import { mailText, type MailText } from "../mail/text";
 
 // Pure: the e-mail a new ANS account receives. It never carries the one-time password, handed over another way.
 
@@ -10,9 +10,20 @@ export function ansAccountCreatedMail(input: { name: string; signInLink: string 
       `Bonjour ${input.name},`,
       "",
       "Un administrateur de l'ANS vous a créé un compte d'instructeur sur le portail d'adhésion à l'espace de confiance du ROR.",
-      "Il vous remettra votre mot de passe à usage unique par un autre canal ; ce courriel ne le contient pas.",
+      "Il vous remettra votre mot de passe à usage unique par un autre canal ; ce courriel ne le contient pas. À votre première connexion, vous choisirez votre propre mot de passe.",
       "",
       `Connexion : ${input.signInLink}`,
     ].join("\n"),
   };
+}
+
+export function ansPasswordResetMail(input: { name: string; signInLink: string }): MailText {
+  return mailText("ans_account.password_reset", "Le mot de passe de votre compte d'instructeur a été réinitialisé", [
+    `Bonjour ${input.name},`,
+    "",
+    "Un administrateur de l'ANS a réinitialisé le mot de passe de votre compte sur le portail d'adhésion à l'espace de confiance du ROR. Vos sessions ont été fermées.",
+    "Il vous remettra un mot de passe à usage unique par un autre canal ; ce courriel ne le contient pas. À votre prochaine connexion, vous choisirez votre propre mot de passe.",
+    "",
+    `Connexion : ${input.signInLink}`,
+  ]);
 }

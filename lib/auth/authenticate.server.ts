@@ -79,13 +79,27 @@ export async function authenticate(raw: unknown, request: RequestContext, option
   const reservation = await reserveAttempt(key, request.ip, now, limits);
   if ("refused" in reservation) return { ok: false, reason: "rate_limited", ...reservation.refused };
 
-  const user = await db().user.findUnique({ where: { email: key }, select: { id: true, passwordHash: true, status: true, roles: true } });
+  const user = await db().user.findUnique({
+    where: { email: key },
+    select: { id: true, passwordHash: true, status: true, roles: true, mustChangePassword: true, oneTimePasswordUsedAt: true },
+  });
   const passwordMatches = user
     ? await verifyPassword(user.passwordHash, parsed.data.password)
     : (await verifyAgainstDummy(parsed.data.password), false);
-  const succeeded = passwordMatches && user?.status === "ACTIVE";
+  // A one-time password opens one session, its first (ADR 0022); after that it is as wrong as any other.
+  const oneTimeSpent = user?.mustChangePassword === true && user.oneTimePasswordUsedAt !== null;
+  const passes = passwordMatches && user?.status === "ACTIVE" && !oneTimeSpent;
 
   return db().$transaction(async (tx): Promise<AuthenticationResult> => {
+    let succeeded = passes;
+    if (succeeded && user!.mustChangePassword) {
+      // Conditional: of two concurrent sign-ins with the same one-time password, one opens a session.
+      const { count } = await tx.user.updateMany({
+        where: { id: user!.id, mustChangePassword: true, oneTimePasswordUsedAt: null },
+        data: { oneTimePasswordUsedAt: now },
+      });
+      succeeded = count === 1;
+    }
     await tx.signInAttempt.update({ where: { id: reservation.attemptId }, data: { outcome: succeeded ? "SUCCEEDED" : "FAILED" } });
     if (succeeded) {
       const sessionId = await openSession(tx, user!, request, now);
@@ -101,4 +115,26 @@ export async function authenticate(raw: unknown, request: RequestContext, option
     }
     return { ok: false, reason: "invalid_credentials" };
   });
+}
+
+export type PasswordCheck = { ok: true } | { ok: false; reason: "wrong_password" } | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+
+/**
+ * Checks the current password of a signed-in person before a sensitive change (password, e-mail), under the same
+ * limits as sign-in: a wrong one counts as a failure of the (account, address) pair, so a session left open cannot
+ * be used to guess the password faster than the sign-in form allows (ADR 0016).
+ */
+export async function checkCurrentPassword(
+  user: { email: string; passwordHash: string },
+  password: string,
+  request: RequestContext,
+  options: AuthenticateOptions = {},
+): Promise<PasswordCheck> {
+  const now = options.now ?? new Date();
+  const limits = options.limits ?? SIGN_IN_LIMITS;
+  const reservation = await reserveAttempt(emailKey(user.email), request.ip, now, limits);
+  if ("refused" in reservation) return { ok: false, reason: "rate_limited", retryAfterSeconds: reservation.refused.retryAfterSeconds };
+  const matches = await verifyPassword(user.passwordHash, password);
+  await db().signInAttempt.update({ where: { id: reservation.attemptId }, data: { outcome: matches ? "SUCCEEDED" : "FAILED" } });
+  return matches ? { ok: true } : { ok: false, reason: "wrong_password" };
 }

@@ -1,6 +1,8 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { signInWithVerificationLink } from "./verification-link.server";
 import { env } from "../env.server";
+import { isAppError } from "../errors";
 import { currentRequestContext, requestContextFrom } from "../request.server";
 import { authenticate } from "./authenticate.server";
 import { SESSION_ABSOLUTE_SECONDS } from "./session-policy";
@@ -13,6 +15,14 @@ export class RateLimitedSignIn extends CredentialsSignin {
     readonly scope: "pair" | "ip",
     readonly retryAfterSeconds: number,
   ) {
+    super();
+  }
+}
+
+/** A verification link that cannot sign anyone in (used, expired, replaced, unknown): carries the French reason. */
+export class RefusedVerificationLink extends CredentialsSignin {
+  code = "link_refused";
+  constructor(readonly reason: string) {
     super();
   }
 }
@@ -42,6 +52,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         return null;
       },
     }),
+    // The link of the verification mail confirms the address and signs its owner in (ADR 0020). Called only by the
+    // server action of /confirmation-adresse (next-auth's own callback endpoint answers 404, ADR 0016); the token is
+    // the credential, used once.
+    Credentials({
+      id: "verification-link",
+      credentials: { token: {} },
+      async authorize(credentials, request) {
+        try {
+          const result = await signInWithVerificationLink(credentials.token, requestContextFrom(request.headers));
+          return result.sessionId ? { id: result.userId, sessionId: result.sessionId } : null;
+        } catch (error) {
+          if (isAppError(error)) throw new RefusedVerificationLink(error.message);
+          throw error;
+        }
+      },
+    }),
   ],
   callbacks: {
     async jwt({ token, user }) {
@@ -55,6 +81,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      // The id of the Session row, for the account page ("this session", "sign out everywhere else").
+      if (typeof token.sid === "string") (session as { sessionId?: string }).sessionId = token.sid;
       return session;
     },
   },

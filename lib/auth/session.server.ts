@@ -1,13 +1,17 @@
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
+import { accountGate, GATE_PATHS, type AccountGate } from "./account-gate";
 import { db } from "../db.server";
 import { auth } from "./next-auth.server";
 import { can, type Action, type Actor } from "./permissions";
 
 export type SignedInActor = Actor & { name: string; email: string };
 
-/** The person behind this request, read fresh from Postgres; null when anonymous or disabled. */
-export const getActor = cache(async (): Promise<SignedInActor | null> => {
+/** Whoever holds a live session, with what they must do first (confirm their address, replace a one-time password). */
+export type SignedInAccount = { actor: SignedInActor; gate: AccountGate | null; sessionId: string | null };
+
+/** The account behind this request's session, read fresh from Postgres; null when anonymous or disabled. */
+export const getSignedInAccount = cache(async (): Promise<SignedInAccount | null> => {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;
@@ -16,13 +20,29 @@ export const getActor = cache(async (): Promise<SignedInActor | null> => {
     include: { memberships: { select: { organizationId: true, isLegalRepresentative: true } } },
   });
   if (!user || user.status !== "ACTIVE") return null;
-  return { userId: user.id, name: user.name, email: user.email, roles: user.roles, memberships: user.memberships };
+  const sessionId = (session as { sessionId?: unknown }).sessionId;
+  return {
+    actor: { userId: user.id, name: user.name, email: user.email, roles: user.roles, memberships: user.memberships },
+    gate: accountGate(user),
+    sessionId: typeof sessionId === "string" ? sessionId : null,
+  };
+});
+
+/**
+ * The person behind this request, read fresh from Postgres; null when anonymous, disabled, or held at a gate (an
+ * unconfirmed address, a one-time password to replace): such an account reaches nothing but its gate's page.
+ */
+export const getActor = cache(async (): Promise<SignedInActor | null> => {
+  const account = await getSignedInAccount();
+  return account && account.gate === null ? account.actor : null;
 });
 
 export async function requireActor(returnTo?: string): Promise<SignedInActor> {
   const actor = await getActor();
-  if (!actor) redirect(returnTo ? `/connexion?retour=${encodeURIComponent(returnTo)}` : "/connexion");
-  return actor;
+  if (actor) return actor;
+  const account = await getSignedInAccount();
+  if (account?.gate) redirect(GATE_PATHS[account.gate]);
+  redirect(returnTo ? `/connexion?retour=${encodeURIComponent(returnTo)}` : "/connexion");
 }
 
 /** For pages: redirects anonymous visitors to sign-in, answers 403 to those without the right. */
@@ -30,4 +50,12 @@ export async function requirePermission(action: Action, returnTo?: string): Prom
   const actor = await requireActor(returnTo);
   if (!can(actor, action)) forbidden();
   return actor;
+}
+
+/** For a gate's page: the account held at that gate; anyone else goes where they belong. */
+export async function requireGatedAccount(gate: AccountGate): Promise<SignedInAccount> {
+  const account = await getSignedInAccount();
+  if (!account) redirect("/connexion");
+  if (account.gate !== gate) redirect(account.gate ? GATE_PATHS[account.gate] : "/espace");
+  return account;
 }

@@ -45,16 +45,31 @@ export function pairDelaySeconds(failures: number, limits: SignInLimits = SIGN_I
  * from an address that has not failed is never delayed or refused.
  */
 export function decideSignIn(failures: RecentFailures, now: Date, limits: SignInLimits = SIGN_IN_LIMITS): SignInDecision {
-  if (failures.ip >= limits.maxFailuresPerIp) {
-    const until = (failures.ipLimitingAt?.getTime() ?? now.getTime()) + limits.windowMinutes * 60_000;
-    return { allowed: false, scope: "ip", retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
-  }
+  const address = decideAddressLimit({ count: failures.ip, limitingAt: failures.ipLimitingAt }, now, { windowMinutes: limits.windowMinutes, maxPerAddress: limits.maxFailuresPerIp });
+  if (!address.allowed) return { allowed: false, scope: "ip", retryAfterSeconds: address.retryAfterSeconds };
   const delay = pairDelaySeconds(failures.pair, limits);
   if (delay > 0 && failures.pairLatestAt) {
     const until = failures.pairLatestAt.getTime() + delay * 1000;
     if (now.getTime() < until) return { allowed: false, scope: "pair", retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
   }
   return { allowed: true };
+}
+
+/** A limit on what one client address does over a sliding window (sign-in failures, sign-ups, recovery requests …). */
+export type AddressLimit = { windowMinutes: number; maxPerAddress: number };
+
+/**
+ * May one more go from this address? `count` is what it did in the window; `limitingAt` when its `maxPerAddress`-th
+ * most recent one happened (null under the limit): the address is let through again once that one leaves the window.
+ */
+export function decideAddressLimit(
+  recent: { count: number; limitingAt: Date | null },
+  now: Date,
+  limit: AddressLimit,
+): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
+  if (recent.count < limit.maxPerAddress) return { allowed: true };
+  const until = (recent.limitingAt?.getTime() ?? now.getTime()) + limit.windowMinutes * 60_000;
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
 }
 
 export function windowStart(now: Date, limits: SignInLimits = SIGN_IN_LIMITS): Date {

@@ -16,6 +16,8 @@ export type HousekeepingResult = {
   personalData: number;
   deliveredMail: number;
   webhookDeliveries: number;
+  accountLinks: number;
+  accountRequests: number;
 };
 
 export async function runHousekeeping(now: Date = new Date(), settings?: RetentionSettings): Promise<HousekeepingResult> {
@@ -37,6 +39,9 @@ export async function runHousekeeping(now: Date = new Date(), settings?: Retenti
         deliveredMail: await tx.$executeRaw`DELETE FROM "OutboxMessage" WHERE "status" IN ('SENT', 'MAILBOX') AND "createdAt" < ${cutoffs.personalDataBefore}`,
         // The webhook delivery log is a call log, kept as long as the API's (their tries go with them).
         webhookDeliveries: await tx.$executeRaw`DELETE FROM "WebhookDelivery" WHERE "status" <> 'PENDING' AND "createdAt" < ${cutoffs.apiCallsBefore}`,
+        // Verification, recovery and e-mail change links: each holds an address, and none works past its expiry.
+        accountLinks: await tx.$executeRaw`DELETE FROM "AccountLink" WHERE "expiresAt" < ${cutoffs.linksExpiredBefore}`,
+        accountRequests: await tx.$executeRaw`DELETE FROM "AccountRequest" WHERE "requestedAt" < ${cutoffs.signInAttemptsBefore}`,
       };
       await recordEvent(tx, {
         name: "housekeeping.completed",

@@ -8,13 +8,17 @@ export const SIGN_IN_ATTEMPTS_KEPT_MS = DAY_MS;
 export const RATE_WINDOWS_KEPT_MS = HOUR_MS;
 /** Anonymous request windows (lib/anonymous-limit.ts) are at most an hour long and hold client addresses: a day. */
 export const ANONYMOUS_WINDOWS_KEPT_MS = DAY_MS;
-/** Single-use links (invitations, signing links) are kept 30 days past their expiry, so a late click still says "expired". */
+/**
+ * Single-use links (invitations, signing links, account links) are kept 30 days past their expiry, so a late click
+ * still says "expired".
+ */
 export const EXPIRED_LINKS_KEPT_MS = 30 * DAY_MS;
 
 export type RetentionSettings = { apiCallRetentionDays: number; personalDataRetentionDays: number };
 
 export type HousekeepingCutoffs = {
   apiCallsBefore: Date;
+  /** Sign-in attempts, and sign-up / recovery / invitation requests counted per address (1 hour): a day is kept. */
   signInAttemptsBefore: Date;
   rateWindowsBefore: Date;
   anonymousWindowsBefore: Date;

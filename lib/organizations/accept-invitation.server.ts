@@ -6,7 +6,10 @@ import { db, type Tx } from "../db.server";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import type { RequestContext } from "../request.server";
-import { fieldErrorsOf } from "../validation";
+import { fieldErrorsOf, INVALID_FORM } from "../validation";
+import { markEmailVerified } from "../auth/verification-link.server";
+import { passwordProblem } from "../accounts/password-strength";
+import { admitAccountRequest } from "../accounts/request-limit.server";
 import { hashInvitationToken, invitationState, isWellFormedInvitationToken, unusableInvitationMessages, type InvitationState } from "./invitation-token";
 import { joinWithNewAccountSchema } from "./organization-schema";
 
@@ -90,6 +93,14 @@ export async function joinWithNewAccount(
 ): Promise<{ userId: string; organizationId: string; email: string }> {
   const parsed = joinWithNewAccountSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("VALIDATION", "Le formulaire contient des erreurs.", fieldErrorsOf(parsed.error));
+  await admitAccountRequest("INVITATION_ACCEPTANCE", request, now);
+  // The cheap checks first: a link that cannot be used, a weak password; then the memory-hard hash.
+  const invited = isWellFormedInvitationToken(token)
+    ? await db().invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) }, select: { email: true } })
+    : null;
+  if (!invited) throw unusable("unknown");
+  const weak = passwordProblem(parsed.data.password, [parsed.data.name, invited.email]);
+  if (weak) throw new AppError("VALIDATION", INVALID_FORM, { password: weak });
   const passwordHash = await hashPassword(parsed.data.password);
 
   try {
@@ -111,6 +122,8 @@ export async function joinWithNewAccount(
         request,
         payload: { via: "invitation" },
       });
+      // The invitation's link came by mail to this address: opening it proves the address (ADR 0020).
+      await markEmailVerified(tx, { id: user.id, emailVerifiedAt: null }, "invitation", request, now);
       await recordEvent(tx, {
         name: "invitation.accepted",
         actor: userActor(user.id),
@@ -134,6 +147,7 @@ export async function joinAsSignedInUser(
   request: RequestContext,
   now: Date = new Date(),
 ): Promise<{ organizationId: string }> {
+  await admitAccountRequest("INVITATION_ACCEPTANCE", request, now);
   try {
     return await db().$transaction(async (tx) => {
       const invitation = await claimInvitation(tx, token, now);

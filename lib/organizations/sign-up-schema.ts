@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { newPasswordText, PASSWORD_MESSAGES } from "../accounts/password-rules";
 import { normalizeIdentifier, siretProblem } from "./identifiers";
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from "../accounts/password-rules";
 
 const requiredText = (label: string, max: number) =>
   z
@@ -20,11 +21,8 @@ export const signUpSchema = z
       .max(254, "L'adresse e-mail ne peut pas dépasser 254 caractères.")
       .pipe(z.email("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr."))
       .transform((email) => email.toLowerCase()),
-    password: z
-      .string()
-      .min(MIN_PASSWORD_LENGTH, `Le mot de passe doit comporter au moins ${MIN_PASSWORD_LENGTH} caractères.`)
-      .max(200, "Le mot de passe ne peut pas dépasser 200 caractères."),
-    passwordConfirmation: z.string().min(1, "Confirmez le mot de passe."),
+    password: newPasswordText,
+    passwordConfirmation: z.string().min(1, PASSWORD_MESSAGES.confirm),
     legalName: requiredText("la raison sociale", 200),
     siret: z
       .string()
@@ -39,7 +37,7 @@ export const signUpSchema = z
   })
   .refine((data) => data.password === data.passwordConfirmation, {
     path: ["passwordConfirmation"],
-    message: "Les deux mots de passe ne correspondent pas.",
+    message: PASSWORD_MESSAGES.mismatch,
   });
 
 export type SignUpInput = z.input<typeof signUpSchema>;

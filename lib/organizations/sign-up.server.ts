@@ -1,35 +1,75 @@
 import { recordEvent } from "../events/record.server";
-import { userActor } from "../events/actor";
+import { ANONYMOUS, userActor } from "../events/actor";
 import { hashPassword } from "../auth/password.server";
+import type { AddressLimit } from "../auth/sign-in-limit";
 import { db } from "../db.server";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
+import { queueMail } from "../mail/outbox.server";
+import { portalLink } from "../portal-link.server";
 import type { RequestContext } from "../request.server";
+import { INVALID_FORM, invalidForm } from "../validation";
+import { mayMailAgain } from "../auth/account-link";
+import { sendVerification } from "../accounts/email-verification.server";
+import { alreadyRegisteredMail } from "../accounts/mail-texts";
+import { passwordProblem } from "../accounts/password-strength";
+import { admitAccountRequest } from "../accounts/request-limit.server";
 import { signUpSchema } from "./sign-up-schema";
-import { fieldErrorsOf } from "../validation";
 
-const EMAIL_TAKEN = "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou utilisez une autre adresse.";
-const SIRET_TAKEN =
-  "Cette organisation a déjà un compte. Demandez à l'un de ses membres de vous inviter.";
+const SIRET_TAKEN = "Cette organisation a déjà un compte. Demandez à l'un de ses membres de vous inviter.";
 
-/** Creates an editor account with its organisation, in one transaction, or nothing at all. */
-export async function signUpEditor(raw: unknown, request: RequestContext): Promise<{ userId: string; organizationId: string }> {
+/**
+ * What happened, for the caller's own use (tests, fixtures): the person is told the same thing either way,
+ * "consultez votre messagerie", so that sign-up never says whether an address has an account (ADR 0020).
+ */
+export type SignUpOutcome =
+  | { outcome: "created"; userId: string; organizationId: string; verificationToken: string }
+  | { outcome: "existing" };
+
+export type SignUpOptions = { now?: Date; limit?: AddressLimit };
+
+/**
+ * Creates an editor account with its organisation, unverified, and mails the verification link, in one transaction,
+ * or nothing at all. An address that has an account gets a mail instead ("vous avez déjà un compte"), at most one
+ * per 10 minutes. The cheap checks (form, per-address limit, password strength, SIRET) run before the memory-hard hash.
+ */
+export async function signUpEditor(raw: unknown, request: RequestContext, options: SignUpOptions = {}): Promise<SignUpOutcome> {
+  const now = options.now ?? new Date();
   const parsed = signUpSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", "Le formulaire contient des erreurs.", fieldErrorsOf(parsed.error));
+  if (!parsed.success) throw invalidForm(parsed.error);
   const input = parsed.data;
+  await admitAccountRequest("SIGN_UP", request, now, options.limit);
+  const weak = passwordProblem(input.password, [input.name, input.email]);
+  if (weak) throw new AppError("VALIDATION", INVALID_FORM, { password: weak });
+  // The SIRET is told whoever types it, whether or not the address has an account: it says nothing about a person.
+  if (await db().organization.findUnique({ where: { siret: input.siret }, select: { id: true } })) {
+    throw new AppError("CONFLICT", INVALID_FORM, { siret: SIRET_TAKEN });
+  }
   const passwordHash = await hashPassword(input.password);
 
   try {
-    return await db().$transaction(async (tx) => {
-      const [emailTaken, siretTaken] = await Promise.all([
-        tx.user.findUnique({ where: { email: input.email }, select: { id: true } }),
-        tx.organization.findUnique({ where: { siret: input.siret }, select: { id: true } }),
-      ]);
-      const fieldErrors: Record<string, string> = {};
-      if (emailTaken) fieldErrors.email = EMAIL_TAKEN;
-      if (siretTaken) fieldErrors.siret = SIRET_TAKEN;
-      if (Object.keys(fieldErrors).length > 0) {
-        throw new AppError("CONFLICT", "Le formulaire contient des erreurs.", fieldErrors);
+    return await db().$transaction(async (tx): Promise<SignUpOutcome> => {
+      const existing = await tx.$queryRaw<{ id: string; name: string }[]>`
+        SELECT "id"::text AS "id", "name" FROM "User" WHERE "email" = ${input.email} FOR UPDATE`;
+      if (existing[0]) {
+        const owner = existing[0];
+        const last = await tx.outboxMessage.findFirst({
+          where: { to: input.email, kind: "account.already_registered" },
+          orderBy: { createdAt: "desc" },
+          select: { createdAt: true },
+        });
+        const mailed = mayMailAgain(last?.createdAt ?? null, now);
+        if (mailed) {
+          await queueMail(tx, {
+            to: input.email,
+            ...alreadyRegisteredMail({ name: owner.name, signInLink: portalLink("/connexion"), recoveryLink: portalLink("/mot-de-passe-oublie") }),
+          });
+        }
+        await recordEvent(tx, { name: "user.duplicate_sign_up", actor: ANONYMOUS, subjectId: owner.id, request, payload: { mailed } });
+        return { outcome: "existing" };
+      }
+      if (await tx.organization.findUnique({ where: { siret: input.siret }, select: { id: true } })) {
+        throw new AppError("CONFLICT", INVALID_FORM, { siret: SIRET_TAKEN });
       }
 
       const user = await tx.user.create({
@@ -46,7 +86,9 @@ export async function signUpEditor(raw: unknown, request: RequestContext): Promi
         actor: userActor(user.id),
         organizationId: organization.id,
         subjectId: user.id,
-        request, payload: {} });
+        request,
+        payload: {},
+      });
       await recordEvent(tx, {
         name: "organization.created",
         actor: userActor(user.id),
@@ -55,13 +97,16 @@ export async function signUpEditor(raw: unknown, request: RequestContext): Promi
         request,
         payload: { legalName: input.legalName, siret: input.siret, isLegalRepresentative: input.isLegalRepresentative },
       });
-      return { userId: user.id, organizationId: organization.id };
+      const { token } = await sendVerification(tx, user, { resent: false, request, organizationId: organization.id }, now);
+      return { outcome: "created", userId: user.id, organizationId: organization.id, verificationToken: token };
     });
   } catch (error) {
     // Two sign-ups racing past the checks above meet the unique constraints instead.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const target = JSON.stringify(error.meta ?? {});
-      throw new AppError("CONFLICT", "Le formulaire contient des erreurs.", target.includes("siret") ? { siret: SIRET_TAKEN } : { email: EMAIL_TAKEN });
+      if (target.includes("siret")) throw new AppError("CONFLICT", INVALID_FORM, { siret: SIRET_TAKEN });
+      // The same address signed up twice at once: the other one made the account, and this one is told the same.
+      return { outcome: "existing" };
     }
     throw error;
   }

@@ -38,6 +38,9 @@ describe("daily housekeeping", () => {
       acceptedAt,
     });
     await db().invitation.createMany({ data: [invitation(ago(31)), invitation(ago(29)), invitation(ago(60), ago(65))] });
+    const link = (expiresAt: Date) => ({ userId: admin.userId, purpose: "RESET_PASSWORD" as const, email: admin.email, tokenHash: randomBytes(32).toString("hex"), createdAt: expiresAt, expiresAt });
+    await db().accountLink.createMany({ data: [link(ago(31)), link(ago(29))] });
+    await db().accountRequest.createMany({ data: [ago(2), ago(0.5)].map((requestedAt) => ({ kind: "SIGN_UP" as const, ip: "192.0.2.5", requestedAt })) });
     // Events with personal data: a year and a day old, and recent.
     const oldEvent = await db().$transaction((tx) =>
       recordEvent(tx, { name: "user.sign_in_failed", actor: systemActor("test"), subjectId: admin.userId, payload: {}, personal: { email: "ancien@exemple.fr" }, request: { ip: "192.0.2.3", userAgent: "vieux navigateur" }, at: ago(366) }),
@@ -48,8 +51,10 @@ describe("daily housekeeping", () => {
     const eventsBefore = await db().event.count();
 
     const result = await runHousekeeping(now, { apiCallRetentionDays: 90, personalDataRetentionDays: 365 });
-    expect(result).toMatchObject({ apiCalls: 2, signInAttempts: 1, rateWindows: 2, expiredInvitations: 1, personalData: 1 });
+    expect(result).toMatchObject({ apiCalls: 2, signInAttempts: 1, rateWindows: 2, expiredInvitations: 1, personalData: 1, accountLinks: 1, accountRequests: 1 });
     expect(await db().anonymousRequestWindow.count()).toBe(1);
+    expect(await db().accountLink.count({ where: { userId: admin.userId } })).toBe(1);
+    expect(await db().accountRequest.count({ where: { ip: "192.0.2.5" } })).toBe(1);
     expect(await db().apiCall.count()).toBe(2);
     expect(await db().signInAttempt.count()).toBe(1);
     expect(await db().apiRateWindow.count()).toBe(1);
@@ -73,6 +78,8 @@ describe("daily housekeeping", () => {
       personalData: 0,
       deliveredMail: 0,
       webhookDeliveries: 0,
+      accountLinks: 0,
+      accountRequests: 0,
     });
 
     expect(await verifyEventChain()).toMatchObject({ ok: true });

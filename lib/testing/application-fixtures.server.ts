@@ -115,6 +115,7 @@ export async function completeService(options: { profileCode?: string; charter?:
   return { ...org, serviceId, profile, fingerprints };
 }
 
+/** The mail queued for an address, the verification mail of its sign-up aside (ADR 0020). */
 export async function outboxTo(email: string) {
-  return db().outboxMessage.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } });
+  return db().outboxMessage.findMany({ where: { to: email, kind: { not: "account.verify_email" } }, orderBy: { createdAt: "asc" } });
 }

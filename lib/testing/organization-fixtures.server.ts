@@ -36,7 +36,7 @@ export async function actorOf(userId: string): Promise<Actor> {
 /** A new organisation, signed up by a person who is (or not) its legal representative. */
 export async function newOrganization(options: { legalRepresentative?: boolean; legalName?: string } = {}) {
   const email = uniqueTestEmail("fondateur");
-  const { userId, organizationId } = await signUpEditor(
+  const outcome = await signUpEditor(
     {
       name: "Fondatrice Test",
       email,
@@ -49,6 +49,8 @@ export async function newOrganization(options: { legalRepresentative?: boolean; 
     },
     testRequest,
   );
+  if (outcome.outcome !== "created") throw new Error("the test sign-up found an existing account");
+  const { userId, organizationId } = outcome;
   return { userId, organizationId, email, actor: await actorOf(userId) };
 }
 

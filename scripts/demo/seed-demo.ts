@@ -22,7 +22,7 @@ export async function seedDemoData(db: PrismaClient, options: DemoDataOptions = 
     const organization = await tx.organization.create({ data: demoOrganization });
     for (const account of demoAccounts) {
       const user = await tx.user.create({
-        data: { email: account.email, name: account.name, passwordHash, roles: [...account.roles] },
+        data: { email: account.email, name: account.name, passwordHash, roles: [...account.roles], emailVerifiedAt: new Date() },
       });
       if (account.roles.includes("EDITOR")) {
         await tx.membership.create({

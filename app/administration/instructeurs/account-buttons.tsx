@@ -1,64 +1,94 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Button } from "@/components/ui/Button";
 import { useNotify } from "@/components/ui/NoticeArea";
-import { setAccountActiveAction, setAccountAdminAction } from "./actions";
+import { resetAnsPasswordAction, setAccountActiveAction, setAccountAdminAction } from "./actions";
 
-/** Disable/enable and grant/remove the admin role of one account, each after a confirmation. */
-export function AccountButtons({ userId, name, active, admin, self }: { userId: string; name: string; active: boolean; admin: boolean; self: boolean }) {
+type Act = () => ReturnType<typeof setAccountActiveAction>;
+
+/** One act on an account, after a confirmation; the outcome is announced in the page's notice area. */
+function ConfirmedButton({ label, hidden, question, done, act }: { label: string; hidden: string; question: string; done: string; act: Act }) {
   const notify = useNotify();
-  const [error, setError] = useState<string>();
-  const [pending, startTransition] = useTransition();
-  const run = (question: string, done: string, act: () => Promise<{ ok: true } | { ok: false; formError?: string }>) => {
-    if (!window.confirm(question)) return;
-    startTransition(async () => {
-      setError(undefined);
-      const result = await act();
-      if (result.ok) notify(done);
-      else setError(result.formError);
-    });
-  };
+  const { formError, pending, submit } = useServerAction<void>(async () => {
+    const result = await act();
+    if (result.ok) notify(done);
+    return result.ok ? undefined : result;
+  });
+  return (
+    <>
+      <Button type="button" size="sm" variant="secondary" disabled={pending} onClick={() => window.confirm(question) && submit()}>
+        {label}
+        <span className="sr-only">{hidden}</span>
+      </Button>
+      {formError && (
+        <p role="alert" className="w-full text-sm font-semibold text-error">
+          {formError}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** A new one-time password, shown once under the button (the administrator hands it over another way). */
+function ResetPasswordButton({ userId, name }: { userId: string; name: string }) {
+  const [shown, setShown] = useState<string>();
+  const { formError, pending, submit } = useServerAction<void>(async () => {
+    const result = await resetAnsPasswordAction(userId);
+    if (result.ok && "oneTimePassword" in result) setShown(result.oneTimePassword);
+    return result.ok ? undefined : result;
+  });
+  return (
+    <>
+      <Button
+        type="button"
+        size="sm"
+        variant="secondary"
+        disabled={pending}
+        onClick={() => window.confirm(`Réinitialiser le mot de passe de ${name} ? Ses sessions seront fermées.`) && submit()}
+      >
+        Réinitialiser le mot de passe<span className="sr-only"> de {name}</span>
+      </Button>
+      <div role="status" aria-live="polite" className="w-full empty:hidden">
+        {shown ? (
+          <p className="text-sm">
+            Nouveau mot de passe à usage unique de {name}, affiché une seule fois :{" "}
+            <code className="font-mono font-bold" data-testid="mot-de-passe-reinitialise">
+              {shown}
+            </code>
+          </p>
+        ) : null}
+      </div>
+      {formError && (
+        <p role="alert" className="w-full text-sm font-semibold text-error">
+          {formError}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Disable/enable, grant/remove the admin role, and reset the password of one account, each after a confirmation. */
+export function AccountButtons({ userId, name, active, admin, self }: { userId: string; name: string; active: boolean; admin: boolean; self: boolean }) {
   if (self) return <span className="text-sm text-grey-800">Votre compte</span>;
   return (
     <div className="flex flex-wrap gap-2">
-      <Button
-        type="button"
-        size="sm"
-        variant="secondary"
-        disabled={pending}
-        onClick={() =>
-          run(
-            active ? `Désactiver le compte de ${name} ?` : `Réactiver le compte de ${name} ?`,
-            active ? `Le compte de ${name} est désactivé.` : `Le compte de ${name} est réactivé.`,
-            () => setAccountActiveAction(userId, !active),
-          )
-        }
-      >
-        {active ? "Désactiver" : "Réactiver"}
-        <span className="sr-only"> le compte de {name}</span>
-      </Button>
-      <Button
-        type="button"
-        size="sm"
-        variant="secondary"
-        disabled={pending}
-        onClick={() =>
-          run(
-            admin ? `Retirer le rôle d'administrateur de ${name} ?` : `Nommer ${name} administrateur ?`,
-            admin ? `${name} n'est plus administrateur.` : `${name} est administrateur.`,
-            () => setAccountAdminAction(userId, !admin),
-          )
-        }
-      >
-        {admin ? "Retirer le rôle d'administrateur" : "Nommer administrateur"}
-        <span className="sr-only"> ({name})</span>
-      </Button>
-      {error && (
-        <p role="alert" className="w-full text-sm font-semibold text-error">
-          {error}
-        </p>
-      )}
+      <ConfirmedButton
+        label={active ? "Désactiver" : "Réactiver"}
+        hidden={` le compte de ${name}`}
+        question={active ? `Désactiver le compte de ${name} ?` : `Réactiver le compte de ${name} ?`}
+        done={active ? `Le compte de ${name} est désactivé.` : `Le compte de ${name} est réactivé.`}
+        act={() => setAccountActiveAction(userId, !active)}
+      />
+      <ConfirmedButton
+        label={admin ? "Retirer le rôle d'administrateur" : "Nommer administrateur"}
+        hidden={` (${name})`}
+        question={admin ? `Retirer le rôle d'administrateur de ${name} ?` : `Nommer ${name} administrateur ?`}
+        done={admin ? `${name} n'est plus administrateur.` : `${name} est administrateur.`}
+        act={() => setAccountAdminAction(userId, !admin)}
+      />
+      {active ? <ResetPasswordButton userId={userId} name={name} /> : null}
     </div>
   );
 }

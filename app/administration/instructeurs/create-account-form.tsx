@@ -1,41 +1,37 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Checkbox } from "@/components/ui/Checkbox";
 import { TextField } from "@/components/ui/TextField";
 import { createAnsAccountSchema } from "@/lib/ans-accounts/ans-account-schema";
-import { createAnsAccountAction, type CreatedAccount } from "./actions";
+import { createAnsAccountAction } from "./actions";
 
 type Values = { name: string; email: string; admin: boolean };
 
 /** Creates a reviewer account; the one-time password is shown here, once. */
 export function CreateAccountForm() {
-  const [formError, setFormError] = useState<string>();
-  const [created, setCreated] = useState<CreatedAccount>();
-  const [pending, startTransition] = useTransition();
+  // The one-time password comes back from the action; the address is the one typed.
+  const [created, setCreated] = useState<{ email: string; oneTimePassword: string }>();
   const { register, handleSubmit, setError, setFocus, reset, formState } = useForm<Values>({
     resolver: zodResolver(createAnsAccountSchema) as unknown as Resolver<Values>,
     defaultValues: { name: "", email: "", admin: false },
   });
-  const onSubmit = handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
+  const { formError, pending, submit } = useServerAction<Values>(
+    async (values) => {
       setCreated(undefined);
       const result = await createAnsAccountAction(values);
-      if (result.ok) {
-        setCreated(result);
-        reset();
-        return;
-      }
-      setFormError(result.formError);
-      showFieldErrors(result.fieldErrors, { setError, setFocus });
-    }),
+      if (!result.ok) return result;
+      if ("oneTimePassword" in result) setCreated({ email: values.email.trim().toLowerCase(), oneTimePassword: result.oneTimePassword });
+      reset();
+    },
+    { form: { setError, setFocus } },
   );
+  const onSubmit = handleSubmit(submit);
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
       <div role="status" aria-live="polite">
@@ -44,7 +40,7 @@ export function CreateAccountForm() {
             <p>
               Mot de passe à usage unique, affiché une seule fois : <code className="font-mono text-lg font-bold" data-testid="mot-de-passe-unique">{created.oneTimePassword}</code>
             </p>
-            <p>Transmettez-le à la personne par un autre canal que le courriel ; elle l&apos;utilisera pour se connecter.</p>
+            <p>Transmettez-le à la personne par un autre canal que le courriel ; il ouvre une seule session, où elle choisira son propre mot de passe.</p>
           </Alert>
         )}
       </div>

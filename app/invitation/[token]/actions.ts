@@ -1,41 +1,38 @@
 "use server";
 
-import { redirect, unstable_rethrow } from "next/navigation";
 import { signIn } from "@/lib/auth/next-auth.server";
-import { getActor } from "@/lib/auth/session.server";
-import { formResultFromError, type FormResult } from "@/lib/form-result";
+import { AppError } from "@/lib/errors";
+import { publicAction, signedInAction, type ActionResult } from "@/lib/form-action.server";
 import { joinAsSignedInUser, joinWithNewAccount } from "@/lib/organizations/accept-invitation.server";
-import { currentRequestContext } from "@/lib/request.server";
 
-/** The colleague has no account: creates it, joins, signs in and goes to the editor space. */
-export async function joinWithNewAccountAction(token: unknown, values: unknown): Promise<FormResult> {
-  if (typeof token !== "string") return { ok: false, fieldErrors: {}, formError: "Lien d'invitation invalide." };
-  let email: string;
-  try {
-    ({ email } = await joinWithNewAccount(token, values, await currentRequestContext()));
-  } catch (error) {
-    return formResultFromError(error);
-  }
-  const { password } = values as { password: string };
-  try {
-    await signIn("credentials", { email, password, redirect: false });
-  } catch (error) {
-    unstable_rethrow(error);
-    // The account exists and the membership too: only the automatic sign-in failed (e.g. rate limit).
-    redirect("/connexion?retour=/editeur");
-  }
-  redirect("/editeur");
+const INVALID_LINK = "Lien d'invitation invalide.";
+
+/** The colleague has no account: creates it (its address counts as verified), joins, signs in and goes to the editor space. */
+export async function joinWithNewAccountAction(token: unknown, values: unknown): Promise<ActionResult> {
+  return publicAction(
+    async (_actor, request) => {
+      if (typeof token !== "string") throw new AppError("NOT_FOUND", INVALID_LINK);
+      const { email } = await joinWithNewAccount(token, values, request);
+      const { password } = values as { password: string };
+      try {
+        await signIn("credentials", { email, password, redirect: false });
+        return { signedIn: true };
+      } catch {
+        // The account exists and the membership too: only the automatic sign-in failed (e.g. a sign-in limit).
+        return { signedIn: false };
+      }
+    },
+    { redirectTo: ({ signedIn }) => (signedIn ? "/editeur" : "/connexion?retour=/editeur") },
+  );
 }
 
 /** The colleague has an account and is signed in with it: confirms joining. */
-export async function joinAsSignedInUserAction(token: unknown): Promise<FormResult> {
-  if (typeof token !== "string") return { ok: false, fieldErrors: {}, formError: "Lien d'invitation invalide." };
-  const actor = await getActor();
-  if (!actor) redirect(`/connexion?retour=${encodeURIComponent(`/invitation/${token}`)}`);
-  try {
-    await joinAsSignedInUser(actor, token, await currentRequestContext());
-  } catch (error) {
-    return formResultFromError(error);
-  }
-  redirect("/editeur");
+export async function joinAsSignedInUserAction(token: unknown): Promise<ActionResult> {
+  return signedInAction(
+    (actor, request) => {
+      if (typeof token !== "string") throw new AppError("NOT_FOUND", INVALID_LINK);
+      return joinAsSignedInUser(actor, token, request);
+    },
+    { redirectTo: () => "/editeur" },
+  );
 }

@@ -1,24 +1,19 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { joinAsSignedInUserAction } from "./actions";
 
 export function JoinConfirmation({ token, organizationName }: { token: string; organizationName: string }) {
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
+  const { formError, pending, submit } = useServerAction<string>(joinAsSignedInUserAction);
   return (
     <form
       noValidate
       className="space-y-6"
       onSubmit={(event) => {
         event.preventDefault();
-        startTransition(async () => {
-          setFormError(undefined);
-          const result = await joinAsSignedInUserAction(token);
-          if (result) setFormError(result.formError ?? "Action impossible.");
-        });
+        submit(token);
       }}
     >
       {formError && (

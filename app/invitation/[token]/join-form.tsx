@@ -1,9 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
-import { showFieldErrors } from "@/components/forms/show-field-errors";
-import { useForm } from "react-hook-form";
+import { useServerAction } from "@/components/forms/use-server-action";
+import { useForm, useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/TextField";
@@ -12,23 +11,18 @@ import { joinWithNewAccountAction } from "./actions";
 import { NewPasswordFields } from "@/components/forms/NewPasswordFields";
 
 export function JoinForm({ token, email }: { token: string; email: string }) {
-  const [formError, setFormError] = useState<string>();
-  const [pending, startTransition] = useTransition();
-  const { register, handleSubmit, setError, setFocus, formState } = useForm<JoinWithNewAccountInput>({
+  const { register, handleSubmit, setError, setFocus, formState, control } = useForm<JoinWithNewAccountInput>({
     resolver: zodResolver(joinWithNewAccountSchema),
     defaultValues: { name: "", password: "", passwordConfirmation: "" },
   });
+  const [typedPassword, typedName] = useWatch({ control, name: ["password", "name"] });
   const errors = formState.errors;
 
-  const onSubmit = handleSubmit((values) =>
-    startTransition(async () => {
-      setFormError(undefined);
-      const result = await joinWithNewAccountAction(token, values);
-      if (!result) return;
-      setFormError(result.formError);
-      showFieldErrors(result.fieldErrors, { setError, setFocus });
-    }),
+  const { formError, pending, submit } = useServerAction<JoinWithNewAccountInput>(
+    (values) => joinWithNewAccountAction(token, values),
+    { form: { setError, setFocus } },
   );
+  const onSubmit = handleSubmit(submit);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
@@ -44,6 +38,8 @@ export function JoinForm({ token, email }: { token: string; email: string }) {
         password={register("password")}
         confirmation={register("passwordConfirmation")}
         errors={{ password: errors.password?.message, passwordConfirmation: errors.passwordConfirmation?.message }}
+        value={typedPassword}
+        userInputs={[typedName, email]}
       />
       <Button type="submit" disabled={pending}>
         {pending ? "Création du compte…" : "Créer mon compte et rejoindre l'organisation"}
