@@ -38,7 +38,8 @@ export type Action =
   | { type: "gatewayConfig.download" }
   | { type: "level1Quota.manage" }
   | { type: "apiToken.manage" }
-  | { type: "mail.manage" };
+  | { type: "mail.manage" }
+  | { type: "messageTemplate.manage" };
 
 const isEditor = (actor: Actor) => actor.roles.includes("EDITOR") && actor.memberships.length > 0;
 const isReviewer = (actor: Actor) => actor.roles.includes("ANS_REVIEWER") || isAdmin(actor);
@@ -94,6 +95,7 @@ export function can(actor: Actor | null, action: Action): boolean {
     case "level1Quota.manage":
     case "apiToken.manage":
     case "mail.manage":
+    case "messageTemplate.manage":
       return isAdmin(actor);
   }
 }
