@@ -9,6 +9,7 @@ export const TASKS = {
   certificateExpiryWatch: "certificates.expiry_watch",
   housekeeping: "housekeeping.daily",
   attestationReminders: "attestations.reminders",
+  statisticsRefresh: "statistics.refresh",
 } as const;
 export type TaskName = (typeof TASKS)[keyof typeof TASKS];
 
@@ -38,6 +39,8 @@ export const SCHEDULES: readonly Schedule[] = [
   dailyInParis("housekeeping", TASKS.housekeeping, { hour: 3, minute: 30 }),
   { identifier: "attestation-reminders", task: TASKS.attestationReminders, match: "15 * * * *", backfillMs: 2 * HOUR_MS },
   { identifier: "mail-sweep", task: TASKS.sweepMail, match: "*/10 * * * *", backfillMs: 0 },
+  // The statistics' rows follow the event log (ADR 0036); a missed run is caught up by the next one.
+  { identifier: "statistics-refresh", task: TASKS.statisticsRefresh, match: "5,15,25,35,45,55 * * * *", backfillMs: 0 },
 ];
 
 const parisClock = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
