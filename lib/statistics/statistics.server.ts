@@ -25,7 +25,7 @@ async function rowsFor(period: StatisticsPeriod, now: Date): Promise<StatisticsR
     db().$queryRaw<{ decidedAt: Date; ansSeconds: number; editorSeconds: number }[]>`
       SELECT "decidedAt", "ansSeconds", "editorSeconds" FROM "StatisticsDossier"
       WHERE "decidedAt" >= ${period.start} AND "decidedAt" < ${period.end} AND "outcome" IN ('APPROVED', 'REFUSED') AND "firstSubmittedAt" IS NOT NULL`,
-    inForceAt(period.end < now ? period.end : now),
+    inForceAt(period.end <= now ? period.end : null),
     db().$queryRaw<{ month: string; count: number }[]>`
       SELECT to_char(c."notAfter" AT TIME ZONE 'Europe/Paris', 'YYYY-MM') AS "month", count(*)::int AS "count"
       FROM "StatisticsCertificate" c JOIN "StatisticsEnrolment" e ON e."enrolmentId" = c."enrolmentId"
@@ -43,8 +43,12 @@ async function rowsFor(period: StatisticsPeriod, now: Date): Promise<StatisticsR
   };
 }
 
-/** Enrolments in force at an instant, per profile. */
-async function inForceAt(instant: Date): Promise<{ profileCode: string; count: number }[]> {
+/** Enrolments in force at an instant (null: now), per profile. */
+async function inForceAt(instant: Date | null): Promise<{ profileCode: string; count: number }[]> {
+  if (!instant) {
+    return db().$queryRaw<{ profileCode: string; count: number }[]>`
+      SELECT "profileCode", count(*)::int AS "count" FROM "StatisticsEnrolment" WHERE "endedAt" IS NULL GROUP BY "profileCode"`;
+  }
   return db().$queryRaw<{ profileCode: string; count: number }[]>`
     SELECT "profileCode", count(*)::int AS "count" FROM "StatisticsEnrolment"
     WHERE "grantedAt" < ${instant} AND ("endedAt" IS NULL OR "endedAt" >= ${instant})
@@ -71,7 +75,7 @@ export async function statisticsReport(actor: Actor, period: StatisticsPeriod, n
 export async function publicStatistics(now: Date = new Date()): Promise<PublicStatistics> {
   const period = defaultPeriod(now);
   const [inForce, decisions, profiles, cursor] = await Promise.all([
-    inForceAt(now),
+    inForceAt(null),
     db().$queryRaw<{ decidedAt: Date; ansSeconds: number; editorSeconds: number }[]>`
       SELECT "decidedAt", "ansSeconds", "editorSeconds" FROM "StatisticsDossier"
       WHERE "decidedAt" >= ${period.start} AND "decidedAt" < ${period.end} AND "outcome" IN ('APPROVED', 'REFUSED') AND "firstSubmittedAt" IS NOT NULL`,
