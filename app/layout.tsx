@@ -6,6 +6,7 @@ import { SkipLinks } from "@/components/layout/SkipLinks";
 import { navigationFor } from "@/lib/auth/navigation";
 import { roleLabel } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session.server";
+import { unreadCount } from "@/lib/review/unread.server";
 import { signOutAction } from "./sign-out-action";
 
 export const metadata: Metadata = {
@@ -16,13 +17,14 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
+  const unread = await unreadCount(actor);
   return (
     <html lang="fr">
       <body className="flex min-h-screen flex-col bg-white text-neutral-900 antialiased">
         <SkipLinks />
         <SiteHeader
           portalName="Espace de confiance ROR"
-          navigation={navigationFor(actor)}
+          navigation={navigationFor(actor, unread)}
           user={actor ? { name: actor.name, roleLabel: roleLabel(actor) } : null}
           signOutAction={actor ? signOutAction : undefined}
         />
