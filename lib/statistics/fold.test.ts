@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { foldEvents, subjectsOf, type FoldEvent, type FoldState } from "./fold";
 import { parseStatisticsPeriod, periodOf } from "./period";
-import { backlogByDay, buildStatistics, durationSummary, percentile, type StatisticsRows } from "./report";
+import { backlogByDay, buildStatistics, durationRowsOf, durationSummary, percentile, type StatisticsRows } from "./report";
 import { datasetCsv } from "./csv";
 
 // Hand-built event sequences, folded as the job folds them, then read as the page reads them.
@@ -36,9 +36,11 @@ const log: FoldEvent[] = [
 function rowsOf(state: FoldState, days: Map<string, ReturnType<typeof foldEvents>["days"] extends Map<string, infer D> ? D : never>): StatisticsRows {
   return {
     days: [...days].map(([day, counts]) => ({ day, ...counts })),
-    decisions: [...state.dossiers.values()]
-      .filter((d) => d.decidedAt && d.outcome !== "WITHDRAWN" && d.firstSubmittedAt)
-      .map((d) => ({ decidedAt: d.decidedAt!, ansSeconds: d.ansSeconds, editorSeconds: d.editorSeconds })),
+    durations: durationRowsOf(
+      [...state.dossiers.values()]
+        .filter((d) => d.decidedAt && d.outcome !== "WITHDRAWN" && d.firstSubmittedAt)
+        .map((d) => ({ decidedAt: d.decidedAt!, ansSeconds: d.ansSeconds, editorSeconds: d.editorSeconds })),
+    ),
     inForce: Object.entries(
       [...state.enrolments.values()].filter((e) => !e.endedAt).reduce<Record<string, number>>((acc, e) => ({ ...acc, [e.profileCode]: (acc[e.profileCode] ?? 0) + 1 }), {}),
     ).map(([profileCode, count]) => ({ profileCode, count })),
@@ -177,7 +179,7 @@ describe("percentiles and periods", () => {
     expect(percentile([7], 0.9)).toBe(7);
     expect(percentile([1, 2, 3, 4], 0.5)).toBe(2.5);
     expect(percentile([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 0.9)).toBe(90);
-    expect(durationSummary([]).total).toEqual({ median: null, p90: null });
+    expect(durationSummary(durationRowsOf([]).at(-1)).total).toEqual({ median: null, p90: null });
   });
 
   const now = at("2026-12-02T10:00:00Z");

@@ -16,10 +16,9 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 async function loadState(tx: Tx, events: FoldEvent[]): Promise<FoldState> {
   const { applicationIds, enrolmentIds } = subjectsOf(events);
-  const [dossiers, enrolments] = await Promise.all([
-    applicationIds.length ? tx.statisticsDossier.findMany({ where: { applicationId: { in: applicationIds } } }) : [],
-    enrolmentIds.length ? tx.statisticsEnrolment.findMany({ where: { enrolmentId: { in: enrolmentIds } } }) : [],
-  ]);
+  // One after the other: a transaction is one connection.
+  const dossiers = applicationIds.length ? await tx.statisticsDossier.findMany({ where: { applicationId: { in: applicationIds } } }) : [];
+  const enrolments = enrolmentIds.length ? await tx.statisticsEnrolment.findMany({ where: { enrolmentId: { in: enrolmentIds } } }) : [];
   return {
     dossiers: new Map(dossiers.map((d) => [d.applicationId, { ...d, phase: d.phase as Phase, outcome: d.outcome as Outcome | null } satisfies DossierStat])),
     enrolments: new Map(enrolments.map((e) => [e.enrolmentId, e satisfies EnrolmentStat])),
@@ -102,8 +101,15 @@ async function refreshBatch(batchSize: number, now: Date): Promise<Batch> {
   );
 }
 
+/** Whether the log holds events beyond the cursor (two reads of one row each, no transaction). */
+async function behind(): Promise<boolean> {
+  const [cursor, head] = await Promise.all([db().statisticsCursor.findUnique({ where: { id: 1 } }), db().eventChainHead.findUnique({ where: { id: 1 } })]);
+  return (head?.sequence ?? 0n) > (cursor?.sequence ?? 0n);
+}
+
 /** Folds in what the log holds beyond the cursor, `maxBatches` batches at most. */
 export async function refreshStatistics(options: { maxBatches?: number; batchSize?: number; now?: Date } = {}): Promise<RefreshResult> {
+  if (!(await behind())) return { events: 0, upToDate: true, busy: false };
   const maxBatches = options.maxBatches ?? Number.POSITIVE_INFINITY;
   const batchSize = options.batchSize ?? REFRESH_BATCH;
   let events = 0;

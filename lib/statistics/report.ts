@@ -9,8 +9,11 @@ import type { StatisticsPeriod } from "./period";
 export type StatisticsRows = {
   /** Every day with a count, from the first one up to the end of the period (the backlog is their running sum). */
   days: readonly ({ day: string } & DayCounts)[];
-  /** Dossiers approved or refused during the period, with the time each waited for ANS and for the editor. */
-  decisions: readonly { decidedAt: Date; ansSeconds: number; editorSeconds: number }[];
+  /**
+   * The percentiles of the time to decision of the dossiers approved or refused during the period, per Paris month of
+   * decision and (month null) for the whole period: computed by PostgreSQL (percentile_cont) or by `durationRowsOf`.
+   */
+  durations: readonly DurationRow[];
   /** Enrolments in force at the end of the period, per access profile. */
   inForce: readonly { profileCode: string; count: number }[];
   /** Certificates of the enrolments in force that expire in each of the next twelve months ("2026-03"). */
@@ -30,6 +33,16 @@ export type Dataset = {
 };
 
 export type Percentiles = { median: number | null; p90: number | null };
+
+/** Seconds: [median, 90th percentile] of the whole time, of the time waiting for ANS, and for the editor. */
+export type DurationRow = {
+  month: string | null;
+  count: number;
+  total: readonly [number | null, number | null];
+  ans: readonly [number | null, number | null];
+  editor: readonly [number | null, number | null];
+};
+export type Decision = { decidedAt: Date; ansSeconds: number; editorSeconds: number };
 export type DurationSummary = { count: number; total: Percentiles; ans: Percentiles; editor: Percentiles };
 
 export type StatisticsReport = { period: StatisticsPeriod; durations: DurationSummary; datasets: Dataset[] };
@@ -47,19 +60,37 @@ export function percentile(sorted: readonly number[], p: number): number | null 
 
 const days = (seconds: number | null) => (seconds === null ? null : Math.round((seconds / DAY_SECONDS) * 10) / 10);
 
-function percentilesInDays(values: number[]): Percentiles {
+const pair = (values: number[]): [number | null, number | null] => {
   const sorted = [...values].sort((a, b) => a - b);
-  return { median: days(percentile(sorted, 0.5)), p90: days(percentile(sorted, 0.9)) };
+  return [percentile(sorted, 0.5), percentile(sorted, 0.9)];
+};
+
+function durationRow(month: string | null, decisions: readonly Decision[]): DurationRow {
+  return {
+    month,
+    count: decisions.length,
+    total: pair(decisions.map((d) => d.ansSeconds + d.editorSeconds)),
+    ans: pair(decisions.map((d) => d.ansSeconds)),
+    editor: pair(decisions.map((d) => d.editorSeconds)),
+  };
 }
 
+/** What the database computes from the decisions of a period, computed here: the reference definition (tests). */
+export function durationRowsOf(decisions: readonly Decision[]): DurationRow[] {
+  const byMonth = new Map<string, Decision[]>();
+  for (const d of decisions) {
+    const month = parisMonth(d.decidedAt);
+    byMonth.set(month, [...(byMonth.get(month) ?? []), d]);
+  }
+  return [...[...byMonth].map(([month, list]) => durationRow(month, list)), durationRow(null, decisions)];
+}
+
+const inDays = ([median, p90]: readonly [number | null, number | null]): Percentiles => ({ median: days(median), p90: days(p90) });
+
 /** Median and 90th percentile, in days, of the time from first submission to decision, and of its two parts. */
-export function durationSummary(decisions: StatisticsRows["decisions"]): DurationSummary {
-  return {
-    count: decisions.length,
-    total: percentilesInDays(decisions.map((d) => d.ansSeconds + d.editorSeconds)),
-    ans: percentilesInDays(decisions.map((d) => d.ansSeconds)),
-    editor: percentilesInDays(decisions.map((d) => d.editorSeconds)),
-  };
+export function durationSummary(row: DurationRow | undefined): DurationSummary {
+  if (!row || row.count === 0) return { count: 0, total: { median: null, p90: null }, ans: { median: null, p90: null }, editor: { median: null, p90: null } };
+  return { count: row.count, total: inDays(row.total), ans: inDays(row.ans), editor: inDays(row.editor) };
 }
 
 /** "mars\n2026" on the first month and each January, "avr." otherwise. */
@@ -105,9 +136,8 @@ export function buildStatistics(rows: StatisticsRows, period: StatisticsPeriod, 
   }
   const flow = months.map((m) => perMonth.get(m)!);
 
-  const decisionsByMonth = new Map<string, StatisticsRows["decisions"][number][]>(months.map((m) => [m, []]));
-  for (const d of rows.decisions) decisionsByMonth.get(parisMonth(d.decidedAt))?.push(d);
-  const monthlyDurations = months.map((m) => durationSummary(decisionsByMonth.get(m)!));
+  const durationOf = new Map(rows.durations.map((d) => [d.month, d]));
+  const monthlyDurations = months.map((m) => durationSummary(durationOf.get(m)));
 
   const backlog = backlogAtMonthEnds(rows.days, months);
 
@@ -212,7 +242,7 @@ export function buildStatistics(rows: StatisticsRows, period: StatisticsPeriod, 
       chart: { kind: "bars", categories: nextMonths.map(axisMonth), unit: "certificats", series: [{ label: "Certificats qui expirent", values: expiries }] },
     },
   ];
-  return { period, durations: durationSummary(rows.decisions), datasets };
+  return { period, durations: durationSummary(durationOf.get(null)), datasets };
 }
 
 /** What the public page shows (/statistiques): services in force per profile and the median time to a decision. */

@@ -8,8 +8,10 @@ import { approveApplication } from "../review/approve.server";
 import { refuseApplication } from "../review/refuse.server";
 import { requestChanges } from "../review/request-changes.server";
 import { revokeEnrolment } from "../enrolments/revoke.server";
-import { parisMonth } from "./calendar";
-import { defaultPeriod } from "./period";
+import { randomUUID } from "node:crypto";
+import { addMonths, parisMonth } from "./calendar";
+import { defaultPeriod, periodOf } from "./period";
+import { durationRowsOf, durationSummary } from "./report";
 import { refreshStatistics } from "./refresh.server";
 import { publicStatistics, statisticsReport } from "./statistics.server";
 
@@ -91,6 +93,32 @@ describe("statistics from the event log", () => {
     expect(open.decisions).toBe(3);
     expect(open.inForce.find((p) => p.profileCode === "2")!.count).toBe(1);
     expect(JSON.stringify(open)).not.toMatch(/Éditeur Test|Orientation Plus/);
+  });
+
+  it("compute the percentiles in the database exactly as the reference definition does", async () => {
+    const ans = await reviewer();
+    const now = new Date();
+    const rows = Array.from({ length: 37 }, (_, i) => ({
+      applicationId: randomUUID(),
+      phase: "CLOSED",
+      firstSubmittedAt: new Date(now.getTime() - 90 * 86_400_000),
+      ansSeconds: (i * 7919) % 2_000_000,
+      editorSeconds: (i * 104_729) % 900_000,
+      decidedAt: new Date(now.getTime() - ((i * 3) % 40) * 86_400_000),
+      outcome: i % 4 === 0 ? "REFUSED" : "APPROVED",
+    }));
+    await db().statisticsDossier.createMany({ data: rows });
+    const period = periodOf(addMonths(parisMonth(now), -2), parisMonth(now));
+    const report = await statisticsReport(ans, period, now);
+    const decided = await db().statisticsDossier.findMany({ where: { decidedAt: { gte: period.start, lt: period.end }, outcome: { in: ["APPROVED", "REFUSED"] }, firstSubmittedAt: { not: null } } });
+    const reference = durationRowsOf(decided.map((d) => ({ decidedAt: d.decidedAt!, ansSeconds: d.ansSeconds, editorSeconds: d.editorSeconds })));
+    expect(report.durations).toEqual(durationSummary(reference.at(-1)));
+    expect(report.durations.count).toBeGreaterThanOrEqual(37);
+    const monthly = report.datasets.find((x) => x.id === "delais-de-decision")!.rows;
+    for (const month of reference.filter((r) => r.month !== null)) {
+      const summary = durationSummary(month);
+      expect(monthly.find((r) => r[0] === month.month)).toEqual([month.month, summary.count, summary.total.median, summary.total.p90, summary.ans.median, summary.editor.median]);
+    }
   });
 
   it("are for ANS staff: an editor is refused", async () => {
