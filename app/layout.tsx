@@ -6,6 +6,7 @@ import { SkipLinks } from "@/components/layout/SkipLinks";
 import { navigationFor } from "@/lib/auth/navigation";
 import { roleLabel } from "@/lib/auth/permissions";
 import { getSignedInAccount } from "@/lib/auth/session.server";
+import { unreadCount } from "@/lib/review/unread.server";
 import { signOutAction } from "./sign-out-action";
 
 export const metadata: Metadata = {
@@ -18,13 +19,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const account = await getSignedInAccount();
   // An account held at a gate (address to confirm, password to replace) is signed in but reaches nothing else.
   const actor = account && account.gate === null ? account.actor : null;
+  const unread = await unreadCount(actor);
   return (
     <html lang="fr">
       <body className="flex min-h-screen flex-col bg-white text-neutral-900 antialiased">
         <SkipLinks />
         <SiteHeader
           portalName="Espace de confiance ROR"
-          navigation={navigationFor(actor)}
+          navigation={navigationFor(actor, unread)}
           user={account ? { name: account.actor.name, roleLabel: roleLabel(account.actor), accountHref: actor ? "/compte" : undefined } : null}
           signOutAction={account ? signOutAction : undefined}
         />

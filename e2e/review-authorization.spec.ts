@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { captureAction, replay, type Captured } from "./support/server-actions";
 import { expectAccessible } from "./support/accessibility";
 import { submitProfile0Dossier } from "./support/review-setup";
 import { signIn } from "./support/session";
@@ -10,32 +11,6 @@ import { signIn } from "./support/session";
 
 const REVIEWER = "instructeur@ans-demo.fr";
 const ADMIN = "admin@ans-demo.fr";
-
-type Captured = { url: string; headers: Record<string, string>; body: Buffer };
-
-/** Runs `trigger` and captures the server-action POST it sends, without letting it reach the server. */
-async function captureAction(page: Page, trigger: () => Promise<void>): Promise<Captured> {
-  let captured: Captured | undefined;
-  await page.route("**/*", async (route) => {
-    const request = route.request();
-    if (request.method() === "POST" && request.headers()["next-action"]) {
-      captured = { url: request.url(), headers: request.headers(), body: request.postDataBuffer() ?? Buffer.alloc(0) };
-      await route.abort();
-    } else {
-      await route.continue();
-    }
-  });
-  await trigger();
-  await expect.poll(() => captured !== undefined).toBe(true);
-  await page.unroute("**/*");
-  return captured!;
-}
-
-async function replay(request: APIRequestContext, action: Captured) {
-  const keep = ["next-action", "content-type", "next-router-state-tree", "accept", "origin"];
-  const headers = Object.fromEntries(Object.entries(action.headers).filter(([name]) => keep.includes(name)));
-  return request.post(action.url, { headers, data: action.body, maxRedirects: 0 });
-}
 
 async function anonymousRequest(browser: Browser): Promise<APIRequestContext> {
   return (await browser.newContext()).request;

@@ -28,6 +28,7 @@ export default async function AdministrationPage() {
           <li><Link href="/administration/journal">Journal des événements : filtres et export CSV</Link></li>
           <li><Link href="/administration/courriels">Courriels en échec : consulter et renvoyer</Link></li>
           <li><Link href="/administration/webhooks">Webhooks : abonnements de la passerelle et des outils, envois et renvois</Link></li>
+          <li><Link href="/administration/modeles">Modèles de messages des instructeurs</Link></li>
         </ul>
       </nav>
       <section aria-labelledby="comptes">

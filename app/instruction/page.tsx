@@ -13,6 +13,8 @@ import { listActiveAccessProfiles } from "@/lib/catalogue/access-profiles.server
 import { reviewerQueue } from "@/lib/review/queue.server";
 import {
   parseQueueQuery,
+  QUEUE_ASSIGNMENT_LABELS,
+  QUEUE_ASSIGNMENTS,
   QUEUE_KINDS,
   QUEUE_SEARCH_MAX_LENGTH,
   QUEUE_SORT_LABELS,
@@ -42,13 +44,16 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const actor = await requirePermission({ type: "ansSpace.view" }, "/instruction");
   const query = parseQueueQuery(await searchParams);
   const [queue, profiles] = await Promise.all([reviewerQueue(actor, query), listActiveAccessProfiles()]);
-  const filtered = query.profileCode || query.kind || query.waiting || query.search;
+  const filtered = query.assignment || query.profileCode || query.kind || query.waiting || query.search;
   const totalText = queue.totalCapped ? `plus de ${number.format(queue.total)}` : number.format(queue.total);
   const caption = `${QUEUE_STATUS_LABELS[query.status]} : ${totalText} dossier${queue.total > 1 ? "s" : ""}${filtered ? " correspondant aux filtres" : ""}, ${QUEUE_SORT_LABELS[query.sort].toLowerCase()} — page ${query.page} sur ${queue.pageCount}`;
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
       <PageHeading title="Instruction des dossiers" lead="Dossiers d'adhésion déposés par les éditeurs, à instruire par l'ANS." />
+      <p className="-mt-4 mb-8">
+        <Link href="/instruction/statistiques">Statistiques de l&apos;espace de confiance</Link>
+      </p>
 
       <nav aria-labelledby="statuts-titre" className="mb-8">
         <h2 id="statuts-titre" className="sr-only">
@@ -63,6 +68,25 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                 className={`inline-block border px-3 py-2 ${slug === query.status ? "border-primary bg-primary font-bold text-white" : "border-grey-200"}`}
               >
                 {QUEUE_STATUS_LABELS[slug]} ({number.format(queue.counts[slug])})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <nav aria-labelledby="attribution-titre" className="-mt-4 mb-8">
+        <h2 id="attribution-titre" className="sr-only">
+          Dossiers par attribution
+        </h2>
+        <ul className="flex flex-wrap gap-2">
+          {[null, ...QUEUE_ASSIGNMENTS].map((assignment) => (
+            <li key={assignment ?? "tous"}>
+              <Link
+                href={hrefOf(query, { assignment, page: 1 })}
+                aria-current={assignment === query.assignment ? "page" : undefined}
+                className={`inline-block border px-3 py-2 ${assignment === query.assignment ? "border-primary bg-primary-light font-bold" : "border-grey-200"}`}
+              >
+                {assignment ? QUEUE_ASSIGNMENT_LABELS[assignment] : "Tous les instructeurs"}
               </Link>
             </li>
           ))}
@@ -87,6 +111,14 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             {STATUS_SLUGS.map((slug) => (
               <option key={slug} value={slug}>
                 {QUEUE_STATUS_LABELS[slug]}
+              </option>
+            ))}
+          </Select>
+          <Select id="attribution" name="attribution" label="Attribution" defaultValue={query.assignment ?? ""}>
+            <option value="">Tous les instructeurs</option>
+            {QUEUE_ASSIGNMENTS.map((assignment) => (
+              <option key={assignment} value={assignment}>
+                {QUEUE_ASSIGNMENT_LABELS[assignment]}
               </option>
             ))}
           </Select>

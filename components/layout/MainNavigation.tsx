@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { isCurrent } from "@/lib/auth/navigation";
 import { cx } from "../ui/cx";
 
-export type MainNavigationItem = { href: string; label: string };
+export type MainNavigationItem = { href: string; label: string; count?: { value: string; label: string } };
 
 /** Client-side so the current entry follows soft navigations, which do not re-render the root layout. */
 export function MainNavigation({ items }: { items: MainNavigationItem[] }) {
@@ -30,6 +30,14 @@ export function MainNavigation({ items }: { items: MainNavigationItem[] }) {
                 )}
               >
                 {item.label}
+                {item.count ? (
+                  <>
+                    <span aria-hidden="true" className="ml-1.5 inline-block min-w-5 rounded-full bg-accent px-1.5 text-center text-xs font-bold leading-5 text-white">
+                      {item.count.value}
+                    </span>
+                    <span className="sr-only"> ({item.count.label})</span>
+                  </>
+                ) : null}
               </Link>
             </li>
           );

@@ -11,6 +11,7 @@ export type SiteFooterProps = {
 const defaultLinks: FooterLink[] = [
   { href: "/charte", label: "Charte d'accès aux données du ROR" },
   { href: "/verification", label: "Vérifier une attestation" },
+  { href: "/statistiques", label: "L'espace de confiance en chiffres" },
   { href: "/mentions-legales", label: "Mentions légales" },
   { href: "/accessibilite", label: "Accessibilité : partiellement conforme" },
   { href: "/donnees-personnelles", label: "Données personnelles" },

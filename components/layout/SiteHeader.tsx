@@ -6,6 +6,8 @@ export type NavigationItem = {
   href: string;
   label: string;
   current?: boolean;
+  /** Dossiers with something new (ADR 0035). */
+  count?: { value: string; label: string };
 };
 
 export type SiteHeaderUser = {

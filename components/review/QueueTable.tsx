@@ -2,6 +2,7 @@ import Link from "next/link";
 import { reviewApplicationPath } from "@/lib/paths";
 import { formatSiret } from "@/lib/organizations/formatting";
 import { formatDateTime } from "@/lib/time";
+import { UnreadBadge } from "./UnreadBadge";
 
 export type QueueTableRow = {
   id: string;
@@ -15,6 +16,8 @@ export type QueueTableRow = {
   submissionCount: number;
   submittedAt: Date | null;
   waitingLabel: string;
+  assigneeName?: string | null;
+  unread?: boolean;
 };
 
 /** One page of the reviewer queue. */
@@ -31,7 +34,8 @@ export function QueueTable({ rows, caption }: { rows: QueueTableRow[]; caption: 
             <th scope="col" className="py-2 pr-4">Profil demandé</th>
             <th scope="col" className="py-2 pr-4">Statut</th>
             <th scope="col" className="py-2 pr-4">Dernier dépôt</th>
-            <th scope="col" className="py-2">Attente</th>
+            <th scope="col" className="py-2 pr-4">Attente</th>
+            <th scope="col" className="py-2">Attribué à</th>
           </tr>
         </thead>
         <tbody>
@@ -46,6 +50,7 @@ export function QueueTable({ rows, caption }: { rows: QueueTableRow[]; caption: 
                 <Link href={reviewApplicationPath(row.id)} className="font-semibold">
                   {row.serviceName}
                 </Link>
+                {row.unread ? <UnreadBadge /> : null}
               </th>
               <td className="py-2 pr-4">
                 {row.kindLabel}
@@ -59,7 +64,8 @@ export function QueueTable({ rows, caption }: { rows: QueueTableRow[]; caption: 
                   {row.submissionCount} dépôt{row.submissionCount > 1 ? "s" : ""}
                 </span>
               </td>
-              <td className="py-2">{row.waitingLabel}</td>
+              <td className="py-2 pr-4">{row.waitingLabel}</td>
+              <td className="py-2">{row.assigneeName ?? <span className="text-grey-800">Non attribué</span>}</td>
             </tr>
           ))}
         </tbody>
@@ -67,3 +73,4 @@ export function QueueTable({ rows, caption }: { rows: QueueTableRow[]; caption: 
     </div>
   );
 }
+

@@ -143,9 +143,17 @@ export async function mailOrganization(tx: Tx, application: MailTarget, build: (
   await queueMail(tx, emails.map((to) => ({ to, ...text })));
 }
 
-/** Queues one e-mail per reviewer, in the transaction of the change. */
+/** The reviewer in charge of the dossier while still an active ANS account (ADR 0035), else every reviewer. */
+async function reviewerRecipients(tx: Tx, applicationId: string): Promise<string[]> {
+  const row = await tx.application.findUnique({ where: { id: applicationId }, select: { assignee: { select: { email: true, status: true, roles: true } } } });
+  const assignee = row?.assignee;
+  if (assignee && assignee.status === "ACTIVE" && assignee.roles.some((r) => r === "ANS_REVIEWER" || r === "ANS_ADMIN")) return [assignee.email];
+  return reviewerEmails(tx);
+}
+
+/** Queues the reviewers' e-mail, in the transaction of the change: to the dossier's assignee, or to every reviewer. */
 export async function mailReviewers(tx: Tx, application: MailTarget, build: (c: ApplicationMailContext) => MailText): Promise<void> {
   const text = build(context(application, "reviewer"));
-  const emails = await reviewerEmails(tx);
+  const emails = await reviewerRecipients(tx, application.id);
   await queueMail(tx, emails.map((to) => ({ to, ...text })));
 }

@@ -127,7 +127,7 @@ export async function applicationForReview(actor: Actor, applicationId: unknown,
   requireReviewer(actor);
   const application = await load(parseId(applicationId));
   if (!application || application.status === "DRAFT") throw new AppError("NOT_FOUND", APPLICATION_NOT_FOUND);
-  const [timeline, profiles] = await Promise.all([applicationTimeline(application.id, application.enrolment?.id ?? null), listActiveAccessProfiles()]);
+  const [timeline, profiles] = await Promise.all([applicationTimeline(application.id, application.enrolment?.id ?? null, "ans"), listActiveAccessProfiles()]);
   return { ...view(application, timeline, "reviewer", now), profiles };
 }
 

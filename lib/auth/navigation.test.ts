@@ -15,6 +15,14 @@ describe("navigation by role", () => {
     const admin = { userId: "u", roles: ["ANS_ADMIN" as const], memberships: [] };
     expect(labels(navigationFor(admin))).toEqual(["Accueil", "Instruction des dossiers", "Liste blanche", "Administration", "Charte d'accès"]);
   });
+  it("counts the dossiers with something new next to the person's dossiers", () => {
+    const editor = { userId: "u", roles: ["EDITOR" as const], memberships: [{ organizationId: "o", isLegalRepresentative: false }] };
+    const reviewer = { userId: "u", roles: ["ANS_REVIEWER" as const], memberships: [] };
+    expect(navigationFor(editor, 0).find((i) => i.href === "/editeur/dossiers")!.count).toBeUndefined();
+    expect(navigationFor(editor, 1).find((i) => i.href === "/editeur/dossiers")!.count).toEqual({ value: "1", label: "1 dossier avec du nouveau" });
+    expect(navigationFor(reviewer, 3).find((i) => i.href === "/instruction")!.count).toEqual({ value: "3", label: "3 dossiers avec du nouveau" });
+    expect(navigationFor(reviewer, 100).find((i) => i.href === "/instruction")!.count).toEqual({ value: "99+", label: "plus de 99 dossiers avec du nouveau" });
+  });
   it("marks the current section", () => {
     expect(isCurrent("/", "/")).toBe(true);
     expect(isCurrent("/", "/editeur")).toBe(false);

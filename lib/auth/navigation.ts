@@ -1,16 +1,25 @@
 import { can, type Actor } from "./permissions";
 
-export type NavigationItem = { href: string; label: string };
+/** `count`: how many dossiers have something new for the person (ADR 0035), shown next to the entry. */
+export type NavigationItem = { href: string; label: string; count?: { value: string; label: string } };
 
-/** The main navigation depends on who is signed in (pure). */
-export function navigationFor(actor: Actor | null): NavigationItem[] {
+/** "3", "99+", and what a screen reader says of it. */
+function unreadBadge(unread: number): NavigationItem["count"] {
+  if (unread <= 0) return undefined;
+  const value = unread > 99 ? "99+" : String(unread);
+  return { value, label: unread > 99 ? "plus de 99 dossiers avec du nouveau" : `${unread} dossier${unread > 1 ? "s" : ""} avec du nouveau` };
+}
+
+/** The main navigation depends on who is signed in (pure); `unread` counts their dossiers with something new. */
+export function navigationFor(actor: Actor | null, unread = 0): NavigationItem[] {
   const items: NavigationItem[] = [{ href: "/", label: "Accueil" }];
+  const reviewer = can(actor, { type: "ansSpace.view" });
   if (can(actor, { type: "editorSpace.view" })) {
     items.push({ href: "/editeur", label: "Espace éditeur" });
-    items.push({ href: "/editeur/dossiers", label: "Dossiers d'adhésion" });
+    items.push({ href: "/editeur/dossiers", label: "Dossiers d'adhésion", count: reviewer ? undefined : unreadBadge(unread) });
     items.push({ href: "/editeur/liste-blanche", label: "Liste blanche" });
   }
-  if (can(actor, { type: "ansSpace.view" })) items.push({ href: "/instruction", label: "Instruction des dossiers" });
+  if (reviewer) items.push({ href: "/instruction", label: "Instruction des dossiers", count: unreadBadge(unread) });
   if (can(actor, { type: "whitelist.view" })) items.push({ href: "/instruction/liste-blanche", label: "Liste blanche" });
   if (can(actor, { type: "users.manage" })) items.push({ href: "/administration", label: "Administration" });
   items.push({ href: "/charte", label: "Charte d'accès" });

@@ -39,7 +39,8 @@ export type Action =
   | { type: "level1Quota.manage" }
   | { type: "apiToken.manage" }
   | { type: "mail.manage" }
-  | { type: "webhook.manage" };
+  | { type: "webhook.manage" }
+  | { type: "messageTemplate.manage" };
 
 const isEditor = (actor: Actor) => actor.roles.includes("EDITOR") && actor.memberships.length > 0;
 const isReviewer = (actor: Actor) => actor.roles.includes("ANS_REVIEWER") || isAdmin(actor);
@@ -96,6 +97,7 @@ export function can(actor: Actor | null, action: Action): boolean {
     case "apiToken.manage":
     case "mail.manage":
     case "webhook.manage":
+    case "messageTemplate.manage":
       return isAdmin(actor);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EVENT_NAMES, EVENTS, eventLabel, eventName, eventShortLabel, SUBJECT_TYPES } from "./catalogue";
+import { EVENT_NAMES, EVENTS, eventLabel, eventName, eventShortLabel, isAnsOnlyEvent, SUBJECT_TYPES } from "./catalogue";
 
 describe("the event catalogue", () => {
   it("names each act area.verb, with a French label and a known kind of subject", () => {
@@ -32,5 +32,12 @@ describe("the event catalogue", () => {
     expect(EVENTS["level1_quota.updated"].payload.safeParse({ from: 100, to: 1.5 }).success).toBe(false);
     expect(EVENTS["certificate.expired"].payload.safeParse({ fingerprintSha256: "ab", threshold: 7, notAfter: "2026-12-01T00:00:00.000Z" }).success).toBe(true);
     expect(EVENTS["certificate.expired"].payload.safeParse({ fingerprintSha256: "ab", threshold: 7, notAfter: "demain" }).success).toBe(false);
+  });
+
+  it("keeps ANS's acts apart: review.* and only review.* is of ANS's side alone (the activity trigger relies on the name)", () => {
+    for (const name of EVENT_NAMES) expect(isAnsOnlyEvent(name), name).toBe(name.startsWith("review."));
+    expect(isAnsOnlyEvent("review.note_added")).toBe(true);
+    expect(isAnsOnlyEvent("application.message_posted")).toBe(false);
+    expect(isAnsOnlyEvent("nom.inconnu")).toBe(true);
   });
 });

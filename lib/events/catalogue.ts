@@ -26,6 +26,7 @@ export const SUBJECT_TYPES = [
   "OutboxMessage",
   "WebhookSubscription",
   "WebhookDelivery",
+  "MessageTemplate",
 ] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
@@ -52,6 +53,11 @@ type Definition = {
   payload: z.ZodType<Record<string, unknown>>;
   /** Personal data (e-mail addresses, names, typed values): stored apart, outside the chain, purged after retention. */
   personal?: z.ZodType<Record<string, unknown>>;
+  /**
+   * "ans": an act of ANS's side alone (assignment, internal note), named review.*: never shown or sent to an editor
+   * (dossier timeline, webhooks), and it does not make a dossier new to its editors (ADR 0035).
+   */
+  audience?: "ans";
 };
 
 function define<const D extends Record<string, Definition>>(definitions: D): D {
@@ -249,6 +255,20 @@ export const EVENTS = define({
     shortLabel: "Message",
     payload: z.object({ side: z.enum(["editor", "reviewer"]), messageId: id, length: count }),
   },
+  "review.assigned": {
+    subject: "Application",
+    label: "Dossier attribué à un instructeur",
+    shortLabel: "Attribution du dossier",
+    payload: z.object({ from: id.nullable(), to: id.nullable() }),
+    audience: "ans",
+  },
+  "review.note_added": {
+    subject: "Application",
+    label: "Note interne ajoutée à un dossier",
+    shortLabel: "Note interne ajoutée",
+    payload: z.object({ noteId: id, length: count }),
+    audience: "ans",
+  },
   "enrolment.suspended": {
     subject: "Enrolment",
     label: "Habilitation suspendue",
@@ -369,6 +389,13 @@ export const EVENTS = define({
   "ans_account.password_reset": { subject: "User", label: "Mot de passe d'un compte ANS réinitialisé", payload: none, personal: email },
   "editor_account.disabled": { subject: "User", label: "Compte d'éditeur désactivé", payload: none, personal: z.object({ email: text, reason: text }) },
   "editor_account.enabled": { subject: "User", label: "Compte d'éditeur réactivé", payload: none, personal: z.object({ email: text, reason: text }) },
+  "message_template.created": { subject: "MessageTemplate", label: "Modèle de message créé", payload: z.object({ title: text, bodyLength: count }) },
+  "message_template.updated": {
+    subject: "MessageTemplate",
+    label: "Modèle de message modifié",
+    payload: z.object({ title: text, changes: z.array(z.enum(["title", "body"])), bodyLength: count }),
+  },
+  "message_template.deleted": { subject: "MessageTemplate", label: "Modèle de message supprimé", payload: z.object({ title: text }) },
   "audit_log.exported": {
     subject: null,
     label: "Journal exporté en CSV",
@@ -397,4 +424,12 @@ export function eventShortLabel(name: string): string {
   if (!known.success) return name;
   const definition: Definition = EVENTS[known.data];
   return definition.shortLabel ?? definition.label;
+}
+
+/** Whether a stored event is of ANS's side alone (never shown or sent to an editor). Unknown names count as such. */
+export function isAnsOnlyEvent(name: string): boolean {
+  const known = eventName.safeParse(name);
+  if (!known.success) return true;
+  const definition: Definition = EVENTS[known.data];
+  return definition.audience === "ans";
 }

@@ -1,4 +1,4 @@
-import { eventShortLabel, type EventName } from "./catalogue";
+import { eventShortLabel, isAnsOnlyEvent, type EventName } from "./catalogue";
 import { eventsAbout, payloadText, type EventRow } from "./read.server";
 
 // The two histories the pages show, as filtered reads of the event log.
@@ -9,12 +9,16 @@ const ENROLMENT_HISTORY: readonly EventName[] = [...ENROLMENT_EVENTS_ON_TIMELINE
 
 export type TimelineItem = { id: string; name: string; label: string; occurredAt: Date; actorName: string | null; message: string | null };
 
-/** A dossier's timeline: its own events, then those of the enrolment it granted. Texts of decisions included. */
-export async function applicationTimeline(applicationId: string, grantedEnrolmentId: string | null): Promise<TimelineItem[]> {
-  const events = await eventsAbout([
+/**
+ * A dossier's timeline: its own events, then those of the enrolment it granted. Texts of decisions included. The
+ * editor's side (the default) never sees ANS's own acts (assignment, internal notes: ADR 0035).
+ */
+export async function applicationTimeline(applicationId: string, grantedEnrolmentId: string | null, audience: "editor" | "ans" = "editor"): Promise<TimelineItem[]> {
+  const all = await eventsAbout([
     { subjectType: "Application", subjectId: applicationId },
     ...(grantedEnrolmentId ? [{ subjectType: "Enrolment" as const, subjectId: grantedEnrolmentId, names: ENROLMENT_EVENTS_ON_TIMELINE }] : []),
   ]);
+  const events = audience === "ans" ? all : all.filter((e) => !isAnsOnlyEvent(e.name));
   return events.map((e) => ({
     id: e.id,
     name: e.name,

@@ -13,6 +13,7 @@ export const TASKS = {
   dispatchWebhooks: "webhooks.dispatch",
   deliverWebhook: "webhooks.deliver",
   sweepWebhooks: "webhooks.sweep",
+  statisticsRefresh: "statistics.refresh",
 } as const;
 export type TaskName = (typeof TASKS)[keyof typeof TASKS];
 
@@ -43,6 +44,8 @@ export const SCHEDULES: readonly Schedule[] = [
   { identifier: "attestation-reminders", task: TASKS.attestationReminders, match: "15 * * * *", backfillMs: 2 * HOUR_MS },
   { identifier: "mail-sweep", task: TASKS.sweepMail, match: "*/10 * * * *", backfillMs: 0 },
   { identifier: "webhook-sweep", task: TASKS.sweepWebhooks, match: "* * * * *", backfillMs: 0 },
+  // The statistics' rows follow the event log (ADR 0036); a missed run is caught up by the next one.
+  { identifier: "statistics-refresh", task: TASKS.statisticsRefresh, match: "5,15,25,35,45,55 * * * *", backfillMs: 0 },
 ];
 
 const parisClock = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });

@@ -22,6 +22,7 @@ describe("the reviewer queue's query", () => {
     );
     expect(query).toEqual({
       status: "approuves",
+      assignment: null,
       profileCode: "2",
       kind: "modification",
       waiting: "plus-de-30-jours",
@@ -41,6 +42,7 @@ describe("the reviewer queue's query", () => {
     ["type", "autre"],
     ["attente", "1-jour"],
     ["tri", "'; DROP TABLE"],
+    ["attribution", "les-dossiers-de-bob"],
     ["page", "0"],
     ["page", "-1"],
     ["page", "2.5"],
@@ -51,8 +53,14 @@ describe("the reviewer queue's query", () => {
     ["profil", "x".repeat(41)],
   ])("falls back to the default for %s=%s, without throwing", (key, value) => {
     const query = parseQueueQuery({ [key]: value });
-    const field = { statut: "status", type: "kind", attente: "waiting", tri: "sort", page: "page", profil: "profileCode" }[key] as keyof typeof query;
+    const field = { statut: "status", attribution: "assignment", type: "kind", attente: "waiting", tri: "sort", page: "page", profil: "profileCode" }[key] as keyof typeof query;
     expect(query[field]).toEqual(DEFAULT_QUEUE_QUERY[field]);
+  });
+
+  it("reads whose dossiers to show, and writes it back", () => {
+    expect(parseQueueQuery({ attribution: "mes-dossiers" }).assignment).toBe("mes-dossiers");
+    expect(parseQueueQuery({ attribution: ["non-attribues", "mes-dossiers"] }).assignment).toBe("non-attribues");
+    expect(queueQueryParams(parseQueueQuery({ attribution: "non-attribues", statut: "tous" })).toString()).toBe("statut=tous&attribution=non-attribues");
   });
 
   it("takes the first of repeated parameters and cuts a long search", () => {

@@ -47,8 +47,17 @@ export const QUEUE_SORT_LABELS: Record<QueueSort, string> = {
   organisation: "Organisation (A à Z)",
 };
 
+/** Whose dossiers (ADR 0035): the viewer's own, or those nobody has taken. */
+export const QUEUE_ASSIGNMENTS = ["mes-dossiers", "non-attribues"] as const;
+export type QueueAssignment = (typeof QUEUE_ASSIGNMENTS)[number];
+export const QUEUE_ASSIGNMENT_LABELS: Record<QueueAssignment, string> = {
+  "mes-dossiers": "Mes dossiers",
+  "non-attribues": "Non attribués",
+};
+
 export type QueueQuery = {
   status: QueueStatusSlug;
+  assignment: QueueAssignment | null;
   profileCode: string | null;
   kind: QueueKindSlug | null;
   waiting: WaitingBucket | null;
@@ -60,6 +69,7 @@ export type QueueQuery = {
 
 export const DEFAULT_QUEUE_QUERY: QueueQuery = {
   status: "a-instruire",
+  assignment: null,
   profileCode: null,
   kind: null,
   waiting: null,
@@ -82,6 +92,7 @@ const queueQuerySchema = z.object({
       .nullable(),
     null,
   ),
+  attribution: fallback(z.enum(QUEUE_ASSIGNMENTS).nullable(), null),
   type: fallback(z.enum(Object.keys(QUEUE_KINDS) as [QueueKindSlug, ...QueueKindSlug[]]).nullable(), null),
   attente: fallback(z.enum(WAITING_BUCKETS).nullable(), null),
   q: fallback(
@@ -106,6 +117,7 @@ export function parseQueueQuery(params: URLSearchParams | Record<string, string 
   else Object.assign(record, params);
   const parsed = queueQuerySchema.parse({
     statut: record.statut,
+    attribution: record.attribution ?? null,
     profil: record.profil ?? null,
     type: record.type ?? null,
     attente: record.attente ?? null,
@@ -115,6 +127,7 @@ export function parseQueueQuery(params: URLSearchParams | Record<string, string 
   });
   return {
     status: parsed.statut,
+    assignment: parsed.attribution,
     profileCode: parsed.profil,
     kind: parsed.type,
     waiting: parsed.attente,
@@ -130,6 +143,7 @@ export function queueQueryParams(query: QueueQuery, change: Partial<QueueQuery> 
   const q = { ...query, ...change };
   const params = new URLSearchParams();
   if (q.status !== DEFAULT_QUEUE_QUERY.status) params.set("statut", q.status);
+  if (q.assignment) params.set("attribution", q.assignment);
   if (q.profileCode) params.set("profil", q.profileCode);
   if (q.kind) params.set("type", q.kind);
   if (q.waiting) params.set("attente", q.waiting);

@@ -14,6 +14,7 @@ import {
   type QueueStatusSlug,
 } from "./queue-query";
 import { waitingLabel } from "../time";
+import { unreadAmong } from "./unread.server";
 
 export type QueueRow = {
   id: string;
@@ -30,6 +31,10 @@ export type QueueRow = {
   submittedAt: Date | null;
   /** "en attente depuis 3 jours" (since the last submission for a dossier to review, else since its last change). */
   waitingLabel: string;
+  /** The reviewer in charge (ADR 0035), or null. */
+  assigneeName: string | null;
+  /** Something happened on it since the viewer last opened it. */
+  unread: boolean;
 };
 
 export type ReviewerQueue = {
@@ -47,10 +52,12 @@ export type ReviewerQueue = {
  * allowed) is looked up by equality; any other term in the lower-case, accent-free searchText, where
  * LIKE '%term%' uses the trigram index.
  */
-export function queueConditions(query: QueueQuery, now: Date): Prisma.Sql {
+export function queueConditions(query: QueueQuery, now: Date, viewerId?: string): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   const status = statusFilterOf(query);
   conditions.push(status ? Prisma.sql`"status" = ${status}::"ApplicationStatus"` : Prisma.sql`"status" <> 'DRAFT'`);
+  if (query.assignment === "mes-dossiers") conditions.push(viewerId ? Prisma.sql`"assigneeId" = ${viewerId}::uuid` : Prisma.sql`FALSE`);
+  if (query.assignment === "non-attribues") conditions.push(Prisma.sql`"assigneeId" IS NULL`);
   if (query.profileCode) conditions.push(Prisma.sql`"requestedProfileCode" = ${query.profileCode}`);
   if (query.kind) conditions.push(Prisma.sql`"kind" = ${QUEUE_KINDS[query.kind]}::"ApplicationKind"`);
   if (query.waiting) {
@@ -77,7 +84,7 @@ const ORDER: Record<QueueQuery["sort"], Prisma.Sql> = {
 /** The reviewer queue: one page of 25, filtered, searched and sorted on the server, with counts per status. */
 export async function reviewerQueue(actor: Actor, query: QueueQuery, now: Date = new Date()): Promise<ReviewerQueue> {
   requireReviewer(actor);
-  const where = queueConditions(query, now);
+  const where = queueConditions(query, now, actor.userId);
   const searching = query.search.trim() !== "";
   const offset = (query.page - 1) * query.pageSize;
   const [pageIds, counted, statusCounts] = await Promise.all([
@@ -106,8 +113,10 @@ export async function reviewerQueue(actor: Actor, query: QueueQuery, now: Date =
       submissionCount: true,
       submittedAt: true,
       statusChangedAt: true,
+      assignee: { select: { name: true } },
     },
   });
+  const unread = await unreadAmong(actor, ids);
   const byId = new Map(found.map((row) => [row.id, row]));
   const rows = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   const total = Math.min(counted[0]?.count ?? 0, searching ? SEARCH_COUNT_CAP : Number.MAX_SAFE_INTEGER);
@@ -129,6 +138,8 @@ export async function reviewerQueue(actor: Actor, query: QueueQuery, now: Date =
       submissionCount: row.submissionCount,
       submittedAt: row.submittedAt,
       waitingLabel: waitingLabel(row.status === "SUBMITTED" && row.submittedAt ? row.submittedAt : row.statusChangedAt, now),
+      assigneeName: row.assignee?.name ?? null,
+      unread: unread.has(row.id),
     })),
     total,
     totalCapped: searching && (counted[0]?.count ?? 0) > SEARCH_COUNT_CAP,

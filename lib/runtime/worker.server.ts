@@ -11,6 +11,7 @@ import { sweepMail } from "../mail/sweep.server";
 import { smtpTransport, type MailTransport } from "../mail/transport.server";
 import { runCertificateExpiryWatch } from "../whitelist/expiry-job.server";
 import { runHousekeeping } from "../jobs/housekeeping.server";
+import { refreshStatistics } from "../statistics/refresh.server";
 import { workerLogger } from "../jobs/logger";
 import { JOB_SCHEMA, jobSchemaProblem } from "../jobs/schema.server";
 import { isDueRun, SCHEDULES, TASKS, type Schedule, type TaskName } from "../jobs/schedules";
@@ -90,6 +91,9 @@ export function taskList(delivery: DeliveryConfig, webhooks: WebhookDeliveryConf
     },
     [TASKS.sweepWebhooks]: async () => {
       await sweepWebhooks();
+    },
+    [TASKS.statisticsRefresh]: async () => {
+      await refreshStatistics();
     },
   };
 }

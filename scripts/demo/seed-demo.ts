@@ -2,6 +2,18 @@ import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { hashPassword } from "../../lib/auth/password.server";
 import { DEMO_PASSWORD, demoAccounts, demoOrganization } from "./demo-accounts";
 
+/** Two message templates for the reviewers (ADR 0035), as an administrator would write them. */
+export const demoMessageTemplates = [
+  {
+    title: "Justification du profil demandé",
+    body: "Bonjour,\n\nLe service « {service} » demande le profil {profil}. Pouvez-vous préciser quels utilisateurs y accéderont et pour quels besoins, afin que nous vérifiions que ce profil est le bon ?\n\nCordialement,\n{instructeur}, ANS",
+  },
+  {
+    title: "URL de production manquante",
+    body: "Bonjour,\n\nPour instruire le dossier du service « {service} » ({organisation}), il nous faut l'URL de production du service. Ajoutez-la depuis la page du service, puis déposez le dossier à nouveau.\n\nCordialement,\n{instructeur}, ANS",
+  },
+];
+
 export type DemoDataOptions = {
   /** Folder of the demo test authority (TEST bundle); `<data dir>/demo-test-ca` by default. */
   testAuthorityDir?: string;
@@ -24,6 +36,9 @@ export async function seedDemoData(db: PrismaClient, options: DemoDataOptions = 
       const user = await tx.user.create({
         data: { email: account.email, name: account.name, passwordHash, roles: [...account.roles], emailVerifiedAt: new Date() },
       });
+      if (account.roles.includes("ANS_ADMIN")) {
+        await tx.messageTemplate.createMany({ data: demoMessageTemplates.map((t) => ({ ...t, createdById: user.id })) });
+      }
       if (account.roles.includes("EDITOR")) {
         await tx.membership.create({
           data: { userId: user.id, organizationId: organization.id, isLegalRepresentative: account.legalRepresentative },

@@ -9,6 +9,8 @@ import { editorApplicationPath } from "@/lib/paths";
 import { requirePermission } from "@/lib/auth/session.server";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/time";
+import { UnreadBadge } from "@/components/review/UnreadBadge";
+import { unreadAmong } from "@/lib/review/unread.server";
 
 export const metadata: Metadata = { title: "Dossiers d'adhésion" };
 
@@ -27,6 +29,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const organizationId = typeof params.organisation === "string" ? params.organisation : actor.memberships[0]?.organizationId;
   if (!organizationId) forbidden();
   const { organization, otherOrganizations, applications } = await loadPage(actor, organizationId);
+  const unread = await unreadAmong(actor, applications.map((a) => a.id));
   const open = applications.filter((a) => a.open);
   const closed = applications.filter((a) => !a.open);
 
@@ -51,6 +54,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                   {a.serviceName}
                   <span className="sr-only">, dossier du {formatDate(a.createdAt)}</span>
                 </Link>
+                {unread.has(a.id) ? <UnreadBadge /> : null}
               </th>
               <td className="p-2">
                 {a.kindLabel}

@@ -16,6 +16,7 @@ import { requirePermission } from "@/lib/auth/session.server";
 import { isAppError } from "@/lib/errors";
 import { SERVICE_ENVIRONMENT_LABELS } from "@/lib/services/service-url";
 import { formatDate, formatDateTime } from "@/lib/time";
+import { markRead } from "@/lib/review/unread.server";
 import { ConfirmedAction } from "./confirmed-action";
 import { MessageForm } from "./message-form";
 
@@ -112,6 +113,7 @@ export default async function EditorApplicationPage({ params, searchParams }: { 
   const { applicationId } = await params;
   const actor = await requirePermission({ type: "editorSpace.view" }, `/editeur/dossiers/${encodeURIComponent(applicationId)}`);
   const [data, search] = await Promise.all([loadPage(actor, applicationId), searchParams]);
+  await markRead(actor.userId, data.application.id);
   const { application, enrolment, amendedEnrolment, actions, messages, timeline, latestChanges } = data;
   const amendment = application.kind === "AMENDMENT";
   const steps = nextSteps(application.status, amendment);

@@ -6,6 +6,7 @@ import { reviewApplicationPath } from "@/lib/paths";
 import { approveApplication } from "@/lib/review/approve.server";
 import { refuseApplication } from "@/lib/review/refuse.server";
 import { requestChanges } from "@/lib/review/request-changes.server";
+import { addInternalNote, assignApplication } from "@/lib/review/team.server";
 
 // Thin: parse nothing here (the use cases validate), call the use case, go back to the dossier with a notice.
 
@@ -33,4 +34,16 @@ export async function refuseAction(applicationId: string, values: unknown): Prom
 
 export async function postReviewerMessageAction(applicationId: string, values: unknown): Promise<ActionResult> {
   return signedInAction((actor, request) => postMessage(actor, { body: fields(values).body, applicationId, side: "reviewer" }, request), back(applicationId, "message"));
+}
+
+export async function assignAction(applicationId: string, values: unknown): Promise<ActionResult> {
+  const v = fields(values);
+  return signedInAction(
+    (actor, request) => assignApplication(actor, { applicationId, assigneeId: v.assigneeId, expectedAssigneeId: v.expectedAssigneeId }, request),
+    back(applicationId, "attribution"),
+  );
+}
+
+export async function addNoteAction(applicationId: string, values: unknown): Promise<ActionResult> {
+  return signedInAction((actor, request) => addInternalNote(actor, { applicationId, body: fields(values).body }, request), back(applicationId, "note"));
 }

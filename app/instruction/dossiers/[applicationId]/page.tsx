@@ -14,7 +14,10 @@ import { isAppError } from "@/lib/errors";
 import { formatSiret } from "@/lib/organizations/formatting";
 import { ROR_API_LABELS, SERVICE_PURPOSE_LABELS } from "@/lib/services/service-schema";
 import { formatDate, formatDateTime } from "@/lib/time";
+import { markRead } from "@/lib/review/unread.server";
+import { reviewTeamView } from "@/lib/review/team-view.server";
 import { ApproveForm, ReviewerMessageForm, TextDecisionForm } from "./review-forms";
+import { AssignmentForms, InternalNoteForm } from "./team-forms";
 
 export const metadata: Metadata = { title: "Dossier d'adhésion — instruction" };
 
@@ -23,6 +26,8 @@ const NOTICES: Record<string, string> = {
   approuve: "Le dossier est approuvé : l'habilitation est accordée.",
   refuse: "Le dossier est refusé.",
   message: "Votre message a été envoyé à l'éditeur.",
+  attribution: "L'attribution du dossier est enregistrée.",
+  note: "Votre note interne est enregistrée : seule l'ANS la voit.",
 };
 
 const VERDICT_TEXT = { ok: "Conforme", warning: "Conforme avec avertissements", error: "Non conforme" } as const;
@@ -46,6 +51,8 @@ export default async function ReviewApplicationPage({
     throw error;
   });
   const { application: a, snapshot, latestChanges, submissions, timeline, messages, enrolment, amendedEnrolment, actions, profiles } = data;
+  const team = await reviewTeamView(actor, a.id);
+  await markRead(actor.userId, a.id);
   const fait = (await searchParams).fait;
   const notice = typeof fait === "string" ? NOTICES[fait] : undefined;
 
@@ -78,6 +85,33 @@ export default async function ReviewApplicationPage({
           ...(a.amendmentNote ? ([["Note de l'éditeur", <span key="n" className="whitespace-pre-wrap">{a.amendmentNote}</span>]] as [string, React.ReactNode][]) : []),
         ]}
       />
+      <DossierSection id="attribution" title="Attribution">
+        <p className="mb-4">
+          {team.assignee ? (
+            <>
+              Dossier suivi par <strong>{team.assignee.id === actor.userId ? `vous (${team.assignee.name})` : team.assignee.name}</strong>
+              {team.assignee.since ? ` depuis le ${formatDateTime(team.assignee.since)}` : ""}. Lui seul reçoit les réponses de l&apos;éditeur et ses nouveaux dépôts.
+            </>
+          ) : (
+            <>Dossier non attribué : tous les instructeurs reçoivent les réponses de l&apos;éditeur et ses nouveaux dépôts.</>
+          )}
+        </p>
+        <AssignmentForms applicationId={a.id} assigneeId={team.assignee?.id ?? null} meId={actor.userId} reviewers={team.reviewers} />
+        {team.assignments.length > 0 && (
+          <details className="mt-4">
+            <summary className="cursor-pointer font-semibold">Historique des attributions ({team.assignments.length})</summary>
+            <ol className="mt-2 list-disc space-y-1 pl-6">
+              {team.assignments.map((h, i) => (
+                <li key={i}>
+                  {formatDateTime(h.at)} : {h.toName ? `attribué à ${h.toName}` : "libéré (non attribué)"}
+                  {h.byName ? ` par ${h.byName}` : ""}
+                </li>
+              ))}
+            </ol>
+          </details>
+        )}
+      </DossierSection>
+
       {enrolmentLink && (
         <p className="mt-4">
           <Link href={`/instruction/liste-blanche/${enrolmentLink.id}`}>
@@ -222,9 +256,28 @@ export default async function ReviewApplicationPage({
         <Timeline entries={timeline} />
       </DossierSection>
 
+      <DossierSection id="notes-internes" title="Notes internes de l'ANS">
+        <p className="mb-4 border-l-4 border-warning bg-warning-light p-3">Ces notes ne sont jamais montrées à l&apos;éditeur, ni dans ses courriels ni dans ses téléchargements.</p>
+        {team.notes.length === 0 ? (
+          <p>Aucune note interne pour le moment.</p>
+        ) : (
+          <ol className="space-y-4">
+            {team.notes.map((n) => (
+              <li key={n.id} className="border-l-4 border-grey-200 pl-4">
+                <p className="text-sm text-grey-800">
+                  {n.authorName}, le {formatDateTime(n.createdAt)}
+                </p>
+                <p className="mt-1 whitespace-pre-wrap">{n.body}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+        <InternalNoteForm applicationId={a.id} />
+      </DossierSection>
+
       <DossierSection id="echanges" title="Échanges avec l'éditeur">
         <MessageThread messages={messages} />
-        <ReviewerMessageForm applicationId={a.id} />
+        <ReviewerMessageForm applicationId={a.id} templates={team.templates} />
       </DossierSection>
 
       <DossierSection id="decision" title="Décision">
@@ -232,7 +285,7 @@ export default async function ReviewApplicationPage({
           <p>Aucune décision n&apos;est possible sur ce dossier dans son état actuel ({a.statusLabel.toLowerCase()}).</p>
         ) : (
           <div className="space-y-4">
-            {actions.includes("requestChanges") && <TextDecisionForm decision="requestChanges" applicationId={a.id} version={a.version} />}
+            {actions.includes("requestChanges") && <TextDecisionForm decision="requestChanges" applicationId={a.id} version={a.version} templates={team.templates} />}
             {actions.includes("approve") && (
               <ApproveForm
                 applicationId={a.id}

@@ -14,6 +14,7 @@ import { TextArea } from "@/components/ui/TextArea";
 import { TextField } from "@/components/ui/TextField";
 import { reviewText } from "@/lib/message-text";
 import { approveAction, postReviewerMessageAction, refuseAction, requestChangesAction } from "./actions";
+import { TemplatePicker, type InsertableTemplate } from "./team-forms";
 
 const confirmation = z.literal(true, { error: "Cochez la case pour confirmer votre décision." });
 
@@ -49,10 +50,10 @@ const TEXT_DECISIONS = {
 type TextDecisionValues = { text: string; version: string; confirm: boolean };
 
 /** Request changes (message) or refuse (reason), with a confirmation checkbox. */
-export function TextDecisionForm({ decision, applicationId, version }: { decision: TextDecision; applicationId: string; version: number }) {
+export function TextDecisionForm({ decision, applicationId, version, templates = [] }: { decision: TextDecision; applicationId: string; version: number; templates?: InsertableTemplate[] }) {
   const d = TEXT_DECISIONS[decision];
   const schema = z.object({ text: reviewText(d.empty), version: z.string(), confirm: confirmation });
-  const { register, handleSubmit, setError, setFocus, formState } = useForm<TextDecisionValues>({
+  const { register, handleSubmit, setError, setFocus, setValue, formState } = useForm<TextDecisionValues>({
     resolver: zodResolver(schema) as unknown as Resolver<TextDecisionValues>,
     defaultValues: { text: "", version: String(version), confirm: false },
   });
@@ -70,6 +71,7 @@ export function TextDecisionForm({ decision, applicationId, version }: { decisio
           </Alert>
         )}
         <input type="hidden" {...register("version")} />
+        {decision === "requestChanges" && <TemplatePicker id={id} templates={templates} onInsert={(text) => setValue("text", text, { shouldDirty: true })} />}
         <TextArea id={`${id}-text`} label={d.label} hint={d.hint} required rows={5} error={formState.errors.text?.message} {...register("text")} />
         <Checkbox id={`${id}-confirm`} label={d.confirm} error={formState.errors.confirm?.message} {...register("confirm")} />
         <Button type="submit" variant={decision === "refuse" ? "secondary" : "primary"} disabled={pending}>
@@ -191,8 +193,8 @@ export function ApproveForm({ applicationId, version, profiles, requestedProfile
 type MessageValues = { body: string };
 
 /** The reviewer side of the thread. */
-export function ReviewerMessageForm({ applicationId }: { applicationId: string }) {
-  const { register, handleSubmit, setError, setFocus, formState } = useForm<MessageValues>({
+export function ReviewerMessageForm({ applicationId, templates = [] }: { applicationId: string; templates?: InsertableTemplate[] }) {
+  const { register, handleSubmit, setError, setFocus, setValue, formState } = useForm<MessageValues>({
     resolver: zodResolver(z.object({ body: reviewText() })) as unknown as Resolver<MessageValues>,
     defaultValues: { body: "" },
   });
@@ -207,6 +209,7 @@ export function ReviewerMessageForm({ applicationId }: { applicationId: string }
           {formError}
         </Alert>
       )}
+      <TemplatePicker id="message" templates={templates} onInsert={(text) => setValue("body", text, { shouldDirty: true })} />
       <TextArea
         id="body"
         label="Votre message à l'éditeur"
