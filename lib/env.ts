@@ -79,7 +79,7 @@ const envSchema = z.object({
   // The bearer token Prometheus presents to GET /api/metrics; unset, the endpoint answers 404 (ADR 0025).
   METRICS_TOKEN: z.string().min(32, "au moins 32 caractères / at least 32 characters").optional(),
   // Minimum level of the JSON logs on standard output (ADR 0025).
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"], "fatal, error, warn, info, debug ou silent").default("info"),
   // OpenTelemetry: traces are exported over OTLP/HTTP to this collector when set, and the SDK is not loaded otherwise.
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url("URL invalide / invalid URL").optional(),
   OTEL_SERVICE_NAME: z.string().max(100).default("ror-espace-confiance"),
@@ -109,6 +109,13 @@ export class EnvError extends Error {
     );
     this.name = "EnvError";
   }
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "silent"] as const;
+
+/** LOG_LEVEL alone, for the logger, which must work before (and to report that) the rest is valid: info when unset or wrong. */
+export function parseLogLevel(value: string | undefined): (typeof LOG_LEVELS)[number] {
+  return (LOG_LEVELS as readonly string[]).includes(value ?? "") ? (value as (typeof LOG_LEVELS)[number]) : "info";
 }
 
 /** AUTH_URL alone, with the rule of the whole environment. */

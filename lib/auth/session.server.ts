@@ -1,6 +1,7 @@
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "../db.server";
+import { noteSignedInUser } from "../observability/request-scope";
 import { auth } from "./next-auth.server";
 import { can, type Action, type Actor } from "./permissions";
 
@@ -16,6 +17,7 @@ export const getActor = cache(async (): Promise<SignedInActor | null> => {
     include: { memberships: { select: { organizationId: true, isLegalRepresentative: true } } },
   });
   if (!user || user.status !== "ACTIVE") return null;
+  noteSignedInUser(user.id);
   return { userId: user.id, name: user.name, email: user.email, roles: user.roles, memberships: user.memberships };
 });
 

@@ -10,6 +10,7 @@ import { retryScheduleFrom, type RetrySchedule } from "../mail/retry";
 import { sweepMail } from "../mail/sweep.server";
 import { smtpTransport, type MailTransport } from "../mail/transport.server";
 import { runCertificateExpiryWatch } from "../whitelist/expiry-job.server";
+import { logger } from "../observability/logger";
 import { runHousekeeping } from "./housekeeping.server";
 import { workerLogger } from "./logger";
 import { JOB_SCHEMA, jobSchemaProblem } from "./schema.server";
@@ -63,7 +64,7 @@ export function taskList(delivery: DeliveryConfig): TaskList {
     },
     [TASKS.certificateExpiryWatch]: scheduled(TASKS.certificateExpiryWatch, async (at) => {
       const { notices, expired } = await runCertificateExpiryWatch(at);
-      if (notices + expired > 0) console.info(`[certificats] ${notices} avis d'expiration, ${expired} certificat(s) expiré(s) retiré(s)`);
+      if (notices + expired > 0) logger().info({ notices, expired }, `Certificats : ${notices} avis d'expiration, ${expired} certificat(s) expiré(s) retiré(s).`);
     }),
     [TASKS.housekeeping]: scheduled(TASKS.housekeeping, async (at) => {
       await runHousekeeping(at);
@@ -103,7 +104,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   let stopping = false;
   // Once stopping, the database going away too (Ctrl-C reaches the embedded PostgreSQL as well) is expected.
   const lost = (error: Error) => {
-    if (!stopping) console.error(`[tâches] connexion à la base perdue : ${error.message}`);
+    if (!stopping) logger().error({ component: "tâches", error: error.message }, "Tâches de fond : connexion à la base perdue.");
   };
   pool.on("error", lost);
   pool.on("connect", (client) => client.on("error", lost));
