@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import "./globals.css";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
+import { RequestReference } from "@/components/layout/RequestReference";
 import { SkipLinks } from "@/components/layout/SkipLinks";
 import { navigationFor } from "@/lib/auth/navigation";
 import { roleLabel } from "@/lib/auth/permissions";
@@ -12,10 +14,18 @@ export const metadata: Metadata = {
   title: { default: "Espace de confiance ROR", template: "%s – Espace de confiance ROR" },
   description:
     "Portail d'adhésion à l'espace de confiance du Répertoire national de l'offre et des ressources en santé et accompagnement médico-social (ROR).",
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "32x32" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+  },
+  manifest: "/site.webmanifest",
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const actor = await getActor();
+  const [actor, requestHeaders] = await Promise.all([getActor(), headers()]);
   return (
     <html lang="fr">
       <body className="flex min-h-screen flex-col bg-white text-neutral-900 antialiased">
@@ -30,6 +40,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {children}
         </main>
         <SiteFooter />
+        <RequestReference id={requestHeaders.get("x-request-id")} />
       </body>
     </html>
   );
