@@ -13,7 +13,7 @@ test("the CSP guard sees a blocked inline script", async ({ page, cspGuard }) =>
   await page.goto("/sonde-csp");
   await expect.poll(() => cspGuard.violations.length).toBe(1);
   await expect(page).toHaveTitle("Sonde");
-  expect(cspGuard.violations[0]).toMatch(/Refused to execute inline script/);
+  expect(cspGuard.violations[0]).toMatch(/inline script/i);
   // Seen: the test itself passes.
   cspGuard.violations.length = 0;
 });

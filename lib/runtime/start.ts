@@ -1,7 +1,8 @@
 // `npm start` / `npm run dev`: the portal with demo data on an embedded PostgreSQL when DATABASE_URL is unset.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { parseEnv, EnvError } from "../env";
+import { parseEnv, EnvError, type Env } from "../env";
+import { mailDeliveryNotice } from "../mail/mailbox.server";
 import { describeDemoAccounts } from "../../prisma/seed";
 import type { RunningWorker } from "../jobs/worker.server";
 import { checkDatabaseReachable, projectRoot } from "./database-tools";
@@ -80,6 +81,8 @@ async function main() {
   }
   // Mail links come from AUTH_URL: here, this very port unless told otherwise.
   process.env.AUTH_URL ||= `http://localhost:${port}`;
+  // The JSON logs (one line per request, ADR 0025) stay out of the demo's terminal unless asked for.
+  process.env.LOG_LEVEL ||= "warn";
 
   const usingEmbedded = !process.env.DATABASE_URL;
   if (usingEmbedded) {
@@ -110,11 +113,13 @@ async function main() {
     );
   }
 
+  let settings: Env;
   try {
-    parseEnv(process.env);
+    settings = parseEnv(process.env);
   } catch (error) {
     return fail(error instanceof EnvError ? error.message : String(error));
   }
+  console.log(mailDeliveryNotice(settings));
 
   log("Application des migrations…");
   try {
