@@ -137,6 +137,9 @@ async function main() {
     log("Construction de l'application (next build)…");
     const code = await run(process.execPath, [nextBin, "build"], { ...childEnv, NODE_ENV: "production" });
     if (code !== 0) return fail("La construction a échoué.");
+    // As `npm run build` does: the standalone folder of `npm run start:production` stays whole (ADR 0023).
+    const standalone = await run(process.execPath, ["--import", "tsx", path.join(projectRoot, "lib", "runtime", "build-standalone.ts")], childEnv);
+    if (standalone !== 0) return fail("La construction du dossier autonome (.next/standalone) a échoué.");
   }
 
   if (process.env.PORTAL_WORKER !== "off") {
