@@ -37,5 +37,23 @@ export default defineConfig([
       "no-restricted-imports": ["error", { patterns: ABOVE }],
     },
   },
+  {
+    // Every journey goes through the shared fixture, which fails it on a Content-Security-Policy violation (ADR 0024).
+    files: ["e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test", "expect"],
+              message: "Importez test et expect de ./support/test (garde CSP et relevé des jetons de session).",
+            },
+          ],
+        },
+      ],
+    },
+  },
   globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**"]),
 ]);

@@ -30,6 +30,7 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
+      testMatch: "**/*.spec.ts",
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
@@ -47,6 +48,8 @@ export default defineConfig({
         },
       },
     },
+    // After every journey: the servers' logs of the whole run (e2e/logs.audit.ts, ADR 0025).
+    { name: "journaux", testMatch: "logs.audit.ts", dependencies: ["chromium"] },
   ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",

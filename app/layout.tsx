@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import "./globals.css";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
+import { RequestReference } from "@/components/layout/RequestReference";
 import { SkipLinks } from "@/components/layout/SkipLinks";
 import { navigationFor } from "@/lib/auth/navigation";
 import { roleLabel } from "@/lib/auth/permissions";
@@ -13,10 +15,18 @@ export const metadata: Metadata = {
   title: { default: "Espace de confiance ROR", template: "%s – Espace de confiance ROR" },
   description:
     "Portail d'adhésion à l'espace de confiance du Répertoire national de l'offre et des ressources en santé et accompagnement médico-social (ROR).",
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "32x32" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+  },
+  manifest: "/site.webmanifest",
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const account = await getSignedInAccount();
+  const [account, requestHeaders] = await Promise.all([getSignedInAccount(), headers()]);
   // An account held at a gate (address to confirm, password to replace) is signed in but reaches nothing else.
   const actor = account && account.gate === null ? account.actor : null;
   const unread = await unreadCount(actor);
@@ -34,6 +44,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {children}
         </main>
         <SiteFooter />
+        <RequestReference id={requestHeaders.get("x-request-id")} />
       </body>
     </html>
   );

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { expectAccessible } from "./support/accessibility";
 import { randomSiret, uniqueEmail } from "./support/identifiers";
 import { confirmSignUpFromMailbox, linkFromMailbox } from "./support/mailbox";

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { expectAccessible } from "./support/accessibility";
 import { randomSiret, uniqueEmail } from "./support/identifiers";
 import { signInAndLand } from "./support/session";

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { createTestAuthority, issueTestCertificate } from "../lib/testing/test-authority";
 import { demoAccounts } from "../scripts/demo/demo-accounts";
 import { expectAccessible } from "./support/accessibility";

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { issueTestCertificate, generateTestKeys, type TestAuthority } from "../lib/testing/test-authority";
 import { e2eTestAuthorityDir, loadTestAuthority } from "../lib/runtime/demo-test-authority";
 import { expectAccessible } from "./support/accessibility";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { SIGN_IN_LIMITS } from "../lib/auth/sign-in-limit";
 import { expectAccessible } from "./support/accessibility";
 import { randomSiret, uniqueEmail } from "./support/identifiers";

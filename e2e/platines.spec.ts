@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { JUNIT_REPORT_ERRORS } from "../lib/platines/junit-report";
 import { EXAMPLE_PLAN_BADGE } from "../lib/platines/test-plan-schema";
 import { expectAccessible } from "./support/accessibility";

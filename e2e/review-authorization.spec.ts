@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { captureAction, replay, type Captured } from "./support/server-actions";
 import { expectAccessible } from "./support/accessibility";
 import { submitProfile0Dossier } from "./support/review-setup";

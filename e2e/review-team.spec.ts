@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { expectAccessible } from "./support/accessibility";
 import { submitProfile0Dossier } from "./support/review-setup";
 import { captureAction, replay } from "./support/server-actions";

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { expectAccessible } from "./support/accessibility";
 import { resubmit, submitProfile0Dossier } from "./support/review-setup";
 import { signIn, signInAndLand } from "./support/session";

@@ -1,4 +1,5 @@
-import { expect, request as http, test, type APIRequestContext } from "@playwright/test";
+import { request as http, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { pairDelaySeconds, SIGN_IN_LIMITS } from "../lib/auth/sign-in-limit";
 import { DEMO_PASSWORD, demoAccounts } from "../scripts/demo/demo-accounts";
 import { expectAccessible } from "./support/accessibility";

@@ -3,7 +3,8 @@
 // the per-address limits of the anonymous endpoints (on the second instance, which keeps production's limits and
 // where each test presents an address of its own), and an EICAR evidence file refused by clamd.
 import { readFileSync } from "node:fs";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { ANONYMOUS_LIMITS } from "../lib/anonymous-limit";
 import { SCAN_MESSAGES } from "../lib/uploads/scan-messages";
 import { UPLOAD_OUTCOME_MESSAGES } from "../lib/uploads/upload-answer";

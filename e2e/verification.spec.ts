@@ -1,6 +1,6 @@
 // The public verification page with files that are not sealed attestations. The accepted case (a real sealed
 // attestation, and its one-byte-modified copy) is part of the whole journey in attestation.spec.ts.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { PDFDocument } from "pdf-lib";
 import { expectAccessible } from "./support/accessibility";
 

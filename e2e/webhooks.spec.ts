@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { Webhook } from "standardwebhooks";
 import { e2eWebhookReceiverDir, loadReceiverCertificate, startWebhookReceiver, type WebhookReceiver } from "../lib/testing/webhook-receiver";
 import { expectAccessible } from "./support/accessibility";

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type APIResponse, type Browser, type Page } from "@playwright/test";
+import type { APIRequestContext, APIResponse, Browser, Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { expectAccessible } from "./support/accessibility";
 import { submitProfile0Dossier } from "./support/review-setup";
 import { signIn, signInAndLand } from "./support/session";

@@ -1,3 +1,4 @@
+import "server-only";
 // The per-address limits of the anonymous endpoints (ADR 0027): one round trip counts the request in its window and
 // reads the previous window; the pure rule (anonymous-limit.ts) decides. Any endpoint anybody may call without
 // signing in calls `enforceAnonymousLimit` (or `anonymousLimitResponse` in a route handler) before doing its work.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseAuthUrl, parseEnv } from "./env";
+import { EnvError, parseAuthUrl, parseEnv, PRODUCTION_REQUIREMENTS } from "./env";
+import { PRODUCTION_SETTINGS, productionSettingsWithout, REFUSED_IN_PRODUCTION, REQUIRED_IN_PRODUCTION } from "./testing/production-settings";
 
 const valid = {
   DATABASE_URL: "postgresql://u:p@localhost:5432/ror",
@@ -85,8 +86,8 @@ describe("parseEnv", () => {
   it("keeps the development mailbox off by default and refuses it in production mode, whatever NODE_ENV says", () => {
     expect(parseEnv(valid)).toMatchObject({ MAIL_DEV_MAILBOX: "off", PORTAL_MODE: "development" });
     expect(parseEnv({ ...valid, NODE_ENV: "production", MAIL_DEV_MAILBOX: "on" }).MAIL_DEV_MAILBOX).toBe("on");
-    expect(parseEnv({ ...valid, PORTAL_MODE: "production" }).MAIL_DEV_MAILBOX).toBe("off");
-    expect(() => parseEnv({ ...valid, PORTAL_MODE: "production", MAIL_DEV_MAILBOX: "on" })).toThrow(/MAIL_DEV_MAILBOX: interdit avec PORTAL_MODE=production/);
+    expect(parseEnv(PRODUCTION_SETTINGS).MAIL_DEV_MAILBOX).toBe("off");
+    expect(() => parseEnv({ ...PRODUCTION_SETTINGS, MAIL_DEV_MAILBOX: "on" })).toThrow(/MAIL_DEV_MAILBOX: interdit avec PORTAL_MODE=production/);
     expect(() => parseEnv({ ...valid, MAIL_DEV_MAILBOX: "oui" })).toThrow(/MAIL_DEV_MAILBOX/);
     expect(() => parseEnv({ ...valid, PORTAL_MODE: "prod" })).toThrow(/PORTAL_MODE/);
   });
@@ -102,5 +103,44 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...valid, MAIL_RETRY_FIRST_DELAY_SECONDS: "0" })).toThrow(/MAIL_RETRY_FIRST_DELAY_SECONDS/);
     expect(() => parseEnv({ ...valid, PERSONAL_DATA_RETENTION_DAYS: "0" })).toThrow(/PERSONAL_DATA_RETENTION_DAYS: au moins 1/);
     expect(() => parseEnv({ ...valid, WORKER_CONCURRENCY: "1000" })).toThrow(/WORKER_CONCURRENCY/);
+  });
+});
+
+function problemsOf(settings: Record<string, string>): string[] {
+  try {
+    parseEnv(settings);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as EnvError).problems;
+  }
+}
+
+describe("production mode (PORTAL_MODE=production)", () => {
+  it("accepts a complete production environment", () => {
+    expect(parseEnv(PRODUCTION_SETTINGS)).toMatchObject({ PORTAL_MODE: "production", TRUSTED_PROXY_COUNT: 1, MAIL_DEV_MAILBOX: "off", PORTAL_DEMO_DATA: "off" });
+  });
+
+  it.each(REQUIRED_IN_PRODUCTION.map((r) => [r.unset.join(", "), r] as const))("refuses to start without %s, in one line", (_, { unset, line }) => {
+    const problems = problemsOf(productionSettingsWithout(unset));
+    expect(problems).toHaveLength(1);
+    expect(`  - ${problems[0]}`).toMatch(line);
+  });
+
+  it.each(REFUSED_IN_PRODUCTION.map((r) => [JSON.stringify(r.set), r] as const))("refuses %s, in one line", (_, { set, line }) => {
+    const problems = problemsOf({ ...PRODUCTION_SETTINGS, ...set });
+    expect(problems).toHaveLength(1);
+    expect(`  - ${problems[0]}`).toMatch(line);
+  });
+
+  it("names every problem at once, each setting once, and the tests cover every requirement of the list", () => {
+    const problems = problemsOf({ PORTAL_MODE: "production", MAIL_DEV_MAILBOX: "on", WEBHOOK_ALLOW_LOOPBACK: "on" });
+    expect(problems.map((p) => p.slice(0, p.indexOf(":")))).toEqual(PRODUCTION_REQUIREMENTS.map((r) => r.setting).filter((s) => s !== "PORTAL_DEMO_DATA"));
+    const covered = new Set([...REQUIRED_IN_PRODUCTION.flatMap((r) => r.unset), ...REFUSED_IN_PRODUCTION.flatMap((r) => Object.keys(r.set))]);
+    for (const { setting } of PRODUCTION_REQUIREMENTS) expect(setting.split(" ou ").some((s) => covered.has(s as never)), setting).toBe(true);
+  });
+
+  it("never infers production from NODE_ENV", () => {
+    expect(parseEnv({ ...valid, NODE_ENV: "production" }).PORTAL_MODE).toBe("development");
   });
 });

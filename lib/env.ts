@@ -102,21 +102,16 @@ const envSchema = z.object({
     .string()
     .regex(/^\/[A-Za-z0-9._/-]{0,200}$/, "chemin absolu fait de lettres, chiffres, . _ - et / / absolute path of letters, digits, . _ - and /")
     .optional(),
+  // `on` loads the demo accounts into an external database (`npm start`); production refuses it.
+  PORTAL_DEMO_DATA: z.enum(["on", "off"]).default("off"),
+  // The bearer token Prometheus presents to GET /api/metrics; unset, the endpoint answers 404 (ADR 0025).
+  METRICS_TOKEN: z.string().min(32, "au moins 32 caractères / at least 32 characters").optional(),
+  // Minimum level of the JSON logs on standard output (ADR 0025).
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"], "fatal, error, warn, info, debug ou silent").default("info"),
+  // OpenTelemetry: traces are exported over OTLP/HTTP to this collector when set, and the SDK is not loaded otherwise.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url("URL invalide / invalid URL").optional(),
+  OTEL_SERVICE_NAME: z.string().max(100).default("ror-espace-confiance"),
 }).superRefine((value, context) => {
-  if (value.PORTAL_MODE === "production" && value.MAIL_DEV_MAILBOX === "on") {
-    context.addIssue({
-      code: "custom",
-      path: ["MAIL_DEV_MAILBOX"],
-      message: "interdit avec PORTAL_MODE=production : la boîte de développement publierait les courriels / forbidden in production",
-    });
-  }
-  if (value.PORTAL_MODE === "production" && value.WEBHOOK_ALLOW_LOOPBACK === "on") {
-    context.addIssue({
-      code: "custom",
-      path: ["WEBHOOK_ALLOW_LOOPBACK"],
-      message: "interdit avec PORTAL_MODE=production : les webhooks pourraient viser la machine elle-même / forbidden in production",
-    });
-  }
   if (value.SEAL_P12_BASE64 && value.SEAL_P12_PATH) {
     context.addIssue({
       code: "custom",
@@ -144,6 +139,13 @@ export class EnvError extends Error {
   }
 }
 
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "silent"] as const;
+
+/** LOG_LEVEL alone, for the logger, which must work before (and to report that) the rest is valid: info when unset or wrong. */
+export function parseLogLevel(value: string | undefined): (typeof LOG_LEVELS)[number] {
+  return (LOG_LEVELS as readonly string[]).includes(value ?? "") ? (value as (typeof LOG_LEVELS)[number]) : "info";
+}
+
 /** AUTH_URL alone, with the rule of the whole environment. */
 export function parseAuthUrl(value: string | undefined): string | undefined {
   const result = authUrl.safeParse(value === "" ? undefined : value);
@@ -151,11 +153,79 @@ export function parseAuthUrl(value: string | undefined): string | undefined {
   return result.data;
 }
 
+type RawSettings = Readonly<Record<string, string>>;
+
+/**
+ * What `PORTAL_MODE=production` demands, in one list (ADR 0023): each entry names its setting and says, in French
+ * then English, what is wrong with the raw value, or null. A deployment that forgets one refuses to start, one line
+ * per problem. An issue that makes a setting mandatory in production adds its entry here.
+ */
+export const PRODUCTION_REQUIREMENTS: readonly { setting: string; problem: (raw: RawSettings) => string | null }[] = [
+  { setting: "DATABASE_URL", problem: (raw) => (raw.DATABASE_URL ? null : "obligatoire : l'adresse du serveur PostgreSQL / required") },
+  { setting: "AUTH_SECRET", problem: (raw) => (raw.AUTH_SECRET ? null : "obligatoire : au moins 32 caractères aléatoires / required") },
+  {
+    setting: "AUTH_URL",
+    problem: (raw) =>
+      !raw.AUTH_URL
+        ? "obligatoire : l'adresse publique du portail en https://, d'où viennent les liens des courriels / required (https)"
+        : /^https:\/\//i.test(raw.AUTH_URL)
+          ? null
+          : "doit commencer par https:// en production / must be an https:// URL in production",
+  },
+  {
+    setting: "SEAL_P12_BASE64 ou SEAL_P12_PATH",
+    problem: (raw) =>
+      raw.SEAL_P12_BASE64 || raw.SEAL_P12_PATH
+        ? null
+        : "obligatoire : le cachet de la plateforme (PKCS#12), jamais généré en production / required, never generated in production",
+  },
+  { setting: "SEAL_P12_PASSPHRASE", problem: (raw) => (raw.SEAL_P12_PASSPHRASE !== undefined ? null : "obligatoire : la phrase de passe du cachet / required") },
+  { setting: "SMTP_URL", problem: (raw) => (raw.SMTP_URL ? null : "obligatoire : le serveur d'envoi des courriels, smtp:// ou smtps:// / required") },
+  { setting: "MAIL_FROM", problem: (raw) => (raw.MAIL_FROM ? null : "obligatoire : l'expéditeur des courriels, « Nom <adresse> » / required") },
+  {
+    setting: "TRUSTED_PROXY_COUNT",
+    problem: (raw) =>
+      raw.TRUSTED_PROXY_COUNT !== undefined && Number(raw.TRUSTED_PROXY_COUNT) >= 1
+        ? null
+        : "au moins 1 en production : le portail n'est joignable que par le proxy inverse / at least 1 in production",
+  },
+  { setting: "METRICS_TOKEN", problem: (raw) => (raw.METRICS_TOKEN ? null : "obligatoire : le jeton que présente Prometheus à /api/metrics / required") },
+  {
+    setting: "PORTAL_DEMO_DATA",
+    problem: (raw) => (raw.PORTAL_DEMO_DATA === "on" ? "interdit en production : les comptes de démonstration ont un mot de passe public / forbidden in production" : null),
+  },
+  {
+    setting: "MAIL_DEV_MAILBOX",
+    problem: (raw) =>
+      raw.MAIL_DEV_MAILBOX === "on" ? "interdit avec PORTAL_MODE=production : la boîte de développement publierait les courriels / forbidden in production" : null,
+  },  {
+    setting: "WEBHOOK_ALLOW_LOOPBACK",
+    problem: (raw) =>
+      raw.WEBHOOK_ALLOW_LOOPBACK === "on" ? "interdit avec PORTAL_MODE=production : les webhooks pourraient viser la machine elle-même / forbidden in production" : null,
+  },
+];
+
+/** The lines of what production mode refuses in these settings; empty outside production mode. */
+export function productionProblems(raw: RawSettings): string[] {
+  if (raw.PORTAL_MODE !== "production") return [];
+  return PRODUCTION_REQUIREMENTS.flatMap(({ setting, problem }) => {
+    const line = problem(raw);
+    return line ? [`${setting}: ${line}`] : [];
+  });
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== "")) as Record<string, string>;
+  const problems = productionProblems(cleaned);
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
-    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+    // A setting production mode already names is named once.
+    const named = new Set(problems.map((line) => line.slice(0, line.indexOf(":"))));
+    for (const issue of result.error.issues) {
+      const setting = issue.path.join(".");
+      if (!named.has(setting) && ![...named].some((n) => n.split(" ou ").includes(setting))) problems.push(`${setting}: ${issue.message}`);
+    }
   }
-  return result.data;
+  if (problems.length > 0) throw new EnvError(problems);
+  return result.data!;
 }

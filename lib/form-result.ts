@@ -1,4 +1,5 @@
 import { isAppError } from "./errors";
+import { logger } from "./observability/logger";
 
 /** What a server action hands back to its form when it did not redirect. */
 export type FormResult = { ok: false; formError?: string; fieldErrors: Record<string, string> };
@@ -14,6 +15,6 @@ export function formResultFromError(error: unknown): FormResult {
     const hasFieldErrors = Object.keys(error.fieldErrors).length > 0;
     return { ok: false, fieldErrors: error.fieldErrors, formError: hasFieldErrors ? undefined : error.message };
   }
-  console.error(error);
+  logger().error({ error }, "erreur inattendue dans une action");
   return { ok: false, fieldErrors: {}, formError: UNEXPECTED };
 }

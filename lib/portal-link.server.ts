@@ -1,3 +1,4 @@
+import "server-only";
 import { parseAuthUrl } from "./env";
 import { portalUrl } from "./mail/message";
 
@@ -6,5 +7,5 @@ import { portalUrl } from "./mail/message";
  * one variable (with env()'s rule), since demo seeds queue mails before the rest of the environment is set.
  */
 export function portalLink(path: string): string {
-  return portalUrl(path, parseAuthUrl(process.env.AUTH_URL));
+  return portalUrl(path, parseAuthUrl(process.env.AUTH_URL), process.env.PORTAL_MODE === "production" ? "production" : "development");
 }

@@ -1,7 +1,8 @@
 // `npm start` / `npm run dev`: the portal with demo data on an embedded PostgreSQL when DATABASE_URL is unset.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { parseEnv, EnvError } from "../lib/env";
+import { parseEnv, EnvError, type Env } from "../lib/env";
+import { mailDeliveryNotice } from "../lib/mail/mailbox.server";
 import { describeDemoAccounts } from "./demo/seed-demo";
 import type { RunningWorker } from "../lib/runtime/worker.server";
 import { checkDatabaseReachable, projectRoot } from "../lib/runtime/database-tools";
@@ -74,6 +75,15 @@ async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
+  // This command generates a seal, loads demo data, builds: everything production refuses (ADR 0023).
+  if (process.env.PORTAL_MODE === "production") {
+    return fail("PORTAL_MODE=production : npm start est la commande de démonstration et de développement. En production : npm run db:deploy, npm run build, puis npm run start:production.");
+  }
+  // Mail links come from AUTH_URL: here, this very port unless told otherwise.
+  process.env.AUTH_URL ||= `http://localhost:${port}`;
+  // The JSON logs (one line per request, ADR 0025) stay out of the demo's terminal unless asked for.
+  process.env.LOG_LEVEL ||= "warn";
+
   const usingEmbedded = !process.env.DATABASE_URL;
   if (usingEmbedded) {
     const dbPort = Number(process.env.EMBEDDED_DATABASE_PORT ?? 54329);
@@ -86,9 +96,8 @@ async function main() {
     }
     process.env.DATABASE_URL = embedded.url("ror");
     process.env.AUTH_SECRET ||= localSecret(dataDir, "auth-secret");
-    // The demo reads its mail on /courriels (ADR 0004); an external database gets it only when asked for, and
-    // production mode never.
-    if (process.env.PORTAL_MODE !== "production") process.env.MAIL_DEV_MAILBOX ||= "on";
+    // The demo reads its mail on /courriels (ADR 0004); an external database gets it only when asked for.
+    process.env.MAIL_DEV_MAILBOX ||= "on";
   } else {
     const problem = await checkDatabaseReachable(process.env.DATABASE_URL!);
     if (problem) return fail(problem);
@@ -104,11 +113,13 @@ async function main() {
     );
   }
 
+  let settings: Env;
   try {
-    parseEnv(process.env);
+    settings = parseEnv(process.env);
   } catch (error) {
     return fail(error instanceof EnvError ? error.message : String(error));
   }
+  console.log(mailDeliveryNotice(settings));
 
   log("Application des migrations…");
   try {
@@ -126,6 +137,9 @@ async function main() {
     log("Construction de l'application (next build)…");
     const code = await run(process.execPath, [nextBin, "build"], { ...childEnv, NODE_ENV: "production" });
     if (code !== 0) return fail("La construction a échoué.");
+    // As `npm run build` does: the standalone folder of `npm run start:production` stays whole (ADR 0023).
+    const standalone = await run(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts", "build-standalone.ts")], childEnv);
+    if (standalone !== 0) return fail("La construction du dossier autonome (.next/standalone) a échoué.");
   }
 
   if (process.env.PORTAL_WORKER !== "off") {

@@ -1,3 +1,4 @@
+import "server-only";
 // The account page (/compte, ADR 0020): the person's name, e-mail change through the new address, password change,
 // and the list of their active sessions with "se déconnecter de cette session" and "se déconnecter partout ailleurs".
 // Also the forced first change of a one-time password (ADR 0022). Everyone acts on their own account only.

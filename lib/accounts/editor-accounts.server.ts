@@ -1,3 +1,4 @@
+import "server-only";
 // ANS administrators act on editor accounts (ADR 0022): disable one (the person's sessions end at once, the person is
 // told why, the event is recorded) or re-enable it, a reason each time. Suspending a whole organisation is another act.
 import { userActor } from "../events/actor";

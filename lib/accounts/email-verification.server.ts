@@ -1,3 +1,4 @@
+import "server-only";
 // E-mail verification (ADR 0020): sign-up ends on "consultez votre messagerie"; the mailed link (single use, 24 hours)
 // confirms the address and signs its owner in (lib/auth/verification-link.server.ts). Until then the account is held
 // at its gate's page.

@@ -1,3 +1,4 @@
+import "server-only";
 import { getSignedInAccount, type SignedInAccount } from "../auth/session.server";
 import { AppError } from "../errors";
 import { publicAction, SIGNED_OUT, type ActionResult } from "../form-action.server";

@@ -1,3 +1,4 @@
+import "server-only";
 // Password recovery (ADR 0020): "Mot de passe oublié ?" gives the same answer, in about the same time, whether the
 // address has an account or not; an account gets at most one link per 10 minutes, valid 1 hour, single use. Setting
 // the new password ends every session of the account and tells its owner.

@@ -1,3 +1,4 @@
+import "server-only";
 // Per-address limits of sign-up, password recovery and invitation acceptance (ADR 0020), on the sign-in limit's
 // machinery (ADR 0016): a transaction-scoped advisory lock on (kind, address) serialises the decisions, so however many
 // requests arrive at once no more go through than the limit; a refused request writes nothing.

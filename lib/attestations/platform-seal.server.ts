@@ -1,8 +1,10 @@
+import "server-only";
 // The platform's seal from configuration (SEAL_P12_BASE64 or SEAL_P12_PATH, with SEAL_P12_PASSPHRASE): what seals
 // attestations, and the certificate that verification trusts. Read once per process: the same credentials object
 // is returned each time, so the decrypted key is cached by seal.ts.
 import { readFile } from "node:fs/promises";
 import { env } from "../env.server";
+import { logger } from "../observability/logger";
 import { sealCertificateDer, type SealCredentials } from "./seal";
 
 export class SealNotConfiguredError extends Error {
@@ -55,15 +57,13 @@ export async function trustedSealCertificates(): Promise<Uint8Array[]> {
 export async function checkPlatformSealAtStartup(): Promise<void> {
   const { SEAL_P12_BASE64, SEAL_P12_PATH } = env();
   if (!SEAL_P12_BASE64 && !SEAL_P12_PATH) {
-    console.warn(
-      "[portail] Cachet des attestations non configuré (SEAL_P12_BASE64 ou SEAL_P12_PATH) : les attestations signées ne pourront pas être scellées.",
-    );
+    logger().warn("Cachet des attestations non configuré (SEAL_P12_BASE64 ou SEAL_P12_PATH) : les attestations signées ne pourront pas être scellées.");
     return;
   }
   try {
     await platformSealCredentials();
   } catch (error) {
-    console.error(`[portail] ${error instanceof Error ? error.message : String(error)}`);
+    logger().fatal({ error: error instanceof Error ? error.message : String(error) }, "Cachet des attestations illisible.");
     process.exit(1);
   }
 }

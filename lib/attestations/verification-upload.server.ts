@@ -1,3 +1,4 @@
+import "server-only";
 // The public verification's upload (ADR 0026): one PDF read as a stream by POST /api/verification, or from the form
 // posted without JavaScript. Anonymous callers count against the verification limit (ADR 0027); nothing is stored.
 import { filesIn, type ReceivedUpload } from "../uploads/read-upload.server";

@@ -1,3 +1,4 @@
+import "server-only";
 // The single-use links mailed to an account (ADR 0020): made in the transaction of the mail that carries them,
 // consumed by one conditional UPDATE, so that of any number of concurrent uses exactly one succeeds.
 import { randomBytes } from "node:crypto";

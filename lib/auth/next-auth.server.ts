@@ -1,3 +1,4 @@
+import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { signInWithVerificationLink } from "./verification-link.server";
@@ -7,6 +8,7 @@ import { currentRequestContext, requestContextFrom } from "../request.server";
 import { authenticate } from "./authenticate.server";
 import { SESSION_ABSOLUTE_SECONDS } from "./session-policy";
 import { endSessionAtSignOut, isSessionActive } from "./sessions.server";
+import { logger } from "../observability/logger";
 
 /** A limit refused the attempt; it was not evaluated. Carries what the sign-in endpoint tells the person. */
 export class RateLimitedSignIn extends CredentialsSignin {
@@ -39,7 +41,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // A refused sign-in is an expected outcome, already in the audit log: no stack trace for it.
   logger: {
     error(error: Error) {
-      if ((error as { type?: string }).type !== "CredentialsSignin") console.error(error);
+      if ((error as { type?: string }).type !== "CredentialsSignin") logger().error({ error }, "erreur d'authentification");
     },
   },
   providers: [

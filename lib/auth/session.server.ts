@@ -1,7 +1,9 @@
+import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { accountGate, GATE_PATHS, type AccountGate } from "./account-gate";
 import { db } from "../db.server";
+import { noteSignedInUser } from "../observability/request-scope";
 import { auth } from "./next-auth.server";
 import { can, type Action, type Actor } from "./permissions";
 
@@ -20,6 +22,7 @@ export const getSignedInAccount = cache(async (): Promise<SignedInAccount | null
     include: { memberships: { select: { organizationId: true, isLegalRepresentative: true } } },
   });
   if (!user || user.status !== "ACTIVE") return null;
+  noteSignedInUser(user.id);
   const sessionId = (session as { sessionId?: unknown }).sessionId;
   return {
     actor: { userId: user.id, name: user.name, email: user.email, roles: user.roles, memberships: user.memberships },

@@ -1,8 +1,11 @@
+import "server-only";
 // POST /api/connexion: the one way in with a password (ADR 0016). A route handler rather than a server action, so
 // that a limit answers a real 429 with Retry-After, to the sign-in form and to any HTTP client alike.
 import { AuthError, CredentialsSignin } from "next-auth";
 import type { FormResult } from "../form-result";
 import { readLimitedText } from "../http-body";
+import { logger } from "../observability/logger";
+import { metrics } from "../observability/metrics";
 import { portalOrigin } from "../request.server";
 import { safeReturnPath } from "../return-path";
 import { fieldErrorsOf } from "../validation";
@@ -68,10 +71,14 @@ export async function signInResponse(request: Request): Promise<Response> {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (error) {
     if (error instanceof RateLimitedSignIn) {
+      metrics().signInLimited.inc({ scope: error.scope });
       return refused(429, signInRefusalMessage(error), { "Retry-After": String(error.retryAfterSeconds) });
     }
-    if (error instanceof CredentialsSignin) return refused(401, SIGN_IN_MESSAGES.invalid);
-    console.error(error instanceof AuthError ? (error.cause ?? error) : error);
+    if (error instanceof CredentialsSignin) {
+      metrics().signInFailures.inc({ reason: "invalid_credentials" });
+      return refused(401, SIGN_IN_MESSAGES.invalid);
+    }
+    logger().error({ error: error instanceof AuthError ? (error.cause ?? error) : error }, "échec inattendu de la connexion");
     return refused(500, SIGN_IN_MESSAGES.unexpected);
   }
   const retour = (body as { retour?: unknown }).retour;

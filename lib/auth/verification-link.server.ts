@@ -1,3 +1,4 @@
+import "server-only";
 // The verification link signs its owner in (ADR 0020): used once, it confirms the address and opens a session, in one
 // transaction. Called by next-auth's "verification-link" provider; the link itself is made by lib/accounts.
 import { userActor } from "../events/actor";

@@ -1,3 +1,4 @@
+import "server-only";
 // A CA certificate sent by the administrators' upload form (ADR 0026): a file read as a stream by
 // POST /api/administration/autorites, or from the form posted without JavaScript; or PEM text pasted.
 import type { Actor } from "../auth/permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 // A service certificate sent by the upload form (ADR 0026): a file read as a stream by
 // POST /api/services/<id>/certificats, or from the form posted without JavaScript; or PEM text pasted.
 import type { Actor } from "../auth/permissions";

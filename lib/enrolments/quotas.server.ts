@@ -1,3 +1,4 @@
+import "server-only";
 // An enrolment's level-2 quotas, set by a reviewer (active or suspended enrolment). It bumps the whitelist revision
 // through the trigger on its table, so the export changes at once.
 import { requireVersion } from "../concurrency";

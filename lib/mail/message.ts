@@ -10,9 +10,16 @@ export const mailMessage = z.object({
 
 export type MailMessage = z.infer<typeof mailMessage>;
 
-/** The portal's public address, for links in e-mails. */
-export function portalUrl(path: string, baseUrl: string | undefined): string {
-  return new URL(path, baseUrl ?? "http://localhost:3000").toString();
+/** Where links point when AUTH_URL is unset, outside production mode only (`npm start` sets AUTH_URL to its port). */
+export const DEVELOPMENT_PORTAL_URL = "http://localhost:3000";
+
+/**
+ * An absolute link to a page of the portal, for e-mails: from AUTH_URL, the portal's public address. Production mode
+ * never falls back on a local address (its start refuses a missing AUTH_URL; this is the last guard).
+ */
+export function portalUrl(path: string, baseUrl: string | undefined, mode: "development" | "production" = "development"): string {
+  if (!baseUrl && mode === "production") throw new Error("AUTH_URL absente : aucun lien de courriel ne peut être construit en production.");
+  return new URL(path, baseUrl ?? DEVELOPMENT_PORTAL_URL).toString();
 }
 
 /** The domain of a sender ("Name <a@domain>" or "a@domain"), for Message-ID headers. */

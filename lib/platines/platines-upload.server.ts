@@ -1,3 +1,4 @@
+import "server-only";
 // A PLATINES session sent by the editor's upload form (ADR 0026): the fields, the report and the evidence read as
 // a stream by POST /api/services/<id>/platines, or from the form posted without JavaScript.
 import type { Actor } from "../auth/permissions";

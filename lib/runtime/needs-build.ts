@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const SOURCE_ENTRIES = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "postcss.config.mjs", "proxy.ts"];
+const SOURCE_ENTRIES = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "postcss.config.mjs", "proxy.ts", "instrumentation.ts"];
 const IGNORED = new Set(["generated", "node_modules"]);
 
 function newestMtime(entry: string): number {

@@ -1,38 +1,27 @@
-// The portal's HTTP server, run by `npm start`, `npm run dev` and the Playwright web server instead of `next start`:
-// Next's own request handler behind a plain Node server, so that route handlers learn the connection's peer
-// address (Next does not expose the socket to them; ADR 0016), and so that an oversized body outside the streaming
-// upload routes is refused before Next reads it (lib/runtime/body-guard.ts, ADR 0026).
+// The portal's HTTP server under tsx, run by `npm start`, `npm run dev` and the Playwright web server instead of
+// `next start` (see portal-server.ts; production runs the same server from the standalone build, ADR 0023).
 //   node --import tsx lib/runtime/serve.ts [--dev]      (PORT, default 3000; every interface, like `next start`)
-import { createServer } from "node:http";
 import path from "node:path";
-import next from "next";
-import { refuseOversizedBody } from "./body-guard";
-import { withPeerAddress } from "./peer-address";
+import { EnvError, parseEnv, type Env } from "../env";
+import { startPortalServer } from "./portal-server";
 
-const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
-const projectRoot = path.resolve(import.meta.dirname, "..", "..");
-
-const httpServer = createServer();
-const app = next({ dev, dir: projectRoot, port, hostname: "localhost", httpServer });
-await app.prepare();
-const handle = app.getRequestHandler();
-httpServer.on("request", withPeerAddress((req, res) => (refuseOversizedBody(req, res) ? undefined : handle(req, res))));
-httpServer.listen(port, () => {
-  console.log(`[portail] Serveur HTTP à l'écoute sur le port ${port}${dev ? " (développement)" : ""}.`);
+let settings: Env;
+try {
+  settings = parseEnv(process.env);
+} catch (error) {
+  console.error(error instanceof EnvError ? error.message : error);
+  process.exit(1);
+}
+const server = await startPortalServer({
+  dir: path.resolve(import.meta.dirname, "..", ".."),
+  port: Number(process.env.PORT ?? 3000),
+  dev: process.argv.includes("--dev"),
+  production: settings.PORTAL_MODE === "production",
+  trustedProxies: settings.TRUSTED_PROXY_COUNT,
 });
 
-let stopping = false;
 async function stop() {
-  if (stopping) return;
-  stopping = true;
-  const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-  httpServer.closeIdleConnections();
-  // Requests still running get a few seconds to finish.
-  const force = setTimeout(() => httpServer.closeAllConnections(), 5_000);
-  force.unref();
-  await closed;
-  await app.close().catch(() => undefined);
+  await server.stop();
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop());

@@ -1,3 +1,4 @@
+import "server-only";
 // The background worker (ADR 0017): graphile-worker on the portal's PostgreSQL. Runs inside `npm start` by default
 // and alone as `npm run worker`. Any number of workers may share one database: each job is locked by one of them
 // (at-least-once delivery, never two at a time), and each cron occurrence is scheduled once across all of them.
@@ -18,6 +19,7 @@ import { isDueRun, SCHEDULES, TASKS, type Schedule, type TaskName } from "../job
 import { networkConfigFromEnv, webhookRetryScheduleFromEnv } from "../webhooks/config.server";
 import { deliverWebhook, type WebhookDeliveryConfig } from "../webhooks/delivery.server";
 import { dispatchWebhooks, sweepWebhooks } from "../webhooks/dispatch.server";
+import { logger } from "../observability/logger";
 
 export type WorkerOptions = {
   databaseUrl: string;
@@ -74,7 +76,7 @@ export function taskList(delivery: DeliveryConfig, webhooks: WebhookDeliveryConf
     },
     [TASKS.certificateExpiryWatch]: scheduled(TASKS.certificateExpiryWatch, async (at) => {
       const { notices, expired } = await runCertificateExpiryWatch(at);
-      if (notices + expired > 0) console.info(`[certificats] ${notices} avis d'expiration, ${expired} certificat(s) expiré(s) retiré(s)`);
+      if (notices + expired > 0) logger().info({ notices, expired }, `Certificats : ${notices} avis d'expiration, ${expired} certificat(s) expiré(s) retiré(s).`);
     }),
     [TASKS.housekeeping]: scheduled(TASKS.housekeeping, async (at) => {
       await runHousekeeping(at);
@@ -127,7 +129,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   let stopping = false;
   // Once stopping, the database going away too (Ctrl-C reaches the embedded PostgreSQL as well) is expected.
   const lost = (error: Error) => {
-    if (!stopping) console.error(`[tâches] connexion à la base perdue : ${error.message}`);
+    if (!stopping) logger().error({ component: "tâches", error: error.message }, "Tâches de fond : connexion à la base perdue.");
   };
   pool.on("error", lost);
   pool.on("connect", (client) => client.on("error", lost));

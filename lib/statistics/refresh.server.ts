@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx } from "../db.server";
 import { emptyDay, foldEvents, STATISTICS_EVENTS, subjectsOf, type DossierStat, type EnrolmentStat, type FoldEvent, type FoldState, type Outcome, type Phase } from "./fold";
 

@@ -1,3 +1,4 @@
+import "server-only";
 // Reads a multipart/form-data request body as a stream (ADR 0026): bytes are counted as they arrive and the reading
 // stops at the first cap passed (the whole body, one file, the number of files or parts), before anything past it is
 // held in memory. A body that stops arriving for `idleTimeoutMs` is given up. Files are kept in memory up to their

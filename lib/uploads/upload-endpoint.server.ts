@@ -1,3 +1,4 @@
+import "server-only";
 // The one shape of an upload route handler (ADR 0026): what server actions did for free (same origin, the session),
 // then the per-address limit of anonymous callers, then the body read as a stream within the kind's caps, then the
 // work; every refusal is a French problem (application/problem+json) with the status that says what happened, and

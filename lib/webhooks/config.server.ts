@@ -1,3 +1,4 @@
+import "server-only";
 // The webhooks' settings from the environment (ADR 0032, 0033): the address policy and the retry schedule.
 import { env } from "../env.server";
 import type { RetrySchedule } from "../mail/retry";

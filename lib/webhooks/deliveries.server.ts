@@ -1,3 +1,4 @@
+import "server-only";
 // The delivery log of one subscription (status, answer, duration, tries) and the manual replay of one delivery: the
 // same webhook-id and body, a new series of tries, a new job, in one transaction with its event.
 import { z } from "zod";

@@ -1,3 +1,4 @@
+import "server-only";
 // The delivery job (ADR 0032): one signed POST of one delivery, outside any transaction, then its outcome in one
 // transaction: the try in the log, the delivery delivered, retried later (its own next job) or failed for good, and the
 // subscription's count of failures in a row — disabled at 50, with a mail to administrators. Idempotent: a delivery

@@ -1,3 +1,4 @@
+import "server-only";
 // The dispatcher (ADR 0032): reads the acts committed since its cursor, in the event log's commit order, and turns
 // them into deliveries — rows and their jobs — in one transaction with the cursor's move. Queued by the database at
 // the commit of any act an active subscription is fed by (trigger "Event_webhooks"), and every minute by the sweep.

@@ -1,3 +1,4 @@
+import "server-only";
 // One HTTPS POST to a receiver, with the SSRF rules of ADR 0033: the host is resolved by our own lookup, every address
 // it gives must be public, and the socket connects to one of exactly those addresses (a pinned lookup), presenting
 // the URL's name in Host and SNI; the address actually connected to is checked again before anything is sent over

@@ -1,3 +1,4 @@
+import "server-only";
 // Webhook subscriptions, for ANS administrators (/administration/webhooks): create (the secret shown once), edit,
 // disable and re-enable, rotate the secret with an overlap. Each act in one transaction with its event; the URL is
 // checked (https, no credentials, a host resolving to public addresses only) before anything is written.

@@ -1,3 +1,4 @@
+import "server-only";
 // The whitelist as `whitelist.changed` reports it: the revision, then the ETag of each export the machine API serves
 // (all environments, TEST, PRODUCTION; JSON and CSV), read after the acts it follows have committed.
 import { db } from "../db.server";

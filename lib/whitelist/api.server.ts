@@ -1,3 +1,4 @@
+import "server-only";
 // GET /api/v1/whitelist: token check in constant time, per-token rate limit in Postgres, the prepared export with
 // its ETag (304 on If-None-Match), and one ApiCall row for every call with a valid token (ADR 0009, issue 7). Calls
 // without a valid token are limited per client address and leave no row (ADR 0027): they cannot flood the log.

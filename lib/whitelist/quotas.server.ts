@@ -1,3 +1,4 @@
+import "server-only";
 // Level-1 quota (per API, all callers), edited by administrators. It bumps the whitelist revision through the
 // trigger on its table, so the export changes at once. Level 2 is an enrolment's: lib/enrolments/quotas.server.ts.
 import { versionField } from "../applications/application-records.server";

@@ -1,0 +1,11 @@
+import { notFound } from "next/navigation";
+import { reviewerMayOpenApplication } from "@/lib/applications/application-gate.server";
+import { requirePermission } from "@/lib/auth/session.server";
+
+// Checked here, before loading.tsx starts the response: real 403 and 404 statuses. The page checks again.
+export default async function ReviewDossierLayout({ children, params }: { children: React.ReactNode; params: Promise<{ applicationId: string }> }) {
+  const { applicationId } = await params;
+  const actor = await requirePermission({ type: "application.review" }, `/instruction/dossiers/${encodeURIComponent(applicationId)}`);
+  if (!(await reviewerMayOpenApplication(actor, applicationId))) notFound();
+  return children;
+}
