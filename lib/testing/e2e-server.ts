@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { DEFAULT_MAIL_FROM } from "../env";
 import { seedDatabase } from "../runtime/demo-data";
 import { projectRoot } from "../runtime/database-tools";
 import { testPlatformSealEnv } from "../runtime/local-seal";
@@ -106,7 +107,8 @@ function startProductionInstance() {
         // The public address behind the TLS proxy; the tests reach the instance directly over http on loopback.
         AUTH_URL: `https://localhost:${productionPort}`,
         SMTP_URL: smtp.url,
-        MAIL_FROM: "Espace de confiance ROR (tests) <ne-pas-repondre@ror-espace-confiance.fr>",
+        // Production requires it said; the same sender as the other instances, whose worker shares the queue.
+        MAIL_FROM: DEFAULT_MAIL_FROM,
         TRUSTED_PROXY_COUNT: "1",
         METRICS_TOKEN: metricsToken,
         OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
