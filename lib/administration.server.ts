@@ -1,3 +1,4 @@
+import "server-only";
 import { can, type Actor } from "./auth/permissions";
 import { db } from "./db.server";
 import { AppError } from "./errors";

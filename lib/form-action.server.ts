@@ -1,3 +1,4 @@
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { forbidden, redirect } from "next/navigation";
 import { getActor, type SignedInActor } from "./auth/session.server";

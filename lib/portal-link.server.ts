@@ -1,3 +1,4 @@
+import "server-only";
 import { parseAuthUrl } from "./env";
 import { portalUrl } from "./mail/message";
 

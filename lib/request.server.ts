@@ -1,3 +1,4 @@
+import "server-only";
 import { headers } from "next/headers";
 import { clientAddress, PEER_ADDRESS_HEADER } from "./client-address";
 import { env } from "./env.server";

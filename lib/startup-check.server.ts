@@ -1,3 +1,4 @@
+import "server-only";
 import { EnvError, parseEnv } from "./env";
 
 try {

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { portalLink } from "../portal-link.server";
 import { can, type Actor } from "../auth/permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { can, type Actor } from "../auth/permissions";
 import { listActiveAccessProfiles } from "../catalogue/access-profiles.server";
 import { db } from "../db.server";

@@ -1,3 +1,4 @@
+import "server-only";
 import { recordEvent } from "../events/record.server";
 import { userActor } from "../events/actor";
 import type { Actor } from "../auth/permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 // The platform's seal from configuration (SEAL_P12_BASE64 or SEAL_P12_PATH, with SEAL_P12_PASSPHRASE): what seals
 // attestations, and the certificate that verification trusts. Read once per process: the same credentials object
 // is returned each time, so the decrypted key is cached by seal.ts.

@@ -1,3 +1,4 @@
+import "server-only";
 // Reminders to client signatories who have not signed (ADR 0018): an hourly job looks, per signature row, for links
 // on day 3 or day 10 and mails one reminder each, in one transaction with its record (unique per row and day, so
 // several workers never send it twice) and the event shown in the attestation's history. Reminders stop when the

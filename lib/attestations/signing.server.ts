@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { portalLink } from "../portal-link.server";
 import { recordEvent } from "../events/record.server";

@@ -1,3 +1,4 @@
+import "server-only";
 // The public verification of an attestation: the uploaded PDF must carry this portal's intact seal AND be, byte
 // for byte, a sealed attestation of the register (its SHA-256 is the stored sealedSha256). Read-only: nothing is
 // written, the visitor is anonymous, and a refusal says what is wrong with the file, never what else exists.

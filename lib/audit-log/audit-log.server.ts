@@ -1,3 +1,4 @@
+import "server-only";
 import { eventRowSelect, withNames } from "../events/read.server";
 import { recordEvent } from "../events/record.server";
 import { userActor } from "../events/actor";

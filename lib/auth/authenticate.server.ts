@@ -1,3 +1,4 @@
+import "server-only";
 import { ANONYMOUS, userActor } from "../events/actor";
 import { recordEvent } from "../events/record.server";
 import { db } from "../db.server";

@@ -1,3 +1,4 @@
+import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "../db.server";

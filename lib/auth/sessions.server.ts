@@ -1,3 +1,4 @@
+import "server-only";
 // Sessions in PostgreSQL (ADR 0015): opened at sign-in, checked on every request, revoked at sign-out, password
 // change, account disablement or role change.
 import { ANONYMOUS, userActor } from "../events/actor";

@@ -1,3 +1,4 @@
+import "server-only";
 // POST /api/connexion: the one way in with a password (ADR 0016). A route handler rather than a server action, so
 // that a limit answers a real 429 with Retry-After, to the sign-in form and to any HTTP client alike.
 import { AuthError, CredentialsSignin } from "next-auth";

@@ -1,3 +1,4 @@
+import "server-only";
 // Use cases of the CA bundles: ANS administrators add and retire the certification authorities that client
 // certificates of each environment must chain to; the certificate registry reads the active ones.
 import { z } from "zod";

@@ -1,3 +1,4 @@
+import "server-only";
 import { recordEvent } from "../events/record.server";
 import { portalLink } from "../portal-link.server";
 import { userActor } from "../events/actor";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../db.server";
 import { AppError } from "../errors";
 import { ENROLMENT_MODIFIED_MEANWHILE, ENROLMENT_NOT_FOUND, enrolmentVersionField } from "./change-input";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "../auth/permissions";
 import type { RequestContext } from "../request.server";
 import { invalidForm } from "../validation";

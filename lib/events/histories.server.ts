@@ -1,3 +1,4 @@
+import "server-only";
 import { eventShortLabel, type EventName } from "./catalogue";
 import { eventsAbout, payloadText, type EventRow } from "./read.server";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db.server";
 import type { Prisma } from "../generated/prisma/client";
 import { eventLabel, type EventName, type SubjectType } from "./catalogue";

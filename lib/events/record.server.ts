@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../db.server";
 import type { Prisma } from "../generated/prisma/client";
 import type { RequestContext } from "../request.server";

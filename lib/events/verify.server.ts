@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db.server";
 import { formatDateTime } from "../time";
 import { BROKEN_LINK_MESSAGES, checkLinks, type BrokenLink } from "./chain";

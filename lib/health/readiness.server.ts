@@ -1,3 +1,4 @@
+import "server-only";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { db } from "../db.server";

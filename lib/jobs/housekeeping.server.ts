@@ -1,3 +1,4 @@
+import "server-only";
 // The daily housekeeping (03:30 Europe/Paris): removes what has outlived its use or its retention, in one
 // transaction with the event that says how much went. The event log itself is never touched: only the personal
 // data kept beside events (EventPersonalData: IP, user agent, typed e-mails) is purged, outside the hash chain.

@@ -1,3 +1,4 @@
+import "server-only";
 // The job engine's own schema ("graphile_worker"). Installed and upgraded by the migration step — `npm start`'s
 // migrations, `npm run db:deploy`, the test templates — right after Prisma's migrations; a worker only checks that
 // it is there at the revision it expects, and refuses to start otherwise (ADR 0017).

@@ -1,3 +1,4 @@
+import "server-only";
 // The background worker (ADR 0017): graphile-worker on the portal's PostgreSQL. Runs inside `npm start` by default
 // and alone as `npm run worker`. Any number of workers may share one database: each job is locked by one of them
 // (at-least-once delivery, never two at a time), and each cron occurrence is scheduled once across all of them.

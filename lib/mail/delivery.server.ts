@@ -1,3 +1,4 @@
+import "server-only";
 // The mail job: delivers one queued message over SMTP, outside any database transaction (ADR 0017). Idempotent: a
 // message already delivered or failed is left alone, so a job run twice (at-least-once delivery) sends it once.
 import { recordEvent } from "../events/record.server";

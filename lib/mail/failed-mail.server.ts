@@ -1,3 +1,4 @@
+import "server-only";
 // Messages that failed for good, for ANS administrators (/administration/courriels): who, what, why, how many
 // tries; "renvoyer" starts a new series of tries with a new delivery job, in one transaction with its event.
 import { z } from "zod";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db.server";
 import type { Env } from "../env";
 import { env } from "../env.server";

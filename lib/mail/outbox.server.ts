@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../db.server";
 import { DEFAULT_MAIL_FROM } from "../env";

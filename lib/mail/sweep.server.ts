@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db.server";
 import { TASKS } from "../jobs/schedules";
 import { MAIL_JOB_MAX_ATTEMPTS } from "./outbox.server";

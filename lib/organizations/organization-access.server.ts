@@ -1,3 +1,4 @@
+import "server-only";
 import { can, type Action, type Actor } from "../auth/permissions";
 import type { Tx } from "../db.server";
 import { AppError } from "../errors";

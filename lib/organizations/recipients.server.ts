@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../db.server";
 
 /** Every active member of the organisation: its staff and its legal representatives, each address once. */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import type { Actor } from "../auth/permissions";
 import { db, type Tx } from "../db.server";

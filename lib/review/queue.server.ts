@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { Prisma } from "../generated/prisma/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { EventPayload } from "../events/catalogue";
 import { recordEvent } from "../events/record.server";
 import { userActor } from "../events/actor";

@@ -1,3 +1,4 @@
+import "server-only";
 // Helpers for the application integration tests only (never imported by the app). They build the data with the
 // lowest-level helpers there are: sign-up and service use cases, and direct rows for what other areas own.
 import { randomBytes } from "node:crypto";

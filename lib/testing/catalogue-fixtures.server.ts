@@ -1,3 +1,4 @@
+import "server-only";
 // Test helpers for the catalogue's integration tests: people and organisations written straight to the database.
 import { randomUUID } from "node:crypto";
 import type { Actor, PlatformRole } from "../auth/permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 // Helpers for the organisation integration tests only (never imported by the app).
 import { randomInt } from "node:crypto";
 import type { Actor } from "../auth/permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 // API tokens for the gateway (administration): created with a name and shown once, stored as a SHA-256, revocable.
 import { randomBytes } from "node:crypto";
 import { recordEvent } from "../events/record.server";

@@ -1,3 +1,4 @@
+import "server-only";
 // GET /api/v1/whitelist: token check in constant time, per-token rate limit in Postgres, the prepared export with
 // its ETag (304 on If-None-Match), and one ApiCall row for every call, answered or refused (ADR 0009, issue 7).
 import { performance } from "node:perf_hooks";

@@ -1,3 +1,4 @@
+import "server-only";
 // The whitelist from the database: enrolments mapped onto the pure entry type, the revision stamp, and the prepared
 // export reused between requests until something it reads changes (ADR 0009).
 import { parseGrant, type EnrolmentGrant } from "../enrolments/grant";

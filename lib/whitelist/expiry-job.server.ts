@@ -1,3 +1,4 @@
+import "server-only";
 // The certificate expiry watch (issue 7): certificates of enrolments in force expiring in 60, 30 and 7 days get one
 // notice per threshold, mailed to the organisation; expired ones are marked (threshold 0), mailed, and the export
 // no longer contains them. Idempotent across app instances: the unique (certificate, threshold) decides who mails.

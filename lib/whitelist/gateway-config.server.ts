@@ -1,3 +1,4 @@
+import "server-only";
 // The nginx configuration of the ROR gateway for one environment, generated from the whitelist in force and the
 // environment's CA bundle (ADR 0009), for ANS staff to download.
 import { can, type Actor } from "../auth/permissions";

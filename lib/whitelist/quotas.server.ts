@@ -1,3 +1,4 @@
+import "server-only";
 // Quota use cases: level 1 (per API, all callers) edited by administrators; level 2 (per enrolment) set by reviewers,
 // with a reason when it departs from the profile's defaults. Both bump the whitelist revision through the triggers
 // on their tables, so the export changes at once.

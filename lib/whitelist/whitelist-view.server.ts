@@ -1,3 +1,4 @@
+import "server-only";
 // Read models of the whitelist for people: the ANS view (every enrolment, filters and search like the review
 // queue), one enrolment with its history, and an editor's own entries.
 import { ENROLMENT_NOT_FOUND } from "../enrolments/change-input";
