@@ -12,20 +12,27 @@ declare global {
   }
 }
 
-/** Remembers this page's request id; renders nothing. */
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Remembers this page's request id; renders nothing. An error page already shown updates. */
 export function RequestReference({ id }: { id: string | null }) {
   useEffect(() => {
-    if (id) window.__rorRequestId = id;
+    if (!id) return;
+    window.__rorRequestId = id;
+    for (const listener of listeners) listener();
   }, [id]);
   return null;
 }
 
-const noSubscription = () => () => {};
-
-/** The page's request id once in the browser; null during server rendering. */
+/** The page's request id once in the browser; null during server rendering and until the layout has given it. */
 export function usePageRequestId(): string | null {
   return useSyncExternalStore(
-    noSubscription,
+    subscribe,
     () => window.__rorRequestId ?? null,
     () => null,
   );

@@ -17,7 +17,10 @@ export function logRequestError(error: unknown, headers: Record<string, string |
       routeType: context.routeType,
       renderSource: context.renderSource,
       digest,
-      error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { message: String(error) },
+      error:
+        typeof error === "object" && error !== null && "message" in error
+          ? { name: String((error as { name?: unknown }).name ?? "Error"), message: String(error.message), stack: String((error as { stack?: unknown }).stack ?? "") }
+          : { message: String(error) },
     },
     "erreur lors du traitement d'une requête",
   );
