@@ -10,6 +10,7 @@ import { SCAN_MESSAGES } from "../lib/uploads/scan-messages";
 import { UPLOAD_OUTCOME_MESSAGES } from "../lib/uploads/upload-answer";
 import { clamdAvailable, EICAR } from "../lib/testing/clamd";
 import { expectAccessible } from "./support/accessibility";
+import { confirmSignUpFromMailbox } from "./support/mailbox";
 import { randomSiret, uniqueEmail } from "./support/identifiers";
 
 const port = Number(process.env.E2E_PORT ?? "3100");
@@ -146,14 +147,15 @@ test("an editor's PLATINES evidence infected with EICAR is refused by the antivi
   test.setTimeout(120_000);
   await page.goto("/inscription");
   await page.getByLabel("Nom et prénom").fill("Ève Irus");
-  await page.getByLabel("Adresse e-mail professionnelle").fill(uniqueEmail("eve"));
+  const email = uniqueEmail("eve");
+  await page.getByLabel("Adresse e-mail professionnelle").fill(email);
   await page.getByLabel(/^Mot de passe/).fill(PASSWORD);
   await page.getByLabel("Confirmation du mot de passe").fill(PASSWORD);
   await page.getByLabel("Raison sociale").fill(`Antivirus Santé ${Date.now()}`);
   await page.getByLabel("Numéro SIRET").fill(randomSiret());
   await page.getByLabel("Adresse postale").fill("3 rue des Tests, 69003 Lyon");
   await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page).toHaveURL(/\/editeur/);
+  await confirmSignUpFromMailbox(page, email);
   await page.getByRole("link", { name: "Services numériques" }).click();
   await page.getByRole("link", { name: "Déclarer un service numérique" }).click();
   const serviceName = `Antivirus ${Date.now()}`;

@@ -133,6 +133,9 @@ function startProductionInstance() {
         METRICS_TOKEN: metricsToken,
         OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
         OTEL_SERVICE_NAME: "ror-espace-confiance-e2e",
+        // The run's one worker (above) takes every job: it trusts the webhook receiver and allows loopback, which
+        // production mode refuses, so an in-process worker here would fail the webhook journey's deliveries.
+        PORTAL_WORKER: "off",
         ...(clamd ? { CLAMAV_SOCKET: clamd.socket } : {}),
         ...sealEnv,
       },
