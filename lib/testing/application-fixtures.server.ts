@@ -120,3 +120,27 @@ export async function completeService(options: { profileCode?: string; charter?:
 export async function outboxTo(email: string) {
   return db().outboxMessage.findMany({ where: { to: email, kind: { not: "account.verify_email" } }, orderBy: { createdAt: "asc" } });
 }
+
+/** A new organisation with one profile-2 service, and the example FHIR test plan a PLATINES session is filed against. */
+export async function serviceWithExamplePlan(legalName: string, serviceName: string) {
+  const organization = await newOrganization({ legalName });
+  const profile = await profileByCode("2");
+  const { serviceId } = await createService(
+    organization.actor,
+    organization.organizationId,
+    {
+      name: serviceName,
+      softwareName: "Logiciel",
+      softwareVersion: "1.0",
+      description: "Service.",
+      purposes: ["ORIENTATION"],
+      users: "Régulateurs.",
+      requestedProfileId: profile.id,
+      profileJustification: "Justification.",
+      apis: ["FHIR"],
+    },
+    testRequest,
+  );
+  const plan = await db().platinesTestPlan.findFirstOrThrow({ where: { isExample: true, seedKey: "example-fhir-search-read" } });
+  return { organization, serviceId, plan };
+}

@@ -8,13 +8,11 @@ import { ANONYMOUS_LIMITS } from "../anonymous-limit";
 import { VERIFICATION_ENDPOINT } from "../attestations/verification-upload.server";
 import { VERIFICATION_FILE_MESSAGES } from "../attestations/verification-result";
 import type { SignedInActor } from "../auth/session.server";
-import { listActiveAccessProfiles } from "../catalogue/access-profiles.server";
 import { PEER_ADDRESS_HEADER } from "../client-address";
 import { db } from "../db.server";
 import { submitPlatinesFromForm } from "../platines/platines-upload.server";
 import { SUBMISSION_ERRORS } from "../platines/submission-rules";
-import { createService } from "../services/services.server";
-import { newOrganization, testRequest } from "../testing/organization-fixtures.server";
+import { serviceWithExamplePlan } from "../testing/application-fixtures.server";
 import { publicUpload, signedInUpload, type SignedInUpload } from "./upload-endpoint.server";
 import { PLATINES_UPLOAD, VERIFICATION_UPLOAD } from "./upload-kinds";
 import { maxBodyBytes, UPLOAD_MESSAGES } from "./upload-rules";
@@ -129,25 +127,7 @@ describe("POST /api/services/<id>/platines (signed in, streamed)", () => {
   const ranOn = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
 
   async function editorWithService() {
-    const organization = await newOrganization({ legalName: "Éditeur Flux SAS" });
-    const profile = (await listActiveAccessProfiles()).find((p) => p.code === "2")!;
-    const { serviceId } = await createService(
-      organization.actor,
-      organization.organizationId,
-      {
-        name: "Service flux",
-        softwareName: "Logiciel",
-        softwareVersion: "1.0",
-        description: "Service.",
-        purposes: ["ORIENTATION"],
-        users: "Régulateurs.",
-        requestedProfileId: profile.id,
-        profileJustification: "Justification.",
-        apis: ["FHIR"],
-      },
-      testRequest,
-    );
-    const plan = await db().platinesTestPlan.findFirstOrThrow({ where: { isExample: true, seedKey: "example-fhir-search-read" } });
+    const { organization, serviceId, plan } = await serviceWithExamplePlan("Éditeur Flux SAS", "Service flux");
     const actor: SignedInActor = { ...organization.actor, name: "Fondatrice Test", email: organization.email };
     const endpoint: SignedInUpload<{ ok: true; satisfied: boolean }> = {
       kind: PLATINES_UPLOAD,
