@@ -7,7 +7,7 @@ import { addCaCertificate, retireCaCertificate } from "@/lib/certificates/ca-bun
 import { isAppError } from "@/lib/errors";
 import { formResultFromError, type FormResult } from "@/lib/form-result";
 import { currentRequestContext } from "@/lib/request.server";
-import { chosenFile } from "@/lib/chosen-file";
+import { fileOrText } from "@/lib/chosen-file";
 
 const PAGE = "/administration/autorites";
 
@@ -19,16 +19,14 @@ function failure(error: unknown): FormResult {
 /** The upload form: a file (field `file`) or pasted PEM (field `pem`), for one environment. */
 export async function addCaCertificateAction(formData: FormData): Promise<FormResult> {
   const actor = await requireActor(PAGE);
-  const file = chosenFile(formData.get("file"));
-  const pem = formData.get("pem");
-  const pastedText = typeof pem === "string" && pem.trim() !== "" ? pem : null;
-  if (file && pastedText) return { ok: false, fieldErrors: { pem: CA_BUNDLE_ERRORS.both } };
-  if (!file && !pastedText) return { ok: false, fieldErrors: { file: CA_BUNDLE_ERRORS.missing } };
+  const chosen = fileOrText(formData.get("file"), formData.get("pem"));
+  if (chosen.kind === "both") return { ok: false, fieldErrors: { pem: CA_BUNDLE_ERRORS.both } };
+  if (chosen.kind === "neither") return { ok: false, fieldErrors: { file: CA_BUNDLE_ERRORS.missing } };
   // Refused before reading it: nothing bigger than a certificate is worth holding in memory.
-  if (file && file.size > CA_UPLOAD_MAX_BYTES) return { ok: false, fieldErrors: { file: CA_BUNDLE_ERRORS.tooLarge } };
+  if (chosen.kind === "file" && chosen.file.size > CA_UPLOAD_MAX_BYTES) return { ok: false, fieldErrors: { file: CA_BUNDLE_ERRORS.tooLarge } };
 
-  const field = file ? "file" : "pem";
-  const input = file ? { bytes: new Uint8Array(await file.arrayBuffer()) } : { text: pastedText! };
+  const field = chosen.kind === "file" ? "file" : "pem";
+  const input = chosen.kind === "file" ? { bytes: new Uint8Array(await chosen.file.arrayBuffer()) } : { text: chosen.text };
   let added: { id: string; notes: string[] };
   try {
     added = await addCaCertificate(actor, formData.get("environment"), input, await currentRequestContext());

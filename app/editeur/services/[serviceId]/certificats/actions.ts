@@ -6,7 +6,7 @@ import type { CertificateCheckReport } from "@/lib/certificates/certificate-poli
 import { uploadServiceCertificate } from "@/lib/certificates/service-certificates.server";
 import { formResultFromError } from "@/lib/form-result";
 import { currentRequestContext } from "@/lib/request.server";
-import { chosenFile } from "@/lib/chosen-file";
+import { fileOrText } from "@/lib/chosen-file";
 
 export type CertificateUploadState = {
   ok: boolean;
@@ -21,10 +21,10 @@ export type CertificateUploadState = {
 export async function uploadCertificateAction(_previous: CertificateUploadState | null, formData: FormData): Promise<CertificateUploadState> {
   const actor = await getActor();
   if (!actor) return { ok: false, fieldErrors: {}, formError: "Votre session a expiré : reconnectez-vous.", notes: [] };
-  const file = chosenFile(formData.get("certificateFile"));
-  const bytes = file ? new Uint8Array(await file.arrayBuffer()) : undefined;
-  const pasted = formData.get("certificateText");
-  const source = bytes ? "file" : "text";
+  const chosen = fileOrText(formData.get("certificateFile"), formData.get("certificateText"));
+  const bytes = "file" in chosen ? new Uint8Array(await chosen.file.arrayBuffer()) : undefined;
+  const pasted = "text" in chosen ? chosen.text : undefined;
+  const source = chosen.kind === "text" ? "text" : "file";
   try {
     const result = await uploadServiceCertificate(
       actor,
@@ -32,7 +32,7 @@ export async function uploadCertificateAction(_previous: CertificateUploadState 
         serviceId: formData.get("serviceId"),
         environment: formData.get("environment"),
         fileBytes: bytes,
-        pastedText: typeof pasted === "string" ? pasted : undefined,
+        pastedText: pasted,
       },
       await currentRequestContext(),
     );

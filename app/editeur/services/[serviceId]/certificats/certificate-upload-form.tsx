@@ -46,7 +46,8 @@ export function CertificateUploadForm({ serviceId, environment }: { serviceId: s
         hint="Le texte commence par -----BEGIN CERTIFICATE-----."
         rows={6}
         error={state?.source === "text" ? error : undefined}
-        className="font-mono"
+        spellCheck={false}
+        textareaClassName="font-mono text-sm"
       />
       {state && !state.ok && state.report && <CertificateChecks report={state.report} />}
       <Button type="submit" disabled={pending}>
