@@ -6,6 +6,7 @@ import { SkipLinks } from "@/components/layout/SkipLinks";
 import { navigationFor } from "@/lib/auth/navigation";
 import { roleLabel } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session.server";
+import { env } from "@/lib/env.server";
 import { signOutAction } from "./sign-out-action";
 
 export const metadata: Metadata = {
@@ -25,6 +26,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           navigation={navigationFor(actor)}
           user={actor ? { name: actor.name, roleLabel: roleLabel(actor) } : null}
           signOutAction={actor ? signOutAction : undefined}
+          showStateBrand={env().PORTAL_STATE_BRANDING === "on"}
         />
         <main id="contenu" tabIndex={-1} className="flex-1 outline-none">
           {children}

@@ -51,10 +51,11 @@ function startInstance(instancePort: string, settings: Record<string, string>) {
 // bare portal: no proxy in front (X-Forwarded-For ignored, the peer address is the client's) and the development
 // mailbox on, where specs read their mail. The second is set as in production behind one reverse proxy: it takes
 // the right-most X-Forwarded-For entry (so specs can present distinct client addresses without tripping each
-// other's per-address limits, all coming from 127.0.0.1) and has no mailbox (/courriels answers 404 there).
+// other's per-address limits, all coming from 127.0.0.1), has no mailbox (/courriels answers 404 there) and shows the
+// State brand, as an ANS deployment does (e2e/layout.spec.ts).
 const servers = [
   startInstance(port, { TRUSTED_PROXY_COUNT: "0", MAIL_DEV_MAILBOX: "on" }),
-  startInstance(String(Number(port) + 1), { TRUSTED_PROXY_COUNT: "1", MAIL_DEV_MAILBOX: "off" }),
+  startInstance(String(Number(port) + 1), { TRUSTED_PROXY_COUNT: "1", MAIL_DEV_MAILBOX: "off", PORTAL_STATE_BRANDING: "on" }),
 ];
 
 async function stop() {

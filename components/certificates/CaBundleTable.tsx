@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { CA_KIND_LABELS, daysLeftLabel } from "@/lib/certificates/ca-bundle-messages";
 import { formatDate, formatDateTime } from "@/lib/time";
+import { TableScroll } from "../ui/TableScroll";
 
 export type CaBundleRow = {
   id: string;
@@ -61,7 +62,7 @@ export function CaBundleTable({
     return <p className="mt-4 text-grey-800">Aucune autorité de certification : aucun certificat client de cet environnement ne peut être vérifié.</p>;
   }
   return (
-    <div className="mt-4 overflow-x-auto">
+    <TableScroll label={caption} className="mt-4">
       <table className="w-full border-collapse text-left">
         <caption className="mb-3 text-left font-bold">{caption}</caption>
         <thead>
@@ -110,6 +111,6 @@ export function CaBundleTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

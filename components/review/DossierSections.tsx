@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { SNAPSHOT_CHANGE_KIND_LABELS, type SnapshotChange } from "@/lib/applications/snapshot-diff";
 import { formatDateTime } from "@/lib/time";
+import { TableScroll } from "../ui/TableScroll";
 
 /** A section of the dossier page, with its heading (h2) as its accessible name. */
 export function DossierSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -31,7 +32,7 @@ export function FactList({ facts }: { facts: [string, ReactNode][] }) {
 /** What changed since the previous submission, one row per change. */
 export function ChangesTable({ changes, caption }: { changes: SnapshotChange[]; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label={caption}>
       <table className="w-full border-collapse text-left">
         <caption className="py-2 text-left font-semibold">{caption}</caption>
         <thead>
@@ -55,7 +56,7 @@ export function ChangesTable({ changes, caption }: { changes: SnapshotChange[]; 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { reviewApplicationPath } from "@/lib/paths";
 import { formatSiret } from "@/lib/organizations/formatting";
 import { formatDateTime } from "@/lib/time";
+import { TableScroll } from "../ui/TableScroll";
 
 export type QueueTableRow = {
   id: string;
@@ -20,7 +21,7 @@ export type QueueTableRow = {
 /** One page of the reviewer queue. */
 export function QueueTable({ rows, caption }: { rows: QueueTableRow[]; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label={caption}>
       <table className="mt-4 w-full border-collapse text-left">
         <caption className="py-2 text-left font-semibold">{caption}</caption>
         <thead>
@@ -64,6 +65,6 @@ export function QueueTable({ rows, caption }: { rows: QueueTableRow[]; caption: 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -9,6 +9,7 @@ import { editorApplicationPath } from "@/lib/paths";
 import { requirePermission } from "@/lib/auth/session.server";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/time";
+import { TableScroll } from "@/components/ui/TableScroll";
 
 export const metadata: Metadata = { title: "Dossiers d'adhésion" };
 
@@ -31,7 +32,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const closed = applications.filter((a) => !a.open);
 
   const table = (rows: typeof applications, caption: string) => (
-    <div className="overflow-x-auto">
+    <TableScroll label={caption}>
       <table className="w-full border-collapse text-left">
         <caption className="mb-2 text-left font-medium">{caption}</caption>
         <thead>
@@ -63,7 +64,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 
   return (

@@ -18,6 +18,7 @@ import { SERVICE_ENVIRONMENT_LABELS } from "@/lib/services/service-url";
 import { formatDate, formatDateTime } from "@/lib/time";
 import { ConfirmedAction } from "./confirmed-action";
 import { MessageForm } from "./message-form";
+import { TableScroll } from "@/components/ui/TableScroll";
 
 export const metadata: Metadata = { title: "Dossier d'adhésion" };
 
@@ -259,7 +260,7 @@ export default async function EditorApplicationPage({ params, searchParams }: { 
             <h2 id="changements" className="mb-4 text-2xl font-bold">
               Changements du dépôt n° {latestChanges.number}
             </h2>
-            <div className="overflow-x-auto">
+            <TableScroll label="Ce qui a changé depuis le dépôt précédent">
               <table className="w-full border-collapse text-left">
                 <caption className="sr-only">Ce qui a changé depuis le dépôt précédent</caption>
                 <thead>
@@ -281,7 +282,7 @@ export default async function EditorApplicationPage({ params, searchParams }: { 
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </section>
         ) : null}
 

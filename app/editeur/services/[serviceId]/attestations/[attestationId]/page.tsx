@@ -26,6 +26,7 @@ import {
   withdrawAttestationAction,
 } from "../actions";
 import { ActionButton } from "./action-button";
+import { TableScroll } from "@/components/ui/TableScroll";
 
 export const metadata: Metadata = { title: "Attestation de client" };
 
@@ -188,7 +189,7 @@ export default async function AttestationPage({ params, searchParams }: { params
             {round.open ? "" : `, ${CLOSED_REASONS[round.closedReason ?? ""] ?? "clos"}`}. Empreinte SHA-256 du document envoyé :{" "}
             <code className="break-all">{round.sentSha256}</code>
           </p>
-          <div className="overflow-x-auto">
+          <TableScroll label="Signatures demandées pour cet envoi">
             <table className="w-full border-collapse text-left">
               <caption className="sr-only">Signatures demandées pour cet envoi</caption>
               <thead>
@@ -218,7 +219,7 @@ export default async function AttestationPage({ params, searchParams }: { params
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       )}
 
