@@ -1,5 +1,6 @@
 import type { CertificateFacts } from "@/lib/certificates/certificate-facts";
 import { extendedKeyUsageLabel, KEY_USAGE_LABELS } from "@/lib/certificates/certificate-usages";
+import { LongText } from "../ui/LongText";
 
 export type CertificateFactsView = CertificateFacts & { notBeforeLabel: string; notAfterLabel: string; daysLeft: number };
 
@@ -32,7 +33,9 @@ export function CertificateFactsList({ facts }: { facts: CertificateFactsView })
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="font-semibold">{label}</dt>
-          <dd className="break-all font-mono text-sm sm:font-sans sm:text-base">{value}</dd>
+          <dd className="min-w-0">
+            <LongText text={value} />
+          </dd>
         </div>
       ))}
     </dl>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LongText } from "../ui/LongText";
 import { TableScroll } from "../ui/TableScroll";
 import type { ViewCertificate, WhitelistRow } from "@/lib/whitelist/view-types";
 import { ENROLMENT_STATUS_LABELS } from "@/lib/enrolments/status";
@@ -19,7 +20,9 @@ export function CertificateList({ certificates }: { certificates: ViewCertificat
     <ul className="space-y-2">
       {certificates.map((c) => (
         <li key={c.fingerprintSha256} className="text-sm">
-          <span className="block break-all">{c.subjectDn}</span>
+          <span className="block">
+            <LongText text={c.subjectDn} />
+          </span>
           <span className="block font-mono text-xs break-all">SHA-256 {c.fingerprintSha256}</span>
           <span className="block">
             Du {formatDate(c.notBefore)} au {formatDate(c.notAfter)} — <span className={validityStyle[c.validity]}>{CERTIFICATE_VALIDITY_LABELS[c.validity]}</span>

@@ -6,6 +6,7 @@ import { ApplicationTimeline } from "@/components/applications/ApplicationTimeli
 import { EnrolmentGrantFacts, type GrantFacts } from "@/components/applications/EnrolmentGrantFacts";
 import { MessageThread } from "@/components/applications/MessageThread";
 import { Breadcrumb } from "@/components/layout/Breadcrumb";
+import { ChangedText } from "@/components/review/ChangedText";
 import { PageHeading } from "@/components/layout/PageHeading";
 import { Alert } from "@/components/ui/Alert";
 import { NoticeArea } from "@/components/ui/NoticeArea";
@@ -276,8 +277,12 @@ export default async function EditorApplicationPage({ params, searchParams }: { 
                     <tr key={i} className="border-b border-grey-200 align-top">
                       <td className="p-2">{c.section}</td>
                       <th scope="row" className="p-2 font-medium">{c.field}</th>
-                      <td className="p-2 break-all">{c.before ?? "—"}</td>
-                      <td className="p-2 break-all">{c.after ?? "—"}</td>
+                      <td className="min-w-48 p-2">
+                        <ChangedText side="before" before={c.before} after={c.after} />
+                      </td>
+                      <td className="min-w-48 p-2">
+                        <ChangedText side="after" before={c.before} after={c.after} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -6,6 +6,7 @@ import { Breadcrumb } from "@/components/layout/Breadcrumb";
 import { PageHeading } from "@/components/layout/PageHeading";
 import { ChangesTable, DossierSection, FactList, MessageThread, Timeline } from "@/components/review/DossierSections";
 import { Alert } from "@/components/ui/Alert";
+import { LongText } from "@/components/ui/LongText";
 import { applicationForReview } from "@/lib/applications/application-view.server";
 import { requirePermission } from "@/lib/auth/session.server";
 import { ENVIRONMENT_LABELS } from "@/lib/certificates/certificate-upload-schema";
@@ -139,8 +140,8 @@ export default async function ReviewApplicationPage({
                       </p>
                       <FactList
                         facts={[
-                          ["Sujet", <span key="s" className="break-all">{c.subjectDn}</span>],
-                          ["Émetteur", <span key="i" className="break-all">{c.issuerDn}</span>],
+                          ["Sujet", <LongText key="s" text={c.subjectDn} />],
+                          ["Émetteur", <LongText key="i" text={c.issuerDn} />],
                           ["Numéro de série", <span key="n" className="break-all font-mono text-sm">{c.serialNumber}</span>],
                           ["Empreinte SHA-256", <span key="f" className="break-all font-mono text-sm">{c.fingerprintSha256}</span>],
                           ["Valide", `du ${formatDate(new Date(c.notBefore))} au ${formatDate(new Date(c.notAfter))}`],
