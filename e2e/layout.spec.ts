@@ -65,6 +65,14 @@ test("on a phone, every page keeps the screen's width and the navigation opens f
   // An approved dossier: the whitelist, the enrolment and the dossier pages have something to show.
   const dossier = await submitProfile0Dossier(browser, "telephone");
   const dossierId = dossier.dossierUrl.split("/").pop()!;
+  // Once submitted, the editor's home and the dossier's checklist no longer ask to submit it.
+  const progress = (page: Page) => page.getByRole("article", { name: dossier.serviceName });
+  await dossier.editor.goto("/editeur");
+  await expect(progress(dossier.editor)).toContainText("Où il en est : Dossier déposé, en attente d'instruction.");
+  await expect(progress(dossier.editor)).not.toContainText("Prochaine étape");
+  await dossier.editor.goto(dossier.dossierUrl);
+  await expect(dossier.editor.getByRole("region", { name: "Pièces du dossier" })).toContainText("Le dossier est déposé : l'instructeur examine les pièces de ce dépôt.");
+  await expect(dossier.editor.getByRole("region", { name: "Pièces du dossier" })).not.toContainText("peut être déposé");
   const reviewer = await (await browser.newContext()).newPage();
   await signInAndLand(reviewer, ADMIN, "/instruction");
   await reviewer.goto(`/instruction/dossiers/${dossierId}`);
@@ -77,6 +85,7 @@ test("on a phone, every page keeps the screen's width and the navigation opens f
   // ── The editor, on the phone ──
   const editor = await phone(browser, await dossier.editor.context().storageState());
   await visit(editor, "/editeur");
+  await expect(progress(editor)).toContainText("Où il en est : Habilité : Profil 0");
   const navigation = editor.getByRole("navigation", { name: "Navigation principale" });
   const menu = navigation.getByRole("button", { name: /^Menu/ });
   await expect(menu).toHaveAttribute("aria-expanded", "false");

@@ -210,7 +210,7 @@ export default async function EditorApplicationPage({ params, searchParams }: { 
           </section>
         ) : null}
 
-        {data.checklist ? <ApplicationChecklist items={rows} className="mb-10" /> : null}
+        {data.checklist ? <ApplicationChecklist items={rows} submitted={application.status === "SUBMITTED"} className="mb-10" /> : null}
 
         {actions.length > 0 ? (
           <section aria-labelledby="actions" className="mb-12">
