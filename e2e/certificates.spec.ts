@@ -115,11 +115,12 @@ test("an editor pastes a certificate as PEM text instead of choosing a file", as
   await signUpAndDeclareService(page, siret, serviceName);
   await page.getByRole("link", { name: "Déposer ou consulter les certificats de test" }).click();
   const now = Date.now();
+  // Issued now for one year, as IGC Santé issues them: a person counts 365 days left, not 364.
   const good = await issueTestCertificate(authority, {
     commonName: serviceName,
     structureId: `3${siret}`,
     organization: "Certifiés Réunis",
-    notBefore: new Date(now - DAY),
+    notBefore: new Date(now - 60_000),
     notAfter: new Date(now + 365 * DAY),
     keyAlgorithm: "EC",
   });
@@ -147,6 +148,7 @@ test("an editor pastes a certificate as PEM text instead of choosing a file", as
   await expect(page.getByText("Certificat enregistré")).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Certificats enregistrés (1)" })).toBeVisible();
   await expect(page.getByRole("article", { name: /Certificat CN=/ })).toContainText(`OU=3${siret}`);
+  await expect(page.getByRole("article", { name: /Certificat CN=/ })).toContainText("(365 jours restants)");
 
   // A file and a pasted text at once: refused, nothing added.
   await page.getByLabel("Fichier du certificat").setInputFiles({ name: "certificat.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(good.pem) });

@@ -189,6 +189,7 @@ test("an editor downloads a plan's JUnit skeleton and a report naming its cases 
   expect(download.suggestedFilename()).toMatch(/^squelette-junit-api-fhir-du-ror-pagination.*\.xml$/);
   const skeleton = readFileSync(await download.path(), "utf8");
   // Every required case the page lists is in the skeleton, named "identifier — title".
+  await plan.getByText(/^Les \d+ cas de test requis$/).click();
   const listed = await plan.getByRole("listitem").allInnerTexts();
   expect(listed.length).toBeGreaterThan(0);
   for (const line of listed) expect(skeleton).toContain(`name="${line.replace(/'/g, "&apos;")}"`);

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ServiceProgress } from "@/lib/applications/service-progress";
+import { ofWord } from "@/lib/vocabulary";
 
 /**
  * The editor's home: each service, where it stands and its one next step (or what it waits for). Without a service
@@ -22,7 +23,7 @@ export function ServicesProgress({
   return (
     <section aria-labelledby={headingId} className="mb-8">
       <h2 id={headingId} className="text-2xl font-bold">
-        {organizationName ? `Où en sont les services de ${organizationName}` : "Où en sont vos services"}
+        {organizationName ? `Où en sont les services ${ofWord(organizationName)}` : "Où en sont vos services"}
       </h2>
       {services.length === 0 ? (
         <div className="mt-4 border-l-4 border-primary bg-primary-light p-4">

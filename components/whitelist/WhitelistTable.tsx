@@ -6,6 +6,7 @@ import { ENROLMENT_STATUS_LABELS } from "@/lib/enrolments/status";
 import { CERTIFICATE_VALIDITY_LABELS } from "@/lib/whitelist/from-enrolment";
 import { ENVIRONMENT_LABELS } from "@/lib/whitelist/view-query";
 import { formatDate } from "@/lib/time";
+import { formatSiret } from "@/lib/organizations/formatting";
 
 const validityStyle: Record<ViewCertificate["validity"], string> = {
   valid: "",
@@ -54,7 +55,7 @@ export function WhitelistTable({ rows, caption, detailHref }: { rows: WhitelistR
             <tr key={`${r.enrolmentId}-${r.environment}`} className={`border-b border-neutral-300 align-top ${r.expiringSoon ? "border-l-4 border-l-warning bg-warning-light" : ""}`}>
               <td className="py-2 pr-4">
                 <span className="block">{r.organisation.name}</span>
-                <span className="block text-sm">SIRET {r.organisation.siret}</span>
+                <span className="block text-sm">SIRET {formatSiret(r.organisation.siret)}</span>
                 {detailHref ? (
                   <Link href={detailHref(r.enrolmentId)} className="font-bold">
                     {r.service.name}

@@ -56,8 +56,9 @@ describe("describing a bundle entry", () => {
   const notBefore = new Date("2013-06-25T00:00:00Z");
   const notAfter = new Date("2033-06-25T00:00:00Z");
 
-  it("counts whole days left, inclusive bounds", () => {
-    expect(caValidity(notBefore, notAfter, new Date("2033-06-20T12:00:00Z"))).toEqual({ state: "valid", daysLeft: 4 });
+  it("counts calendar days left in Paris, inclusive bounds", () => {
+    // Until 25 June at 02:00 in Paris: five calendar days from 20 June.
+    expect(caValidity(notBefore, notAfter, new Date("2033-06-20T12:00:00Z"))).toEqual({ state: "valid", daysLeft: 5 });
     expect(caValidity(notBefore, notAfter, notAfter)).toEqual({ state: "valid", daysLeft: 0 });
     expect(caValidity(notBefore, notAfter, notBefore).state).toBe("valid");
     expect(caValidity(notBefore, notAfter, new Date("2033-06-25T00:00:01Z")).state).toBe("expired");
@@ -65,7 +66,7 @@ describe("describing a bundle entry", () => {
   });
 
   it("says the days left in French", () => {
-    expect(daysLeftLabel(0)).toBe("moins d'un jour restant");
+    expect(daysLeftLabel(0)).toBe("dernier jour");
     expect(daysLeftLabel(1)).toBe("1 jour restant");
     expect(daysLeftLabel(2403)).toBe("2\u202f403 jours restants");
   });

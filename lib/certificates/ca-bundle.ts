@@ -3,7 +3,7 @@
 import { certificateFacts, certificateName, type CertificateFacts } from "./certificate-facts";
 import { readCertificateInput, type CertificateInput } from "./certificate-input";
 import { CA_BUNDLE_ERRORS, type CaKind } from "./ca-bundle-messages";
-import { DAY_MS } from "../vocabulary";
+import { calendarDaysUntil } from "../time";
 
 export * from "./ca-bundle-messages";
 
@@ -30,7 +30,7 @@ export interface CaValidity {
 
 
 export function caValidity(notBefore: Date, notAfter: Date, now: Date): CaValidity {
-  const daysLeft = Math.floor((notAfter.getTime() - now.getTime()) / DAY_MS);
+  const daysLeft = calendarDaysUntil(notAfter, now);
   // X.509 validity includes both bounds (RFC 5280 section 4.1.2.5).
   const state: CaValidityState = now > notAfter ? "expired" : now < notBefore ? "notYetValid" : "valid";
   return { state, daysLeft };

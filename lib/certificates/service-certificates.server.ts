@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { RequestContext } from "../request.server";
 import { fieldErrorsOf } from "../validation";
-import { DAY_MS } from "../vocabulary";
+import { calendarDaysUntil } from "../time";
 import { requireManagedServiceInTransaction } from "../service-access.server";
 import { activeCaBundle } from "./ca-bundle.server";
 import { certificateFacts, type CertificateFacts } from "./certificate-facts";
@@ -148,10 +148,12 @@ export async function serviceCertificateRegistry(actor: Actor, serviceId: string
       const report = await checkCertificate(facts, new Uint8Array(der), {
         now,
         caBundle: bundle,
-        organization: { siret: service.organization.siret },
+        organization: { siret: service.organization.siret, name: service.organization.legalName },
+        // An ANS reviewer reads "l'éditeur …", a member of the organisation "votre organisation".
+        reader: actor.memberships.some((m) => m.organizationId === service.organizationId) ? "editor" : "reviewer",
         fingerprintsOfOtherActiveServices,
       });
-      const daysLeft = Math.floor((certificate.notAfter.getTime() - now.getTime()) / DAY_MS);
+      const daysLeft = calendarDaysUntil(certificate.notAfter, now);
       return { ...certificate, facts, report, daysLeft, status: statuses.get(certificate.id)! };
     }),
   );

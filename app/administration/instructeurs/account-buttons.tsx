@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/Button";
 import { useNotify } from "@/components/ui/NoticeArea";
 import { setAccountActiveAction, setAccountAdminAction } from "./actions";
+import { ofWord } from "@/lib/vocabulary";
 
 /** Disable/enable and grant/remove the admin role of one account, each after a confirmation. */
 export function AccountButtons({ userId, name, active, admin, self }: { userId: string; name: string; active: boolean; admin: boolean; self: boolean }) {
@@ -29,8 +30,8 @@ export function AccountButtons({ userId, name, active, admin, self }: { userId: 
         disabled={pending}
         onClick={() =>
           run(
-            active ? `Désactiver le compte de ${name} ?` : `Réactiver le compte de ${name} ?`,
-            active ? `Le compte de ${name} est désactivé.` : `Le compte de ${name} est réactivé.`,
+            active ? `Désactiver le compte ${ofWord(name)} ?` : `Réactiver le compte ${ofWord(name)} ?`,
+            active ? `Le compte ${ofWord(name)} est désactivé.` : `Le compte ${ofWord(name)} est réactivé.`,
             () => setAccountActiveAction(userId, !active),
           )
         }
@@ -45,7 +46,7 @@ export function AccountButtons({ userId, name, active, admin, self }: { userId: 
         disabled={pending}
         onClick={() =>
           run(
-            admin ? `Retirer le rôle d'administrateur de ${name} ?` : `Nommer ${name} administrateur ?`,
+            admin ? `Retirer le rôle d'administrateur ${ofWord(name)} ?` : `Nommer ${name} administrateur ?`,
             admin ? `${name} n'est plus administrateur.` : `${name} est administrateur.`,
             () => setAccountAdminAction(userId, !admin),
           )

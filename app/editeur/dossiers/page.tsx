@@ -10,6 +10,7 @@ import { requirePermission } from "@/lib/auth/session.server";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/time";
 import { TableScroll } from "@/components/ui/TableScroll";
+import { ofWord } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "Dossiers d'adhésion" };
 
@@ -72,7 +73,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
       <Breadcrumb items={[{ label: "Espace éditeur", href: "/editeur" }, { label: "Dossiers d'adhésion" }]} />
       <PageHeading
         title="Dossiers d'adhésion"
-        lead={`Les dossiers d'adhésion des services de ${organization.legalName} à l'espace de confiance du ROR : premières demandes et demandes de modification, en cours et passés.`}
+        lead={`Les dossiers d'adhésion des services ${ofWord(organization.legalName)} à l'espace de confiance du ROR : premières demandes et demandes de modification, en cours et passés.`}
       />
 
       {otherOrganizations.length > 0 && (

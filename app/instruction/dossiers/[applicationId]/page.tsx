@@ -16,6 +16,7 @@ import { formatSiret } from "@/lib/organizations/formatting";
 import { ROR_API_LABELS, SERVICE_PURPOSE_LABELS } from "@/lib/services/service-schema";
 import { formatDate, formatDateTime } from "@/lib/time";
 import { ApproveForm, ReviewerMessageForm, TextDecisionForm } from "./review-forms";
+import { profileName } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "Dossier d'adhésion — instruction" };
 
@@ -105,7 +106,7 @@ export default async function ReviewApplicationPage({
                 ["Finalités", snapshot.service.purposes.map(purposeLabel).join(", ") || "—"],
                 ["Utilisateurs", snapshot.service.users],
                 ["API du ROR utilisées", snapshot.service.apis.map(apiLabel).join(", ") || "—"],
-                ["Profil demandé", `${snapshot.service.requestedProfile.code} — ${snapshot.service.requestedProfile.label}`],
+                ["Profil demandé", profileName(snapshot.service.requestedProfile.code, snapshot.service.requestedProfile.label)],
                 ["Justification du profil", <span key="j" className="whitespace-pre-wrap">{snapshot.service.profileJustification || "—"}</span>],
               ]}
             />

@@ -9,6 +9,7 @@ import { reviewApplicationPath } from "@/lib/paths";
 import { requirePermission } from "@/lib/auth/session.server";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time";
+import { formatSiret } from "@/lib/organizations/formatting";
 import { ENROLMENT_STATUS_LABELS } from "@/lib/enrolments/status";
 import { ENVIRONMENT_LABELS } from "@/lib/whitelist/view-query";
 import { enrolmentForReview } from "@/lib/whitelist/whitelist-view.server";
@@ -43,7 +44,7 @@ export default async function EnrolmentPage({ params, searchParams }: { params: 
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
       <Breadcrumb items={[{ label: "Instruction des dossiers", href: "/instruction" }, { label: "Liste blanche", href: "/instruction/liste-blanche" }, { label: detail.service.name }]} />
-      <PageHeading title={`Habilitation : ${detail.service.name}`} lead={`${detail.organisation.name} — SIRET ${detail.organisation.siret}`} />
+      <PageHeading title={`Habilitation : ${detail.service.name}`} lead={`${detail.organisation.name} — SIRET ${formatSiret(detail.organisation.siret)}`} />
       {notice ? (
         <Alert variant="success" title="C'est enregistré" live>
           {notice}

@@ -27,6 +27,7 @@ import {
 } from "../actions";
 import { ActionButton } from "./action-button";
 import { TableScroll } from "@/components/ui/TableScroll";
+import { ofWord } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "Attestation de client" };
 
@@ -74,7 +75,7 @@ export default async function AttestationPage({ params, searchParams }: { params
           { label: title },
         ]}
       />
-      <PageHeading title={`Attestation de client : ${title}`} lead={`Service « ${data.service.name} » de ${data.organization.legalName}.`} />
+      <PageHeading title={`Attestation de client : ${title}`} lead={`Service « ${data.service.name} » ${ofWord(data.organization.legalName)}.`} />
       <p className="mb-8">
         État : <AttestationStatusBadge status={attestation.status} label={attestation.statusLabel} />
       </p>
