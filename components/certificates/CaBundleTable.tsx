@@ -17,6 +17,8 @@ export type CaBundleRow = {
   retiredAt: Date | null;
   createdAt: Date;
   addedBy: string | null;
+  /** Serial, validity and fingerprint when another authority of the list bears the same name; null otherwise. */
+  distinction: string | null;
 };
 
 function ValidityCell({ row }: { row: CaBundleRow }) {
@@ -84,6 +86,7 @@ export function CaBundleTable({
             <tr key={row.id} className={row.retiredAt ? "border-b border-grey-200 align-top text-grey-800" : "border-b border-grey-200 align-top"}>
               <th scope="row" className="px-3 py-3 font-bold">
                 {row.name}
+                {row.distinction ? <span className="mt-1 block text-sm font-normal text-grey-800">Homonyme : {row.distinction}</span> : null}
               </th>
               <td className="min-w-64 px-3 py-3 text-sm">
                 <span className="block break-words">

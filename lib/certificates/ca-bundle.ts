@@ -3,7 +3,7 @@
 import { certificateFacts, certificateName, type CertificateFacts } from "./certificate-facts";
 import { readCertificateInput, type CertificateInput } from "./certificate-input";
 import { CA_BUNDLE_ERRORS, type CaKind } from "./ca-bundle-messages";
-import { calendarDaysUntil } from "../time";
+import { calendarDaysUntil, formatDate } from "../time";
 
 export * from "./ca-bundle-messages";
 
@@ -64,4 +64,22 @@ export function caCertificateRow(environment: "TEST" | "PRODUCTION", der: Uint8A
     notAfter: new Date(facts.notAfter),
     addedById,
   };
+}
+
+/** "2D:9E:22:CA:19:F7:77:C6…": enough of a SHA-256 fingerprint to tell two certificates apart at a glance. */
+function fingerprintStart(fingerprint: string): string {
+  const hex = fingerprint.replace(/[^0-9a-f]/gi, "").toUpperCase();
+  return `${hex.slice(0, 16).match(/.{2}/g)?.join(":") ?? hex}…`;
+}
+
+/**
+ * What tells a CA certificate apart from the others of its list that bear the same name (a renewed authority keeps
+ * its name): its serial number, validity and the start of its fingerprint. Null when no other entry has its name.
+ */
+export function homonymDistinction(
+  entry: { id: string; name: string; serialNumber: string; notBefore: Date; notAfter: Date; fingerprintSha256: string },
+  list: readonly { id: string; name: string }[],
+): string | null {
+  if (!list.some((other) => other.id !== entry.id && other.name === entry.name)) return null;
+  return `n° de série ${entry.serialNumber}, valide du ${formatDate(entry.notBefore)} au ${formatDate(entry.notAfter)}, SHA-256 ${fingerprintStart(entry.fingerprintSha256)}`;
 }
