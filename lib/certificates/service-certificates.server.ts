@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { recordEvent } from "../events/record.server";
 import { userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";
@@ -19,6 +20,8 @@ const NOT_FOUND = "Service introuvable.";
 
 /** The service, if the actor may act on it; an id of another organisation looks exactly like a missing one. */
 async function serviceFor(actor: Actor, serviceId: string, action: "service.read" | "service.manage") {
+  // Not a UUID: no service has it (and PostgreSQL would refuse the query).
+  if (!z.uuid().safeParse(serviceId).success) throw new AppError("NOT_FOUND", NOT_FOUND);
   const service = await db().service.findUnique({
     where: { id: serviceId },
     select: { id: true, name: true, organizationId: true, organization: { select: { siret: true, legalName: true } } },

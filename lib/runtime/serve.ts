@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { withPeerAddress } from "./peer-address";
+import { gateRefusal, refusalResponse } from "./request-gate";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -15,7 +16,17 @@ const httpServer = createServer();
 const app = next({ dev, dir: projectRoot, port, hostname: "localhost", httpServer });
 await app.prepare();
 const handle = app.getRequestHandler();
-httpServer.on("request", withPeerAddress((req, res) => handle(req, res)));
+httpServer.on(
+  "request",
+  withPeerAddress((req, res) => {
+    // What Next would answer with a 500 (a path that is not UTF-8, a foreign server action) gets a French 4xx here.
+    const refusal = gateRefusal(req.method, req.url, req.headers);
+    if (!refusal) return handle(req, res);
+    const answer = refusalResponse(refusal, req.headers.accept);
+    res.writeHead(answer.status, { "content-type": answer.contentType, "cache-control": "no-store", "x-content-type-options": "nosniff" });
+    res.end(answer.body);
+  }),
+);
 httpServer.listen(port, () => {
   console.log(`[portail] Serveur HTTP à l'écoute sur le port ${port}${dev ? " (développement)" : ""}.`);
 });
