@@ -130,6 +130,18 @@ test("an instance stops in the middle of a journey: it ends on the other, signed
   expect(after.filter((r) => r.status >= 500)).toEqual([]);
   // The stopped instance left no request unanswered.
   expect(requestsOf(0).filter((r) => r.status >= 500 || r.status === 499)).toEqual([]);
+  // nginx did try the stopped instance once, found its connection refused, and sent that request to the other one
+  // (passive health check, ADR 0055): in its log, the two instances and their statuses.
+  const [a, b] = ports.instances.map((port) => `127.0.0.1:${port}`);
+  const access = readFileSync(path.join(runDir, "nginx", "ror-portal.access.log"), "utf8");
+  expect(access).toContain(`upstream=${a}, ${b} upstream_status=502, 200`);
+  // No error in either instance's log (Next's server-action redirects fetch the page from the instance itself, in
+  // plain HTTP, not through the https that X-Forwarded-Proto says).
+  for (const name of ["a", "b"]) {
+    const log = readFileSync(path.join(runDir, `instance-${name}.log`), "utf8");
+    expect(log).not.toContain("failed to get redirect response");
+    expect(log).not.toContain('"level":"error"');
+  }
 });
 
 test("with no instance left, nginx answers in French, 503 with Retry-After", async () => {
