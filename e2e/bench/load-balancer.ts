@@ -3,6 +3,7 @@
 // Usage: npm run build && npm run bench:load-balancer   (BENCH_CONNECTIONS=20, BENCH_SECONDS=15, BENCH_ROUNDS=2)
 import { spawn } from "node:child_process";
 import https from "node:https";
+import os from "node:os";
 import autocannon from "autocannon";
 import { loadBalancerPorts } from "../../lib/testing/load-balancer-run";
 import { DEMO_PASSWORD, demoAccounts } from "../../scripts/demo/demo-accounts";
@@ -12,7 +13,9 @@ const ports = loadBalancerPorts(env);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
-const server = spawn("npx", ["tsx", "scripts/load-balancer-server.ts"], { detached: true, stdio: ["ignore", "ignore", "inherit"], env });
+// Stopped with SIGTERM alone (not its process group): it stops nginx, then the instances, then the database, in order.
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/load-balancer-server.ts"], { stdio: ["ignore", "ignore", "inherit"], env });
+const serverExited = new Promise((resolve) => server.once("exit", resolve));
 
 async function waitForServer() {
   for (;;) {
@@ -66,11 +69,13 @@ try {
     two.push(await measure(ports.https, cookie));
   }
   const mean = (list: Figures[], key: keyof Figures) => list.reduce((sum, f) => sum + f[key], 0) / list.length;
-  console.log(`Espace éditeur connecté (/editeur) via nginx en TLS, ${connections} clients, ${rounds} × ${seconds} s par configuration :`);
+  console.log(`Espace éditeur connecté (/editeur) via nginx en TLS, ${connections} clients, ${rounds} × ${seconds} s par configuration,`);
+  console.log(`sur ${os.cpus().length} cœurs (charge moyenne sur 1 min : ${os.loadavg()[0]!.toFixed(1)}), tout sur cette machine :`);
   for (const [label, list] of [["1 instance ", one], ["2 instances", two]] as const) {
     console.log(`  ${label} : ${format(mean(list, "requestsPerSecond"))} requêtes/s (médiane ${format(mean(list, "p50"))} ms, p99 ${format(mean(list, "p99"))} ms) — ${list.map((f) => format(f.requestsPerSecond)).join(" / ")}`);
   }
   console.log(`  rapport 2 / 1 : ${(mean(two, "requestsPerSecond") / mean(one, "requestsPerSecond")).toFixed(2)}`);
 } finally {
-  process.kill(-server.pid!, "SIGTERM");
+  server.kill("SIGTERM");
+  await serverExited;
 }
