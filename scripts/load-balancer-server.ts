@@ -130,7 +130,8 @@ const control = http.createServer((request, response) => {
   json(response, 404, {});
 });
 await new Promise<void>((resolve) => control.listen(ports.control, "127.0.0.1", resolve));
-writeFileSync(path.join(runDir, "run.json"), JSON.stringify({ databaseUrl, metricsToken, publicUrl, ...ports }, null, 2), { mode: 0o600 });
+const configuredSecrets = [authSecret, metricsToken, sealEnv.SEAL_P12_PASSPHRASE];
+writeFileSync(path.join(runDir, "run.json"), JSON.stringify({ databaseUrl, publicUrl, configuredSecrets, ...ports }, null, 2), { mode: 0o600 });
 console.error(`[répartiteur] nginx ${publicUrl} devant les instances ${ports.instances.join(" et ")}.`);
 
 let stopping = false;

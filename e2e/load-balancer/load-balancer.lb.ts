@@ -5,6 +5,8 @@ import path from "node:path";
 import { request as playwrightRequest } from "@playwright/test";
 import { SIGN_IN_LIMITS } from "../../lib/auth/sign-in-limit";
 import { loadBalancerPorts, loadBalancerRunDir } from "../../lib/testing/load-balancer-run";
+import { leakedSecrets } from "../../lib/testing/log-audit";
+import { DEMO_PASSWORD } from "../../scripts/demo/demo-accounts";
 import { signInAndLand } from "../support/session";
 import { expect, test } from "../support/test";
 
@@ -135,6 +137,15 @@ test("an instance stops in the middle of a journey: it ends on the other, signed
   const [a, b] = ports.instances.map((port) => `127.0.0.1:${port}`);
   const access = readFileSync(path.join(runDir, "nginx", "ror-portal.access.log"), "utf8");
   expect(access).toContain(`upstream=${a}, ${b} upstream_status=502, 200`);
+  // The logs hold no password, session token or configured secret, and nginx's no URI (ADR 0025).
+  const sessions = (await page.context().cookies()).filter((c) => c.name.includes("authjs.session-token")).map((c) => c.value);
+  expect(sessions.length).toBeGreaterThan(0);
+  const { configuredSecrets } = JSON.parse(readFileSync(path.join(runDir, "run.json"), "utf8")) as { configuredSecrets: string[] };
+  const logs = ["instance-a.log", "instance-b.log", "nginx/ror-portal.access.log", "nginx/ror-portal.error.log"]
+    .map((name) => readFileSync(path.join(runDir, name), "utf8"))
+    .join("\n");
+  expect(leakedSecrets(logs, [DEMO_PASSWORD, ...sessions, ...configuredSecrets])).toEqual([]);
+  expect(access).not.toMatch(/\/editeur|\/connexion|\/_next/);
   // No error in either instance's log (Next's server-action redirects fetch the page from the instance itself, in
   // plain HTTP, not through the https that X-Forwarded-Proto says).
   for (const name of ["a", "b"]) {
