@@ -15,6 +15,8 @@ const STAGES = [
   { name: "integration", script: "test:integration" },
   { name: "build", script: "build" },
   { name: "e2e", script: "test:e2e" },
+  // On its own, after the e2e phase's instances have stopped: nginx over TLS in front of two production instances.
+  { name: "load-balancer", script: "test:load-balancer" },
 ] as const;
 
 /** The whole suite must stay under this on the project's 2-core machine; 0 turns the check off. */

@@ -145,6 +145,9 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
   };
   httpServer.on("request", withPeerAddress(onRequest));
   await new Promise<void>((resolve) => httpServer.listen(port, resolve));
+  // Where Next fetches the page a server action redirects to, as `next start` sets it: this very server, in plain
+  // HTTP. Unset, Next builds it from X-Forwarded-Proto and would call itself in https behind a TLS proxy (ADR 0055).
+  process.env.__NEXT_PRIVATE_ORIGIN ??= `http://localhost:${port}`;
   log.info({ port, dev, production }, `Serveur HTTP à l'écoute sur le port ${port}${dev ? " (développement)" : ""}.`);
 
   let stopped: Promise<void> | undefined;
