@@ -101,7 +101,7 @@ describe("attestation PDF", () => {
     const client = { image: testSignaturePng(), name: "Zoé Lefèvre", function: "Directrice générale adjointe", signedAt: new Date("2026-03-11T08:15:30Z") };
     const editor = { image: testSignaturePng(500, 150), name: "Amélie Représentante", function: "Présidente", signedAt: new Date("2026-03-12T16:45:00Z") };
     const sha = "ab".repeat(32);
-    const pdf = await renderFinalAttestationPdf(content, { client, editor }, {
+    const pdf = await renderFinalAttestationPdf(content, { clients: [client], editor }, {
       sentSha256: sha,
       sentAt: date,
       signers: [
