@@ -250,48 +250,48 @@ export type SignatureLayout = {
 const BOX_GAP = 20;
 const BOX_WIDTH = (WIDTH - BOX_GAP) / 2;
 const SINGLE_BOX_HEIGHT = 150;
-const MIN_BOX_HEIGHT = 72;
-const MAX_BOX_HEIGHT = 110;
+const MIN_BOX_HEIGHT = 64;
 const FIRST_PAGE_CLIENT_BOXES = 4;
 const HEADER_HEIGHT = 18;
+const ROW_GAP = 10;
+const COLUMN_GAP = 12;
+
+/** `cells` boxes in rows of `columns`, from `top` down; each `height` high. */
+function grid(cells: number, columns: number, top: number, height: number, rowGap: number): BoxRect[] {
+  const width = (WIDTH - (columns - 1) * COLUMN_GAP) / columns;
+  return Array.from({ length: cells }, (_, i) => {
+    const row = Math.floor(i / columns);
+    return { x: MARGIN + (i % columns) * (width + COLUMN_GAP), y: top - (row + 1) * height - row * rowGap, width, height };
+  });
+}
 
 /**
  * Where the signature boxes go (pure, in points; y is a box's bottom edge). One client signatory: two boxes side by
- * side, as Annex 1 draws them. Several: under the "Signature du/des commanditaire(s)" line, a two-column grid of
- * one box per signatory (four at most on the attestation's page, the others on a second page), then the legal
- * representative's box. `available` is the height left between the text and the bottom margin.
+ * side, as Annex 1 draws them. Several: under the "Signature du/des commanditaire(s)" line, one box per signatory
+ * (four at most on the attestation's page, the others on a second page) and the legal representative's box last,
+ * in a grid of up to three columns. `available` is the height left between the text and the bottom margin.
  */
 export function signatureLayout(count: number, available: number): SignatureLayout {
-  const left = MARGIN;
-  const right = MARGIN + BOX_WIDTH + BOX_GAP;
   if (count <= 1) {
     const top = Math.min(MARGIN + available, MARGIN + SINGLE_BOX_HEIGHT + 24);
     const rect = (x: number): BoxRect => ({ x, y: top - SINGLE_BOX_HEIGHT, width: BOX_WIDTH, height: SINGLE_BOX_HEIGHT });
-    return { header: null, firstPage: count === 1 ? [rect(left)] : [], editor: rect(right), secondPage: [], continued: false };
+    return { header: null, firstPage: count === 1 ? [rect(MARGIN)] : [], editor: rect(MARGIN + BOX_WIDTH + BOX_GAP), secondPage: [], continued: false };
   }
-  let onFirst = Math.min(count, FIRST_PAGE_CLIENT_BOXES);
-  const heightFor = (boxes: number) => {
-    const rows = Math.ceil(boxes / 2) + 1;
-    return Math.min(MAX_BOX_HEIGHT, (available - HEADER_HEIGHT - (rows - 1) * 10) / rows);
+  const shape = (boxes: number) => {
+    const cells = boxes + 1;
+    const columns = Math.min(3, cells);
+    const rows = Math.ceil(cells / columns);
+    return { cells, columns, rows, height: Math.min(SINGLE_BOX_HEIGHT, (available - HEADER_HEIGHT - (rows - 1) * ROW_GAP) / rows) };
   };
+  let onFirst = Math.min(count, FIRST_PAGE_CLIENT_BOXES);
   // A page already full of text keeps fewer boxes; the others go to the second page.
-  while (onFirst > 1 && heightFor(onFirst) < MIN_BOX_HEIGHT) onFirst--;
-  const height = Math.max(MIN_BOX_HEIGHT, heightFor(onFirst));
-  const top = MARGIN + Math.min(available, HEADER_HEIGHT + (Math.ceil(onFirst / 2) + 1) * (height + 10) - 10);
-  const firstPage: BoxRect[] = [];
-  for (let i = 0; i < onFirst; i++) {
-    const row = Math.floor(i / 2);
-    firstPage.push({ x: i % 2 === 0 ? left : right, y: top - HEADER_HEIGHT - (row + 1) * height - row * 10, width: BOX_WIDTH, height });
-  }
-  const rows = Math.ceil(onFirst / 2);
-  const editor: BoxRect = { x: right, y: top - HEADER_HEIGHT - (rows + 1) * height - rows * 10, width: BOX_WIDTH, height };
-  const secondPage: BoxRect[] = [];
-  const secondTop = A4[1] - MARGIN - 60;
-  for (let i = 0; i < count - onFirst; i++) {
-    const row = Math.floor(i / 2);
-    secondPage.push({ x: i % 2 === 0 ? left : right, y: secondTop - (row + 1) * SINGLE_BOX_HEIGHT - row * 14, width: BOX_WIDTH, height: SINGLE_BOX_HEIGHT });
-  }
-  return { header: { y: top - 12 }, firstPage, editor, secondPage, continued: secondPage.length > 0 };
+  while (onFirst > 1 && shape(onFirst).height < MIN_BOX_HEIGHT) onFirst--;
+  const { cells, columns, rows } = shape(onFirst);
+  const height = Math.max(MIN_BOX_HEIGHT, shape(onFirst).height);
+  const top = MARGIN + Math.min(available, HEADER_HEIGHT + rows * height + (rows - 1) * ROW_GAP);
+  const first = grid(cells, columns, top - HEADER_HEIGHT, height, ROW_GAP);
+  const secondPage = grid(count - onFirst, 2, A4[1] - MARGIN - 60, SINGLE_BOX_HEIGHT, 14);
+  return { header: { y: top - 12 }, firstPage: first.slice(0, onFirst), editor: first[onFirst]!, secondPage, continued: secondPage.length > 0 };
 }
 
 async function drawBox(doc: PDFDocument, page: PDFPage, regular: PDFFont, bold: PDFFont, box: SignatureBox, rect: BoxRect) {
@@ -304,13 +304,17 @@ async function drawBox(doc: PDFDocument, page: PDFPage, regular: PDFFont, bold: 
   }
   if (box.mark) {
     const image = await doc.embedPng(box.mark.image);
-    const maxW = rect.width - 16;
-    const maxH = Math.max(8, rect.height - 24 - (boxTop - y) - 6);
-    const scale = Math.min(maxW / image.width, maxH / image.height, 1);
-    page.drawImage(image, { x: rect.x + 8, y: rect.y + 28, width: image.width * scale, height: image.height * scale });
+    // From the bottom: the signing time (two lines in a narrow box), the signer's name, then the drawn signature.
+    const dateLines = wrapText(`Signé le ${parisDateTime(box.mark.signedAt)}`, regular, 7, rect.width - 12).slice(0, 2);
+    dateLines.forEach((line, i) => page.drawText(line, { x: rect.x + 6, y: rect.y + 6 + (dateLines.length - 1 - i) * 8, size: 7, font: regular, color: GREY }));
+    const nameY = rect.y + 9 + dateLines.length * 8;
     const nameLine = wrapText(`${box.mark.name}, ${box.mark.function}`, regular, 8, rect.width - 12)[0] ?? "";
-    page.drawText(nameLine, { x: rect.x + 6, y: rect.y + 17, size: 8, font: regular, color: INK });
-    page.drawText(`Signé le ${parisDateTime(box.mark.signedAt)}`, { x: rect.x + 6, y: rect.y + 6, size: 7, font: regular, color: GREY });
+    page.drawText(nameLine, { x: rect.x + 6, y: nameY, size: 8, font: regular, color: INK });
+    const imageY = nameY + 11;
+    const maxW = rect.width - 16;
+    const maxH = Math.max(8, y + 4 - imageY);
+    const scale = Math.min(maxW / image.width, maxH / image.height, 1);
+    page.drawImage(image, { x: rect.x + 8, y: imageY, width: image.width * scale, height: image.height * scale });
   }
 }
 
