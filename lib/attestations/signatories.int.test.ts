@@ -249,7 +249,10 @@ describe("attestations from before several signatories", () => {
   it("a round frozen with one client signatory and no position still signs and seals", async () => {
     const s = await sent(1, "PARALLEL");
     const round = await db().attestationRound.findFirstOrThrow({ where: { attestationId: s.attestationId } });
-    const { clientSignatories: _dropped, signingOrder: _order, ...legacy } = round.content as Record<string, unknown>;
+    // Content as frozen by the previous release: no list of signatories, no order.
+    const legacy = { ...(round.content as Record<string, unknown>) };
+    delete legacy.clientSignatories;
+    delete legacy.signingOrder;
     await db().attestationRound.update({ where: { id: round.id }, data: { content: legacy as object } });
     await db().attestationSignature.updateMany({ where: { attestationId: s.attestationId, party: "CLIENT" }, data: { position: null, invitedAt: null } });
     await db().attestation.update({ where: { id: s.attestationId }, data: { additionalClientSignatories: [] } });
