@@ -12,6 +12,7 @@ import { rejection, testRequest, uniqueSiret } from "../testing/organization-fix
 import { testSignaturePng, toDataUrl } from "../testing/test-png";
 import { DAY_MS } from "../vocabulary";
 import { attestationFile, attestationPage, createAttestation, updateAttestation } from "./attestations.server";
+import { runAttestationReminders } from "./reminders.server";
 import { copyLinkDocument, copyLinkPage } from "./signed-copy.server";
 import { cancelClientLink, declineAsClient, resendClientLink, sendForSignature, signAsClient, signAsEditor, signingLinkPage } from "./signing.server";
 import { encodeSigningToken, hashSigningToken } from "./signing-link";
@@ -169,6 +170,27 @@ describe("three client signatories in order", () => {
     // The legal representative and the members get the page, not a copy link.
     const memberMail = await db().outboxMessage.findFirstOrThrow({ where: { to: s.member.email, kind: "attestation_sealed" } });
     expect(memberMail.text).not.toContain("/signature/copie/");
+  });
+});
+
+describe("reminders per signatory", () => {
+  it("count a later signatory's days from their own invitation", async () => {
+    const s = await setting();
+    const signatories = people(2);
+    const t0 = new Date(Date.now() - 20 * DAY_MS);
+    const { attestationId } = await createAttestation(s.member, s.serviceId, form(s.legalRepresentative.userId, signatories, "ORDERED"), testRequest, t0);
+    const page = await attestationPage(s.member, attestationId);
+    const { token } = await sendForSignature(s.member, attestationId, page.attestation.version, testRequest, t0);
+    const day = (n: number, hours = 0) => new Date(t0.getTime() + n * DAY_MS + hours * 3_600_000);
+    await signAsClient(token, { signerName: "Zoé Signataire1", signerFunction: "Médecin", consent: true, signature }, clientRequest, day(5));
+    const reminded = (to: string) => db().outboxMessage.count({ where: { to, kind: "attestation_signature_reminder" } });
+    // Day 7 of the round is day 2 of the second signatory's link: nothing yet.
+    await runAttestationReminders(day(7));
+    expect(await reminded(signatories[1]!.email)).toBe(0);
+    // Day 8 of the round is day 3 of their link.
+    await runAttestationReminders(day(8, 1));
+    expect(await reminded(signatories[1]!.email)).toBe(1);
+    expect(await reminded(signatories[0]!.email)).toBe(0);
   });
 });
 
