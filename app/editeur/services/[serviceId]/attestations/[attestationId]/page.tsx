@@ -28,6 +28,8 @@ import {
   withdrawAttestationAction,
 } from "../actions";
 import { ActionButton } from "./action-button";
+import { TableScroll } from "@/components/ui/TableScroll";
+import { ofWord } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "Attestation de client" };
 
@@ -79,7 +81,7 @@ export default async function AttestationPage({ params, searchParams }: { params
           { label: title },
         ]}
       />
-      <PageHeading title={`Attestation de client : ${title}`} lead={`Service « ${data.service.name} » de ${data.organization.legalName}.`} />
+      <PageHeading title={`Attestation de client : ${title}`} lead={`Service « ${data.service.name} » ${ofWord(data.organization.legalName)}.`} />
       <p className="mb-8">
         État : <AttestationStatusBadge status={attestation.status} label={attestation.statusLabel} />
       </p>
@@ -197,7 +199,7 @@ export default async function AttestationPage({ params, searchParams }: { params
           {round.content.clientSignatories && round.content.clientSignatories.length > 1 && (
             <p className="mb-4">Signataires du client : {SIGNING_ORDER_LABELS[round.signingOrder].toLowerCase()}.</p>
           )}
-          <div className="overflow-x-auto">
+          <TableScroll label="Signatures demandées pour cet envoi">
             <table className="w-full border-collapse text-left">
               <caption className="sr-only">Signatures demandées pour cet envoi</caption>
               <thead>
@@ -254,7 +256,7 @@ export default async function AttestationPage({ params, searchParams }: { params
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       )}
 
