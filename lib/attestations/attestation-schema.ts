@@ -138,11 +138,14 @@ const blankSignatory = (s: ClientSignatory) => s.lastName === "" && s.firstName 
 
 /** The form; `today` (YYYY-MM-DD, Europe/Paris) is passed in so the rule stays pure. */
 export function attestationSchema(today: string) {
-  return attestationObject(today).superRefine((data, ctx) => {
-    for (const [path, message] of Object.entries(duplicateEmailErrors(allSignatories(data, data.additionalClientSignatories)))) {
-      ctx.addIssue({ code: "custom", path: path.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message });
-    }
-  });
+  return attestationObject(today).superRefine(refuseDuplicateEmails);
+}
+
+/** No e-mail twice among the client signatories: the error goes next to the later one. */
+function refuseDuplicateEmails(data: z.output<ReturnType<typeof attestationObject>>, ctx: z.RefinementCtx) {
+  for (const [path, message] of Object.entries(duplicateEmailErrors(allSignatories(data, data.additionalClientSignatories)))) {
+    ctx.addIssue({ code: "custom", path: path.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message });
+  }
 }
 
 function attestationObject(today: string) {
@@ -177,11 +180,7 @@ export function attestationUpdateSchema(today: string) {
     .extend({
       version: z.coerce.number({ error: "Version manquante : rechargez la page." }).int().min(1, "Version manquante : rechargez la page."),
     })
-    .superRefine((data, ctx) => {
-      for (const [path, message] of Object.entries(duplicateEmailErrors(allSignatories(data, data.additionalClientSignatories)))) {
-        ctx.addIssue({ code: "custom", path: path.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message });
-      }
-    });
+    .superRefine(refuseDuplicateEmails);
 }
 
 export type AttestationInput = z.input<ReturnType<typeof attestationSchema>>;
