@@ -1,5 +1,6 @@
 import { ANNEX_LABELS } from "@/lib/attestations/attestation-schema";
-import { clientSignatoryName, formatIsoDay, formatSiret, type AttestationContent } from "@/lib/attestations/attestation-content";
+import { contentSignatories, formatIsoDay, formatSiret, type AttestationContent } from "@/lib/attestations/attestation-content";
+import { signatoryName } from "@/lib/attestations/signatories";
 
 /** The attestation as sent, readable in the page (the same wording as the PDF). */
 export function AttestationDocument({ content, headingLevel = 2 }: { content: AttestationContent; headingLevel?: 2 | 3 }) {
@@ -20,7 +21,12 @@ export function AttestationDocument({ content, headingLevel = 2 }: { content: At
       <SubHeading className="text-lg font-bold">ENTRE</SubHeading>
       <dl className="mb-4">
         {row(ANNEX_LABELS.client, `${content.clientName}\n${content.clientAddress}`)}
-        {row(ANNEX_LABELS.clientSignatory, [clientSignatoryName(content), content.clientSignatoryFunction].filter(Boolean).join(", "))}
+        {row(
+          ANNEX_LABELS.clientSignatory,
+          contentSignatories(content)
+            .map((s) => [signatoryName(s), s.function].filter(Boolean).join(", "))
+            .join("\n"),
+        )}
         {row(ANNEX_LABELS.clientSiret, formatSiret(content.clientSiret))}
       </dl>
       <SubHeading className="text-lg font-bold">ET</SubHeading>

@@ -59,7 +59,7 @@ async function main() {
     const rendered = await renderFinalAttestationPdf(
       { ...content, clientName: `${content.clientName} n° ${run}`, clientSignatoryLastName: `Barthélémy-${run}` },
       {
-        client: { image: png, name: "Chloé Barthélémy", function: content.clientSignatoryFunction, signedAt: clientSignedAt },
+        clients: [{ image: png, name: "Chloé Barthélémy", function: content.clientSignatoryFunction, signedAt: clientSignedAt }],
         editor: { image: png, name: "Hélène Dupré", function: "Présidente", signedAt: editorSignedAt },
       },
       {

@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime } from "../time";
+import { allSignatories, MAX_CLIENT_SIGNATORIES, parseAdditionalSignatories, type ClientSignatory, type SigningOrder } from "./signatories";
 
 // Pure: the content of an attestation as the PDF shows it. When the attestation is sent, this object is frozen
 // (AttestationRound.content): the editor's name and address and the legal representative's name are copied
@@ -25,9 +26,21 @@ export type AttestationContent = {
   place: string;
   /** The "le …" of "Fait à … le …": the day it was sent (YYYY-MM-DD); the day of the preview for a draft. */
   madeOn: string;
+  /**
+   * Every client signatory, the first being the clientSignatory* fields above (kept for the previous release and
+   * for content frozen before issue 27, which has none: see `contentSignatories`).
+   */
+  clientSignatories?: ClientSignatory[];
+  signingOrder?: SigningOrder;
 };
 
-const KEYS: (keyof AttestationContent)[] = [
+/** The content's client signatories: the frozen list, or the one signatory of older content. */
+export function contentSignatories(content: AttestationContent): ClientSignatory[] {
+  if (content.clientSignatories && content.clientSignatories.length > 0) return content.clientSignatories;
+  return allSignatories(content, []);
+}
+
+const KEYS: Exclude<keyof AttestationContent, "clientSignatories" | "signingOrder">[] = [
   "clientName",
   "clientAddress",
   "clientSignatoryLastName",
@@ -58,6 +71,8 @@ export function parseAttestationContent(value: unknown): AttestationContent {
     if (typeof field !== "string") throw new Error(`attestation content lacks ${key}`);
     content[key] = field;
   }
+  if (Array.isArray(record.clientSignatories)) content.clientSignatories = parseAdditionalSignatories(record.clientSignatories, MAX_CLIENT_SIGNATORIES);
+  if (record.signingOrder === "ORDERED" || record.signingOrder === "PARALLEL") content.signingOrder = record.signingOrder;
   return content;
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normalizeIdentifier, siretProblem } from "../organizations/identifiers";
+import { allSignatories, duplicateEmailErrors, MAX_CLIENT_SIGNATORIES, TOO_MANY_SIGNATORIES, type ClientSignatory } from "./signatories";
 
 // Pure: the client attestation form (charter Annex 1), validated in the browser and again on the server.
 // A draft may be incomplete: every field may stay empty, but whatever is typed must already be valid. Sending
@@ -125,8 +126,29 @@ const orderDate = (today: string) =>
 
 const LEGAL_REPRESENTATIVE = "Choisissez le responsable légal parmi les représentants légaux de l'organisation.";
 
+/** Signatories 2 to 10 of the client: the same rules as the first one's fields. */
+export const additionalSignatorySchema = z.object({
+  lastName: text(ATTESTATION_LIMITS.clientSignatoryLastName),
+  firstName: text(ATTESTATION_LIMITS.clientSignatoryFirstName),
+  function: text(ATTESTATION_LIMITS.clientSignatoryFunction),
+  email,
+});
+
+const blankSignatory = (s: ClientSignatory) => s.lastName === "" && s.firstName === "" && s.function === "" && s.email === "";
+
 /** The form; `today` (YYYY-MM-DD, Europe/Paris) is passed in so the rule stays pure. */
 export function attestationSchema(today: string) {
+  return attestationObject(today).superRefine(refuseDuplicateEmails);
+}
+
+/** No e-mail twice among the client signatories: the error goes next to the later one. */
+function refuseDuplicateEmails(data: z.output<ReturnType<typeof attestationObject>>, ctx: z.RefinementCtx) {
+  for (const [path, message] of Object.entries(duplicateEmailErrors(allSignatories(data, data.additionalClientSignatories)))) {
+    ctx.addIssue({ code: "custom", path: path.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message });
+  }
+}
+
+function attestationObject(today: string) {
   return z.object({
     clientName: text(ATTESTATION_LIMITS.clientName),
     clientAddress: text(ATTESTATION_LIMITS.clientAddress, { multiline: true }),
@@ -142,14 +164,23 @@ export function attestationSchema(today: string) {
     orderSignedOn: orderDate(today),
     softwareVersion: text(ATTESTATION_LIMITS.softwareVersion),
     place: text(ATTESTATION_LIMITS.place),
+    // Absent from forms of the previous release: one signatory, in parallel.
+    additionalClientSignatories: z
+      .array(additionalSignatorySchema, { error: "Liste de signataires invalide : rechargez la page." })
+      .max(MAX_CLIENT_SIGNATORIES - 1, TOO_MANY_SIGNATORIES)
+      .default([])
+      .transform((list) => list.filter((s) => !blankSignatory(s))),
+    signingOrder: z.enum(["PARALLEL", "ORDERED"], { error: "Choisissez l'ordre de signature." }).default("PARALLEL"),
   });
 }
 
 /** Editing also sends the version the form saw: a change made meanwhile is refused, never overwritten. */
 export function attestationUpdateSchema(today: string) {
-  return attestationSchema(today).extend({
-    version: z.coerce.number({ error: "Version manquante : rechargez la page." }).int().min(1, "Version manquante : rechargez la page."),
-  });
+  return attestationObject(today)
+    .extend({
+      version: z.coerce.number({ error: "Version manquante : rechargez la page." }).int().min(1, "Version manquante : rechargez la page."),
+    })
+    .superRefine(refuseDuplicateEmails);
 }
 
 export type AttestationInput = z.input<ReturnType<typeof attestationSchema>>;
@@ -176,6 +207,24 @@ export function missingFields(values: Record<AttestationField, string | null | u
     const value = values[field];
     if (value === null || value === undefined || value.trim() === "") missing[field] = MISSING[field];
   }
+  return missing;
+}
+
+const MISSING_SIGNATORY: Record<keyof ClientSignatory, string> = {
+  lastName: "Saisissez le nom de ce signataire.",
+  firstName: "Saisissez le prénom de ce signataire.",
+  function: "Saisissez la fonction de ce signataire.",
+  email: "Saisissez l'adresse électronique de ce signataire.",
+};
+
+/** What is still empty among signatories 2 to 10: dotted form path → French message. */
+export function missingSignatoryFields(additional: readonly ClientSignatory[]): Record<string, string> {
+  const missing: Record<string, string> = {};
+  additional.forEach((s, index) => {
+    for (const key of Object.keys(MISSING_SIGNATORY) as (keyof ClientSignatory)[]) {
+      if (s[key].trim() === "") missing[`additionalClientSignatories.${index}.${key}`] = MISSING_SIGNATORY[key];
+    }
+  });
   return missing;
 }
 

@@ -10,7 +10,8 @@ import type { RequestContext } from "../request.server";
 import { requireManagedServiceInTransaction, requireServiceAccess } from "../service-access.server";
 import { fieldErrorsOf } from "../validation";
 import { isoDay, parseAttestationContent, type AttestationContent } from "./attestation-content";
-import { attestationSchema, attestationUpdateSchema, missingFields, parisToday, type AttestationData, type AttestationField } from "./attestation-schema";
+import { attestationSchema, attestationUpdateSchema, missingFields, missingSignatoryFields, parisToday, type AttestationData, type AttestationField } from "./attestation-schema";
+import { allSignatories, mayInvite, parseAdditionalSignatories, type SigningOrder } from "./signatories";
 import { ATTESTATION_STATUS_LABELS, isEditable, isSendable, SIGNATURE_STATUS_LABELS, type AttestationStatusCode } from "./attestation-status";
 import { renderAttestationPdf } from "./pdf";
 
@@ -103,6 +104,8 @@ function columnsOf(data: AttestationData) {
     orderSignedOn: data.orderSignedOn ? new Date(`${data.orderSignedOn}T00:00:00Z`) : null,
     softwareVersion: data.softwareVersion,
     place: data.place,
+    additionalClientSignatories: data.additionalClientSignatories,
+    signingOrder: data.signingOrder,
   };
 }
 
@@ -123,6 +126,16 @@ export function formValuesOf(row: Pick<AttestationRow, Exclude<AttestationField,
     softwareVersion: row.softwareVersion,
     place: row.place,
   };
+}
+
+/** Signatories 2 to 10 and the signing order, as the form shows them. */
+export function signatoryValuesOf(row: Pick<AttestationRow, "additionalClientSignatories" | "signingOrder">) {
+  return { additionalClientSignatories: parseAdditionalSignatories(row.additionalClientSignatories), signingOrder: row.signingOrder as SigningOrder };
+}
+
+/** Everything still missing before sending: the Annex 1 fields, then signatories 2 to 10. */
+export function missingBeforeSending(row: AttestationRow): Record<string, string> {
+  return { ...missingFields(formValuesOf(row)), ...missingSignatoryFields(signatoryValuesOf(row).additionalClientSignatories) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -170,7 +183,7 @@ export async function closeOpenRound(tx: Tx, attestationId: string, reason: "edi
   const round = await tx.attestationRound.findFirst({ where: { attestationId, closedAt: null }, orderBy: { number: "desc" } });
   if (!round) return null;
   await tx.attestationRound.update({ where: { id: round.id }, data: { closedAt: now, closedReason: reason } });
-  const pending = await tx.attestationSignature.findMany({ where: { roundId: round.id, status: "PENDING" }, select: { id: true, party: true, signerEmail: true } });
+  const pending = await tx.attestationSignature.findMany({ where: { roundId: round.id, status: "PENDING" }, select: { id: true, party: true, signerEmail: true, expiresAt: true } });
   await tx.attestationSignature.updateMany({ where: { roundId: round.id, status: "PENDING" }, data: { status: "CANCELLED", cancelledAt: now } });
   return { roundId: round.id, cancelled: pending };
 }
@@ -210,6 +223,12 @@ export async function updateAttestation(actor: Actor, attestationId: unknown, ra
     for (const key of Object.keys(after) as (keyof typeof after)[]) {
       if (before[key] !== after[key]) changes[key] = { before: before[key], after: after[key] };
     }
+    const signatoriesBefore = signatoryValuesOf(attestation);
+    const signatoriesList = (list: typeof data.additionalClientSignatories) => list.map((x) => `${x.firstName} ${x.lastName}, ${x.function} <${x.email}>`).join(" ; ");
+    if (signatoriesList(signatoriesBefore.additionalClientSignatories) !== signatoriesList(data.additionalClientSignatories)) {
+      changes.additionalClientSignatories = { before: signatoriesList(signatoriesBefore.additionalClientSignatories), after: signatoriesList(data.additionalClientSignatories) };
+    }
+    if (signatoriesBefore.signingOrder !== data.signingOrder) changes.signingOrder = { before: signatoriesBefore.signingOrder, after: data.signingOrder };
     if (Object.keys(changes).length === 0) return { changed: false, cancelledRound: false };
 
     const closed = attestation.status === "AWAITING_SIGNATURES" ? await closeOpenRound(tx, attestation.id, "edited", now) : null;
@@ -270,7 +289,22 @@ export async function attestationPage(actor: Actor, attestationId: unknown, now:
         include: {
           signatures: {
             orderBy: { createdAt: "asc" },
-            select: { id: true, party: true, status: true, signerName: true, signerFunction: true, signerEmail: true, userId: true, signedAt: true, declinedAt: true, declineReason: true, expiresAt: true, cancelledAt: true },
+            select: {
+              id: true,
+              party: true,
+              status: true,
+              signerName: true,
+              signerFunction: true,
+              signerEmail: true,
+              userId: true,
+              signedAt: true,
+              declinedAt: true,
+              declineReason: true,
+              expiresAt: true,
+              cancelledAt: true,
+              position: true,
+              invitedAt: true,
+            },
           },
         },
       },
@@ -282,7 +316,12 @@ export async function attestationPage(actor: Actor, attestationId: unknown, now:
   const openRound = round && round.closedAt === null ? round : null;
   const editorSignature = openRound?.signatures.find((s) => s.party === "EDITOR" && s.status === "PENDING") ?? null;
   const values = formValuesOf(attestation);
+  const signatoryValues = signatoryValuesOf(attestation);
   const status: AttestationStatusCode = attestation.status;
+  const roundOrder: SigningOrder = round ? (parseAttestationContent(round.content).signingOrder ?? "PARALLEL") : signatoryValues.signingOrder;
+  const liveClients = (openRound?.signatures ?? [])
+    .filter((s) => s.party === "CLIENT" && s.status !== "CANCELLED")
+    .map((s) => ({ position: s.position ?? 0, status: s.status, invited: s.expiresAt !== null }));
   return {
     attestation: {
       id: attestation.id,
@@ -290,6 +329,8 @@ export async function attestationPage(actor: Actor, attestationId: unknown, now:
       status,
       statusLabel: ATTESTATION_STATUS_LABELS[status],
       values,
+      signatories: allSignatories(values, signatoryValues.additionalClientSignatories),
+      signingOrder: signatoryValues.signingOrder,
       editorLegalRepresentativeName: attestation.editorLegalRepresentative?.name ?? null,
       sealedAt: attestation.sealedAt,
       sealedSha256: attestation.sealedSha256,
@@ -300,7 +341,7 @@ export async function attestationPage(actor: Actor, attestationId: unknown, now:
     service: attestation.service,
     organization: attestation.organization,
     legalRepresentatives,
-    missing: missingFields(values),
+    missing: missingBeforeSending(attestation),
     round: round
       ? {
           id: round.id,
@@ -310,9 +351,22 @@ export async function attestationPage(actor: Actor, attestationId: unknown, now:
           sentAt: round.sentAt,
           sentSha256: round.sentSha256,
           content: parseAttestationContent(round.content),
+          signingOrder: roundOrder,
           signatures: round.signatures
             .filter((s) => s.status !== "CANCELLED" || round.closedAt !== null)
-            .map((s) => ({ ...s, statusLabel: SIGNATURE_STATUS_LABELS[s.status], expired: s.status === "PENDING" && s.expiresAt !== null && s.expiresAt <= now })),
+            .sort((a, b) => (a.party === b.party ? (a.position ?? 0) - (b.position ?? 0) : a.party === "CLIENT" ? -1 : 1))
+            .map((s) => {
+              const live = round.closedAt === null && s.party === "CLIENT" && s.status === "PENDING";
+              const invited = s.party !== "CLIENT" || s.expiresAt !== null;
+              return {
+                ...s,
+                statusLabel: s.party === "CLIENT" && s.status === "PENDING" && !invited ? "En attente du signataire précédent" : SIGNATURE_STATUS_LABELS[s.status],
+                expired: s.status === "PENDING" && s.expiresAt !== null && s.expiresAt <= now,
+                // Per signatory: a new link (their turn has come), or cancelling the link they have.
+                resend: manage && live && mayInvite(s.position ?? 0, roundOrder, liveClients),
+                cancelLink: manage && live && invited,
+              };
+            }),
         }
       : null,
     permissions: {
@@ -357,6 +411,8 @@ export async function currentContent(tx: Pick<Tx, "attestation">, attestationId:
     softwareVersion: a.softwareVersion,
     place: a.place,
     madeOn: parisToday(now),
+    clientSignatories: allSignatories(a, parseAdditionalSignatories(a.additionalClientSignatories)),
+    signingOrder: a.signingOrder,
   };
 }
 

@@ -82,6 +82,14 @@ describe("the attestation's e-mails", () => {
     expect(editor.text).toContain(`Téléchargez-le depuis la page de l'attestation :\n${link}`);
   });
 
+  it("give each client signatory a personal link to their signed copy, with its expiry", () => {
+    const copy = attestationMails.sealed(content, { sealedSha256: "cd".repeat(32), forClient: true, link: "https://portail.exemple.fr/signature/copie/abc", copyExpiresAt: new Date("2026-04-10T10:00:00Z") });
+    expect(copy.text).toContain("Téléchargez votre exemplaire signé (PDF) avec ce lien personnel, sans compte :\nhttps://portail.exemple.fr/signature/copie/abc");
+    expect(copy.text).toContain("Ce lien est valable jusqu'au 10 avril 2026. Ne le transférez pas.");
+    const waiting = attestationMails.signed(content, { party: "CLIENT", signerName: "Zoé Lefèvre", complete: false, remaining: 3, link });
+    expect(waiting.text).toContain("Elle attend encore 3 signatures.");
+  });
+
   it("keep subjects on one line of at most 200 characters, whatever names the editor typed", () => {
     const long = { ...content, editorName: `Éditeur\r\n${"x".repeat(300)}`, clientName: "Clinique\nBis" };
     const subjects = [

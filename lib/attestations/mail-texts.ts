@@ -55,14 +55,18 @@ export const attestationMails = {
     ]),
 
   /** To the editor's members: one party signed; `complete` when it was the last signature. */
-  signed: (c: AttestationMailContent, input: { party: Party; signerName: string; complete: boolean; link: string }): MailText =>
+  signed: (c: AttestationMailContent, input: { party: Party; signerName: string; complete: boolean; remaining?: number; link: string }): MailText =>
     mailText("attestation_signed", `Attestation de client signée par ${input.party === "CLIENT" ? "le client" : "le représentant légal"} : ${c.clientName}`, [
       "Bonjour,",
       "",
       `L'attestation du client ${c.clientName} pour le service numérique « ${c.serviceName} » a été signée par ${
         input.party === "CLIENT" ? `le client (${input.signerName}, ${c.clientName})` : `le représentant légal de l'éditeur (${input.signerName})`
       }.`,
-      input.complete ? "Les deux parties ont signé : le document final est scellé par le portail." : "Elle attend encore l'autre signature.",
+      input.complete
+        ? "Les deux parties ont signé : le document final est scellé par le portail."
+        : (input.remaining ?? 1) > 1
+          ? `Elle attend encore ${input.remaining} signatures.`
+          : "Elle attend encore l'autre signature.",
       "",
       input.link,
     ]),
@@ -85,16 +89,22 @@ export const attestationMails = {
    * To both signatories and the editor's members once sealed. The client has no account: they get the
    * verification page; the others the attestation's page, where the sealed document is downloaded.
    */
-  sealed: (c: AttestationMailContent, input: { sealedSha256: string; forClient: boolean; link: string }): MailText =>
+  sealed: (c: AttestationMailContent, input: { sealedSha256: string; forClient: boolean; link: string; copyExpiresAt?: Date }): MailText =>
     mailText("attestation_sealed", `Attestation de client signée et scellée : ${c.clientName}`, [
       "Bonjour,",
       "",
       `L'attestation du client ${c.clientName} pour le service numérique « ${c.serviceName} » de ${c.editorName} est signée par les deux parties et scellée par le portail.`,
       "",
       `Empreinte SHA-256 du document scellé : ${input.sealedSha256}`,
-      input.forClient
-        ? "L'éditeur peut vous transmettre le document scellé ; son authenticité se vérifie sur la page « Vérifier une attestation » du portail :"
-        : "Téléchargez-le depuis la page de l'attestation :",
-      input.link,
+      ...(input.forClient && input.copyExpiresAt
+        ? [
+            "Téléchargez votre exemplaire signé (PDF) avec ce lien personnel, sans compte :",
+            input.link,
+            "",
+            `Ce lien est valable jusqu'au ${formatDate(input.copyExpiresAt)}. Ne le transférez pas. L'authenticité du document se vérifie sur la page « Vérifier une attestation » du portail.`,
+          ]
+        : input.forClient
+          ? ["L'éditeur peut vous transmettre le document scellé ; son authenticité se vérifie sur la page « Vérifier une attestation » du portail :", input.link]
+          : ["Téléchargez-le depuis la page de l'attestation :", input.link]),
     ]),
 };

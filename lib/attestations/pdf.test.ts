@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
 import { pdfText } from "../testing/pdf-text";
 import type { AttestationContent } from "./attestation-content";
-import { renderAttestationPdf, renderFinalAttestationPdf } from "./pdf";
+import { renderAttestationPdf, renderFinalAttestationPdf, signatureLayout } from "./pdf";
 import { testSignaturePng } from "../testing/test-png";
 
 /** The text of a PDF as pdf.js reads it, runs joined with spaces (so wrapped words join as in pdftotext). */
@@ -101,7 +101,7 @@ describe("attestation PDF", () => {
     const client = { image: testSignaturePng(), name: "Zoé Lefèvre", function: "Directrice générale adjointe", signedAt: new Date("2026-03-11T08:15:30Z") };
     const editor = { image: testSignaturePng(500, 150), name: "Amélie Représentante", function: "Présidente", signedAt: new Date("2026-03-12T16:45:00Z") };
     const sha = "ab".repeat(32);
-    const pdf = await renderFinalAttestationPdf(content, { client, editor }, {
+    const pdf = await renderFinalAttestationPdf(content, { clients: [client], editor }, {
       sentSha256: sha,
       sentAt: date,
       signers: [
@@ -130,5 +130,81 @@ describe("attestation PDF", () => {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain("Projet non signé");
+  });
+});
+
+describe("attestation PDF with several client signatories", () => {
+  const people = Array.from({ length: 10 }, (_, i) => ({
+    lastName: `Signataire${i + 1}`,
+    firstName: ["Zoé", "Loïc", "Anaïs", "Benoît", "Chloé", "Jérôme", "Maëlle", "Noël", "Hélène", "Gaël"][i]!,
+    function: `Fonction n° ${i + 1}`,
+    email: `s${i + 1}@clinique.example`,
+  }));
+  const withSignatories = (n: number): AttestationContent => ({ ...content, clientSignatories: people.slice(0, n) });
+  const name = (i: number) => `${people[i]!.firstName} ${people[i]!.lastName}`;
+
+  it("keeps one A4 page for up to four signatories, each with a box of their own", async () => {
+    for (const n of [2, 3, 4]) {
+      const pdf = await renderAttestationPdf(withSignatories(n), { draft: false, date });
+      expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);
+      const text = await textOf(pdf);
+      expect(text).toContain("Signature du/des commanditaire(s)");
+      expect(text).toContain("Signature du responsable légal de l'éditeur");
+      // Each name appears twice: in the "Nom, prénom et fonction" field and on the signatory's box.
+      for (let i = 0; i < n; i++) expect(text.split(`${name(i)}, Fonction n° ${i + 1}`).length - 1).toBe(2);
+      expect(text).not.toContain("(suite)");
+    }
+  });
+
+  it("continues the boxes on a second page beyond four, and the certificate lists every signer", async () => {
+    const sent = await renderAttestationPdf(withSignatories(10), { draft: false, date });
+    expect((await PDFDocument.load(sent)).getPageCount()).toBe(2);
+    const sentText = await pdfText(sent);
+    expect(sentText.text).toContain("Signature du/des commanditaire(s) (suite)");
+    for (let i = 4; i < 10; i++) expect(sentText.text).toContain(name(i));
+
+    const signedAt = new Date("2026-03-11T08:15:30Z");
+    const marks = people.map((p, i) => ({ image: testSignaturePng(), name: `${p.firstName} ${p.lastName}`, function: p.function, signedAt: new Date(signedAt.getTime() + i * 60_000) }));
+    const editor = { image: testSignaturePng(), name: "Amélie Représentante", function: "Présidente", signedAt: new Date("2026-03-12T16:45:00Z") };
+    const final = await renderFinalAttestationPdf(withSignatories(10), { clients: marks, editor }, {
+      sentSha256: "cd".repeat(32),
+      sentAt: date,
+      signers: [
+        ...marks.map((m, i) => ({ party: "CLIENT" as const, name: m.name, function: m.function, email: people[i]!.email, signedAt: m.signedAt, ip: "203.0.113.7", userAgent: "Test" })),
+        { party: "EDITOR" as const, name: editor.name, function: editor.function, email: "representant@editeur.example", signedAt: editor.signedAt, ip: "198.51.100.2", userAgent: "Test" },
+      ],
+    });
+    const doc = await PDFDocument.load(final, { updateMetadata: false });
+    expect(doc.getPageCount()).toBeGreaterThanOrEqual(4);
+    const text = await textOf(final);
+    expect(text).toContain("Certificat de signature");
+    for (let i = 0; i < 10; i++) {
+      expect(text).toContain(`Pour le client (commanditaire ${i + 1} sur 10)`);
+      expect(text).toContain(people[i]!.email);
+    }
+    expect(text).toContain("Pour l'éditeur (responsable légal)");
+  });
+
+  it("lays out boxes inside the page, never overlapping, and moves boxes to page 2 when the text leaves no room", () => {
+    for (const n of [1, 2, 3, 4, 7, 10]) {
+      const layout = signatureLayout(n, 330);
+      const boxes = [...layout.firstPage, layout.editor];
+      expect(layout.firstPage.length + layout.secondPage.length).toBe(n);
+      for (const box of boxes) expect(box.y).toBeGreaterThanOrEqual(56 - 0.01);
+      for (let a = 0; a < boxes.length; a++) {
+        for (let b = a + 1; b < boxes.length; b++) {
+          const [p, q] = [boxes[a]!, boxes[b]!];
+          const overlap = p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height;
+          expect(overlap).toBe(false);
+        }
+      }
+      for (const box of layout.secondPage) expect(box.y).toBeGreaterThanOrEqual(56);
+    }
+    expect(signatureLayout(4, 330).firstPage).toHaveLength(4);
+    expect(signatureLayout(10, 330).secondPage).toHaveLength(6);
+    // Little room left: fewer boxes on the attestation's page, none lost.
+    const tight = signatureLayout(4, 120);
+    expect(tight.firstPage.length).toBeLessThan(4);
+    expect(tight.firstPage.length + tight.secondPage.length).toBe(4);
   });
 });

@@ -27,18 +27,19 @@ export async function runAttestationReminders(now: Date = new Date()): Promise<R
       status: "PENDING",
       tokenHash: { not: null },
       expiresAt: { gt: now },
-      createdAt: { lte: earliestReminderSentBefore(now) },
+      // The link's age counts from its sending: in order, a signatory is invited after the row was created.
+      OR: [{ invitedAt: { lte: earliestReminderSentBefore(now) } }, { invitedAt: null, createdAt: { lte: earliestReminderSentBefore(now) } }],
       round: { closedAt: null },
       attestation: { status: "AWAITING_SIGNATURES", remindersEnabled: true },
     },
-    select: { id: true, createdAt: true, expiresAt: true, attestationId: true },
+    select: { id: true, createdAt: true, invitedAt: true, expiresAt: true, attestationId: true },
   });
   if (candidates.length === 0) return { sent: 0 };
   const sent = await db().attestationReminder.findMany({ where: { signatureId: { in: candidates.map((c) => c.id) } }, select: { signatureId: true, day: true } });
   let count = 0;
   for (const candidate of candidates) {
     const day = dueReminderDay(
-      { sentAt: candidate.createdAt, expiresAt: candidate.expiresAt! },
+      { sentAt: candidate.invitedAt ?? candidate.createdAt, expiresAt: candidate.expiresAt! },
       now,
       sent.filter((s) => s.signatureId === candidate.id).map((s) => s.day),
     );
@@ -57,7 +58,7 @@ export async function runAttestationReminders(now: Date = new Date()): Promise<R
         skipDuplicates: true,
       });
       if (created !== 1) return false;
-      const mail = attestationMails.reminder(parseAttestationContent(signature.round.content), { sentAt: candidate.createdAt, expiresAt: signature.expiresAt! });
+      const mail = attestationMails.reminder(parseAttestationContent(signature.round.content), { sentAt: candidate.invitedAt ?? candidate.createdAt, expiresAt: signature.expiresAt! });
       await queueMail(tx, { to: signature.signerEmail, ...mail });
       await recordEvent(tx, {
         name: "attestation.reminder_sent",

@@ -57,7 +57,7 @@ beforeAll(async () => {
   const rendered = await renderFinalAttestationPdf(
     content,
     {
-      client: { image: png, name: "Chloé Barthélémy", function: content.clientSignatoryFunction, signedAt: clientSignedAt },
+      clients: [{ image: png, name: "Chloé Barthélémy", function: content.clientSignatoryFunction, signedAt: clientSignedAt }],
       editor: { image: png, name: "Hélène Dupré", function: "Présidente", signedAt: editorSignedAt },
     },
     {

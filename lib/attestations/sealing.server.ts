@@ -7,12 +7,14 @@ import { db } from "../db.server";
 import { AppError } from "../errors";
 import { sha256Hex, storeFile } from "../files/stored-files.server";
 import { queueMail } from "../mail/outbox.server";
-import { parseAttestationContent, sealedFileName } from "./attestation-content";
+import { randomBytes } from "node:crypto";
+import { contentSignatories, parseAttestationContent, sealedFileName } from "./attestation-content";
 import { lockAttestation, lockManagedAttestation, requireAttestationAccess } from "./attestations.server";
 import { attestationMails } from "./mail-texts";
 import { renderFinalAttestationPdf, type CertificateSigner, type SignatureMark } from "./pdf";
 import { platformSealCredentials } from "./platform-seal.server";
 import { sealPdf } from "./seal";
+import { copyLinkExpiry, encodeSigningToken, hashSigningToken, SIGNING_TOKEN_BYTES } from "./signing-link";
 
 // The last step: once both parties have signed, render the final PDF (both signatures and the certificate
 // page), seal it with the platform's certificate, and store it. Retry-safe: it only acts on a SIGNED attestation
@@ -39,13 +41,18 @@ export async function sealAttestation(attestationId: string, now: Date = new Dat
   });
   const round = attestation?.rounds[0];
   if (!attestation || attestation.status !== "SIGNED" || attestation.sealedFileId || !round) return { sealed: false };
-  const client = round.signatures.find((s) => s.party === "CLIENT");
-  const editor = round.signatures.find((s) => s.party === "EDITOR");
-  if (!client || !editor || !client.image || !editor.image || !client.signedAt || !editor.signedAt) return { sealed: false };
-
   const content = parseAttestationContent(round.content);
-  const mark = (s: typeof client): SignatureMark => ({ image: new Uint8Array(s.image!), name: s.signerName, function: s.signerFunction, signedAt: s.signedAt! });
-  const signer = (s: typeof client): CertificateSigner => ({
+  // One signature per client signatory of the frozen content, in their order, and the legal representative's.
+  const clients = round.signatures.filter((s) => s.party === "CLIENT").sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+  const editor = round.signatures.find((s) => s.party === "EDITOR");
+  const expected = contentSignatories(content).length;
+  const complete = (s: (typeof clients)[number] | undefined) => s !== undefined && s.image !== null && s.signedAt !== null;
+  if (!editor || !complete(editor) || clients.length !== expected || !clients.every(complete)) return { sealed: false };
+  if (new Set(clients.map((c) => c.position ?? 0)).size !== expected) return { sealed: false };
+
+  type Signed = (typeof clients)[number];
+  const mark = (s: Signed): SignatureMark => ({ image: new Uint8Array(s.image!), name: s.signerName, function: s.signerFunction, signedAt: s.signedAt! });
+  const signer = (s: Signed): CertificateSigner => ({
     party: s.party,
     name: s.signerName,
     function: s.signerFunction,
@@ -54,10 +61,10 @@ export async function sealAttestation(attestationId: string, now: Date = new Dat
     ip: s.ip ?? "inconnue",
     userAgent: s.userAgent ?? "",
   });
-  const finalPdf = await renderFinalAttestationPdf(content, { client: mark(client), editor: mark(editor) }, {
+  const finalPdf = await renderFinalAttestationPdf(content, { clients: clients.map(mark), editor: mark(editor) }, {
     sentSha256: round.sentSha256,
     sentAt: round.sentAt,
-    signers: [signer(client), signer(editor)],
+    signers: [...clients.map(signer), signer(editor)],
   });
   const sealed = await sealPdf(finalPdf, await platformSealCredentials(), {
     signingTime: now,
@@ -82,22 +89,27 @@ export async function sealAttestation(attestationId: string, now: Date = new Dat
         where: { organizationId: attestation.organizationId, user: { status: "ACTIVE" } },
         select: { user: { select: { email: true } } },
       });
-      const recipients = [...new Set([client.signerEmail, editor.signerEmail, ...members.map((m) => m.user.email)])];
+      // Each client signatory gets a personal 30-day link to the sealed PDF (only its hash is stored); the legal
+      // representative and the organisation's members download it from the attestation's page.
+      const copyExpiresAt = copyLinkExpiry(now);
+      const clientMails = [];
+      for (const c of clients) {
+        const token = encodeSigningToken(randomBytes(SIGNING_TOKEN_BYTES));
+        await tx.attestationCopyLink.create({
+          data: { attestationId: attestation.id, signatureId: c.id, tokenHash: hashSigningToken(token), expiresAt: copyExpiresAt, createdAt: now },
+        });
+        clientMails.push({ to: c.signerEmail, ...attestationMails.sealed(content, { sealedSha256, forClient: true, link: portalLink(`/signature/copie/${token}`), copyExpiresAt }) });
+      }
+      const clientEmails = new Set(clients.map((c) => c.signerEmail));
       const pageLink = portalLink(`/editeur/services/${attestation.serviceId}/attestations/${attestation.id}`);
-      const verificationLink = portalLink("/verification");
-      await queueMail(
-        tx,
-        recipients.map((to) => {
-          const forClient = to === client.signerEmail;
-          return { to, ...attestationMails.sealed(content, { sealedSha256, forClient, link: forClient ? verificationLink : pageLink }) };
-        }),
-      );
+      const others = [...new Set([editor.signerEmail, ...members.map((m) => m.user.email)])].filter((to) => !clientEmails.has(to));
+      await queueMail(tx, [...clientMails, ...others.map((to) => ({ to, ...attestationMails.sealed(content, { sealedSha256, forClient: false, link: pageLink }) }))]);
       await recordEvent(tx, {
         name: "attestation.sealed",
         actor: systemActor("attestation-seal"),
         organizationId: attestation.organizationId,
         subjectId: attestation.id,
-        payload: { sealedFileId: file.id, sealedSha256, sentSha256: round.sentSha256, roundId: round.id },
+        payload: { sealedFileId: file.id, sealedSha256, sentSha256: round.sentSha256, roundId: round.id, copyLinks: clients.length },
       });
       return { sealed: true, sha256: sealedSha256 };
     },

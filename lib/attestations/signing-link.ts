@@ -62,3 +62,31 @@ export const unusableSigningLinkMessages: Record<Exclude<SigningLinkState, "vali
     text: "Le lien est incomplet ou ne correspond à aucune demande de signature. Vérifiez que vous avez copié le lien en entier.",
   },
 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// The signed copy: once sealed, each client signatory gets a personal link to download the sealed PDF. Same token
+// shape and hashing as the signing link; bound to one signature row; reusable for 30 days.
+
+export const COPY_LINK_VALIDITY_DAYS = 30;
+
+export function copyLinkExpiry(sealedAt: Date): Date {
+  return new Date(sealedAt.getTime() + COPY_LINK_VALIDITY_DAYS * DAY_MS);
+}
+
+export type CopyLinkState = "valid" | "expired" | "unknown";
+
+export function copyLinkState(link: { expiresAt: Date } | null, now: Date): CopyLinkState {
+  if (!link) return "unknown";
+  return link.expiresAt.getTime() <= now.getTime() ? "expired" : "valid";
+}
+
+export const unusableCopyLinkMessages: Record<Exclude<CopyLinkState, "valid">, { title: string; text: string }> = {
+  expired: {
+    title: "Ce lien de téléchargement a expiré",
+    text: `Un lien de téléchargement de l'attestation signée est valable ${COPY_LINK_VALIDITY_DAYS} jours. Demandez à l'éditeur de vous transmettre le document scellé.`,
+  },
+  unknown: {
+    title: "Ce lien de téléchargement est introuvable",
+    text: "Le lien est incomplet ou ne correspond à aucune attestation signée. Vérifiez que vous avez copié le lien en entier.",
+  },
+};

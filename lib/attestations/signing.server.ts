@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { portalLink } from "../portal-link.server";
 import { recordEvent } from "../events/record.server";
-import { ANONYMOUS, userActor } from "../events/actor";
+import { ANONYMOUS, systemActor, userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";
 import { db, type Tx } from "../db.server";
 import { AppError } from "../errors";
@@ -10,16 +10,15 @@ import { readStoredFile, sha256Hex, storeFile } from "../files/stored-files.serv
 import { queueMail } from "../mail/outbox.server";
 import type { RequestContext } from "../request.server";
 import { fieldErrorsOf } from "../validation";
-import { clientSignatoryName, parseAttestationContent, type AttestationContent } from "./attestation-content";
-import { missingFields } from "./attestation-schema";
+import { contentSignatories, parseAttestationContent, type AttestationContent } from "./attestation-content";
 import { isSendable } from "./attestation-status";
 import {
   ATTESTATION_NOT_FOUND,
   closeOpenRound,
   currentContent,
-  formValuesOf,
   lockAttestation,
   lockManagedAttestation,
+  missingBeforeSending,
   MODIFIED_MEANWHILE,
   recordRoundCancelled,
   requireAttestationAccess,
@@ -38,6 +37,7 @@ import {
   type SigningLinkState,
 } from "./signing-link";
 import { declineReasonSchema, signSchema } from "./signing-schema";
+import { initiallyInvited, isTurnOf, mayInvite, nextToInvite, signatoryName, type SignatoryState, type SigningOrder } from "./signatories";
 
 // The signing ceremony: send (freeze the content, store the PDF as sent), the client's single-use link, the
 // legal representative's signature from their account, refusals, resend and cancellation.
@@ -55,8 +55,25 @@ function newClientToken(now: Date) {
   return { token, tokenHash: hashSigningToken(token), expiresAt: signingLinkExpiry(now) };
 }
 
-function clientMail(content: AttestationContent, token: string, expiresAt: Date, resent: boolean) {
-  return { to: content.clientSignatoryEmail, ...attestationMails.signatureRequest(content, { link: portalLink(`/signature/${token}`), expiresAt, resent }) };
+function clientMail(content: AttestationContent, to: string, token: string, expiresAt: Date, resent: boolean) {
+  return { to, ...attestationMails.signatureRequest(content, { link: portalLink(`/signature/${token}`), expiresAt, resent }) };
+}
+
+const orderOf = (content: AttestationContent): SigningOrder => content.signingOrder ?? "PARALLEL";
+
+/** The live client signature rows of a round (one per signatory: cancelled rows were replaced), as ordering sees them. */
+async function liveClientStates(tx: Tx, roundId: string) {
+  const rows = await tx.attestationSignature.findMany({ where: { roundId, party: "CLIENT", status: { not: "CANCELLED" } } });
+  const states: SignatoryState[] = rows.map((r) => ({ position: r.position ?? 0, status: r.status, invited: r.expiresAt !== null }));
+  return { rows, states };
+}
+
+/** Gives a waiting signatory their link (in order, when the previous one has signed). Returns the token. */
+async function inviteSignatory(tx: Tx, signature: { id: string; signerEmail: string; roundId: string; position: number | null }, content: AttestationContent, now: Date) {
+  const { token, tokenHash, expiresAt } = newClientToken(now);
+  await tx.attestationSignature.update({ where: { id: signature.id }, data: { tokenHash, expiresAt, invitedAt: now } });
+  await queueMail(tx, clientMail(content, signature.signerEmail, token, expiresAt, false));
+  return { token, expiresAt };
 }
 
 async function organizationEmails(tx: Tx, organizationId: string): Promise<string[]> {
@@ -75,13 +92,12 @@ async function organizationEmails(tx: Tx, organizationId: string): Promise<strin
 export async function sendForSignature(actor: Actor, attestationId: unknown, version: unknown, request: RequestContext, now: Date = new Date()) {
   const access = await requireAttestationAccess(actor, attestationId, "attestation.manage");
   const expectedVersion = Number(version);
-  const { token, tokenHash, expiresAt } = newClientToken(now);
   return db().$transaction(
     async (tx) => {
       const { attestation } = await lockManagedAttestation(tx, actor, access.id);
       if (attestation.version !== expectedVersion) throw new AppError("CONFLICT", MODIFIED_MEANWHILE);
       if (!isSendable(attestation.status)) throw new AppError("CONFLICT", NOT_SENDABLE);
-      const missing = missingFields(formValuesOf(attestation));
+      const missing = missingBeforeSending(attestation);
       if (Object.keys(missing).length > 0) throw new AppError("VALIDATION", INCOMPLETE, missing);
       const representative = await tx.membership.findUnique({
         where: { userId_organizationId: { userId: attestation.editorLegalRepresentativeId!, organizationId: attestation.organizationId } },
@@ -104,19 +120,34 @@ export async function sendForSignature(actor: Actor, attestationId: unknown, ver
       const round = await tx.attestationRound.create({
         data: { attestationId: attestation.id, number, content, sentFileId: file.id, sentSha256, sentAt: now, sentById: actor.userId },
       });
-      await tx.attestationSignature.create({
-        data: {
-          attestationId: attestation.id,
-          roundId: round.id,
-          party: "CLIENT",
-          signerName: clientSignatoryName(content),
-          signerFunction: content.clientSignatoryFunction,
-          signerEmail: content.clientSignatoryEmail,
-          tokenHash,
-          expiresAt,
-          createdAt: now,
-        },
-      });
+      // One row per client signatory; in order, only the first one gets a link now.
+      const signatories = contentSignatories(content);
+      const invited = new Set(initiallyInvited(signatories.length, orderOf(content)));
+      const tokens: string[] = [];
+      const clientMails: ReturnType<typeof clientMail>[] = [];
+      const expiresAt = signingLinkExpiry(now);
+      for (const [position, signatory] of signatories.entries()) {
+        const link = invited.has(position) ? newClientToken(now) : null;
+        await tx.attestationSignature.create({
+          data: {
+            attestationId: attestation.id,
+            roundId: round.id,
+            party: "CLIENT",
+            position,
+            signerName: signatoryName(signatory),
+            signerFunction: signatory.function,
+            signerEmail: signatory.email,
+            tokenHash: link?.tokenHash ?? null,
+            expiresAt: link?.expiresAt ?? null,
+            invitedAt: link ? now : null,
+            createdAt: now,
+          },
+        });
+        if (link) {
+          tokens.push(link.token);
+          clientMails.push(clientMail(content, signatory.email, link.token, link.expiresAt, false));
+        }
+      }
       await tx.attestationSignature.create({
         data: {
           attestationId: attestation.id,
@@ -136,7 +167,7 @@ export async function sendForSignature(actor: Actor, attestationId: unknown, ver
       if (count !== 1) throw new AppError("CONFLICT", MODIFIED_MEANWHILE);
 
       await queueMail(tx, [
-        clientMail(content, token, expiresAt, false),
+        ...clientMails,
         { to: representative.user.email, ...attestationMails.editorSignatureRequest(content, attestationLink(attestation.serviceId, attestation.id)) },
       ]);
       await recordEvent(tx, {
@@ -145,51 +176,122 @@ export async function sendForSignature(actor: Actor, attestationId: unknown, ver
         organizationId: attestation.organizationId,
         subjectId: attestation.id,
         request,
-        payload: { roundId: round.id, number, sentSha256, sentFileId: file.id, legalRepresentativeId: representative.user.id, expiresAt: expiresAt.toISOString() },
-        personal: { clientEmail: content.clientSignatoryEmail },
+        payload: {
+          roundId: round.id,
+          number,
+          sentSha256,
+          sentFileId: file.id,
+          legalRepresentativeId: representative.user.id,
+          expiresAt: expiresAt.toISOString(),
+          clientSignatories: signatories.length,
+          signingOrder: orderOf(content),
+        },
+        personal: { clientEmail: content.clientSignatoryEmail, clientEmails: signatories.map((x) => x.email) },
       });
-      return { roundId: round.id, token, expiresAt, sentSha256 };
+      // `token` is the first signatory's link; `tokens` every link sent now, in signatory order.
+      return { roundId: round.id, token: tokens[0]!, tokens, expiresAt, sentSha256 };
     },
     { timeout: 20_000 },
   );
 }
 
-/** A new link for the client; the previous one dies (it then says it was cancelled). */
-export async function resendClientLink(actor: Actor, attestationId: unknown, request: RequestContext, now: Date = new Date()) {
+/** The open round's live client signature row chosen by the editor (the only pending one when none is named). */
+async function liveClientRow(tx: Tx, attestationId: string, signatureId: unknown) {
+  const round = await tx.attestationRound.findFirst({ where: { attestationId, closedAt: null }, orderBy: { number: "desc" } });
+  if (!round) throw new AppError("CONFLICT", NO_OPEN_ROUND);
+  const { rows, states } = await liveClientStates(tx, round.id);
+  const pending = rows.filter((r) => r.status === "PENDING");
+  let row;
+  if (signatureId === undefined || signatureId === null || signatureId === "") {
+    if (pending.length !== 1) throw new AppError("VALIDATION", "Choisissez le signataire du client concerné.");
+    row = pending[0]!;
+  } else {
+    row = rows.find((r) => r.id === signatureId);
+    if (!row) throw new AppError("NOT_FOUND", "Ce signataire est introuvable dans la demande de signature en cours.");
+  }
+  if (row.status !== "PENDING") throw new AppError("CONFLICT", "Ce signataire a déjà signé ou refusé : il n'y a pas de lien à renvoyer ou annuler.");
+  return { round, row, states };
+}
+
+/** A new link for one client signatory; their previous one dies (it then says it was cancelled). */
+export async function resendClientLink(actor: Actor, attestationId: unknown, request: RequestContext, now: Date = new Date(), signatureId?: unknown) {
   const access = await requireAttestationAccess(actor, attestationId, "attestation.manage");
   const { token, tokenHash, expiresAt } = newClientToken(now);
   return db().$transaction(async (tx) => {
     const { attestation } = await lockManagedAttestation(tx, actor, access.id);
-    const round = await tx.attestationRound.findFirst({ where: { attestationId: attestation.id, closedAt: null }, orderBy: { number: "desc" } });
-    if (attestation.status !== "AWAITING_SIGNATURES" || !round) throw new AppError("CONFLICT", NO_OPEN_ROUND);
-    const previous = await tx.attestationSignature.findFirst({ where: { roundId: round.id, party: "CLIENT", status: "PENDING" } });
-    if (!previous) throw new AppError("CONFLICT", "Le client a déjà signé ou refusé : il n'y a pas de lien à renvoyer.");
+    if (attestation.status !== "AWAITING_SIGNATURES") throw new AppError("CONFLICT", NO_OPEN_ROUND);
+    const { round, row: previous, states } = await liveClientRow(tx, attestation.id, signatureId);
+    const content = parseAttestationContent(round.content);
+    if (!mayInvite(previous.position ?? 0, orderOf(content), states)) {
+      throw new AppError("CONFLICT", "Ce signataire signe après un autre qui n'a pas encore signé : son lien lui sera envoyé à son tour.");
+    }
     await tx.attestationSignature.update({ where: { id: previous.id }, data: { status: "CANCELLED", cancelledAt: now } });
     await tx.attestationSignature.create({
       data: {
         attestationId: attestation.id,
         roundId: round.id,
         party: "CLIENT",
+        position: previous.position ?? 0,
         signerName: previous.signerName,
         signerFunction: previous.signerFunction,
         signerEmail: previous.signerEmail,
         tokenHash,
         expiresAt,
+        invitedAt: now,
         createdAt: now,
       },
     });
     await tx.attestation.update({ where: { id: attestation.id }, data: { version: { increment: 1 } } });
-    await queueMail(tx, clientMail(parseAttestationContent(round.content), token, expiresAt, true));
+    await queueMail(tx, clientMail(content, previous.signerEmail, token, expiresAt, previous.expiresAt !== null));
     await recordEvent(tx, {
       name: "attestation.link_resent",
       actor: userActor(actor.userId),
       organizationId: attestation.organizationId,
       subjectId: attestation.id,
       request,
-      payload: { roundId: round.id, previousSignatureId: previous.id, expiresAt: expiresAt.toISOString() },
+      payload: { roundId: round.id, previousSignatureId: previous.id, expiresAt: expiresAt.toISOString(), position: previous.position ?? 0 },
       personal: { clientEmail: previous.signerEmail },
     });
     return { token, expiresAt };
+  });
+}
+
+/**
+ * Cancels one client signatory's link (sent to a wrong inbox, say): it dies, the signatory is told, and they wait
+ * for a new one ("renvoyer le lien"). The round stays open; sealing still waits for their signature.
+ */
+export async function cancelClientLink(actor: Actor, attestationId: unknown, signatureId: unknown, request: RequestContext, now: Date = new Date()) {
+  const access = await requireAttestationAccess(actor, attestationId, "attestation.manage");
+  await db().$transaction(async (tx) => {
+    const { attestation } = await lockManagedAttestation(tx, actor, access.id);
+    if (attestation.status !== "AWAITING_SIGNATURES") throw new AppError("CONFLICT", NO_OPEN_ROUND);
+    const { round, row } = await liveClientRow(tx, attestation.id, signatureId);
+    if (row.expiresAt === null) throw new AppError("CONFLICT", "Ce signataire n'a pas encore reçu de lien : il n'y a rien à annuler.");
+    await tx.attestationSignature.update({ where: { id: row.id }, data: { status: "CANCELLED", cancelledAt: now } });
+    // The signatory still has to sign: a row without a link takes their place until a new link is sent.
+    await tx.attestationSignature.create({
+      data: {
+        attestationId: attestation.id,
+        roundId: round.id,
+        party: "CLIENT",
+        position: row.position ?? 0,
+        signerName: row.signerName,
+        signerFunction: row.signerFunction,
+        signerEmail: row.signerEmail,
+        createdAt: now,
+      },
+    });
+    await tx.attestation.update({ where: { id: attestation.id }, data: { version: { increment: 1 } } });
+    await queueMail(tx, { to: row.signerEmail, ...attestationMails.signatureCancelled() });
+    await recordEvent(tx, {
+      name: "attestation.link_cancelled",
+      actor: userActor(actor.userId),
+      organizationId: attestation.organizationId,
+      subjectId: attestation.id,
+      request,
+      payload: { roundId: round.id, signatureId: row.id, position: row.position ?? 0 },
+      personal: { clientEmail: row.signerEmail },
+    });
   });
 }
 
@@ -204,7 +306,7 @@ export async function cancelSigningRound(actor: Actor, attestationId: unknown, r
     await queueMail(
       tx,
       (closed?.cancelled ?? [])
-        .filter((s) => s.party === "CLIENT")
+        .filter((s) => s.party === "CLIENT" && s.expiresAt !== null)
         .map((s) => ({ to: s.signerEmail, ...attestationMails.signatureCancelled() })),
     );
     await recordRoundCancelled(tx, { actorId: actor.userId, attestation, request, reason: "cancelled", closed });
@@ -321,11 +423,37 @@ async function recordSignature(
   });
   if (count !== 1) throw new AppError("CONFLICT", LINK_CONFLICT.used);
   const attestation = await tx.attestation.findUniqueOrThrow({ where: { id: signature.attestationId }, select: { id: true, organizationId: true, serviceId: true } });
+  // Every signatory has one live row (cancelled ones were replaced): sealing waits until none is left unsigned.
   const remaining = await tx.attestationSignature.count({ where: { roundId: signature.roundId, status: { not: "SIGNED" }, NOT: { status: "CANCELLED" } } });
   const complete = remaining === 0;
   await tx.attestation.update({ where: { id: attestation.id }, data: { version: { increment: 1 }, ...(complete ? { status: "SIGNED" } : {}) } });
   const content = parseAttestationContent((await tx.attestationRound.findUniqueOrThrow({ where: { id: signature.roundId }, select: { content: true } })).content);
-  const mail = attestationMails.signed(content, { party: signature.party, signerName: input.signerName, complete, link: attestationLink(attestation.serviceId, attestation.id) });
+
+  // In order: the next client signatory gets their link now.
+  const invitedTokens: string[] = [];
+  if (signature.party === "CLIENT") {
+    const { rows, states } = await liveClientStates(tx, signature.roundId);
+    for (const position of nextToInvite(orderOf(content), states)) {
+      const next = rows.find((r) => r.position === position && r.status === "PENDING")!;
+      const { token, expiresAt } = await inviteSignatory(tx, next, content, now);
+      invitedTokens.push(token);
+      await recordEvent(tx, {
+        name: "attestation.signatory_invited",
+        actor: systemActor("attestation-signing-order"),
+        organizationId: attestation.organizationId,
+        subjectId: attestation.id,
+        payload: { roundId: signature.roundId, signatureId: next.id, position, expiresAt: expiresAt.toISOString() },
+        personal: { clientEmail: next.signerEmail },
+      });
+    }
+  }
+  const mail = attestationMails.signed(content, {
+    party: signature.party,
+    signerName: input.signerName,
+    complete,
+    remaining,
+    link: attestationLink(attestation.serviceId, attestation.id),
+  });
   await queueMail(tx, (await organizationEmails(tx, attestation.organizationId)).map((to) => ({ to, ...mail })));
   await recordEvent(tx, {
     name: "attestation.signed",
@@ -336,7 +464,7 @@ async function recordSignature(
     payload: { signatureId: signature.id, party: signature.party, complete },
     personal: { signerName: input.signerName, signerFunction: input.signerFunction },
   });
-  return { attestationId: attestation.id, complete };
+  return { attestationId: attestation.id, complete, invitedTokens };
 }
 
 async function recordRefusal(tx: Tx, signature: SignatureRow, reason: string, request: RequestContext, actorId: string | null, now: Date) {
@@ -346,11 +474,15 @@ async function recordRefusal(tx: Tx, signature: SignatureRow, reason: string, re
   });
   if (count !== 1) throw new AppError("CONFLICT", LINK_CONFLICT.used);
   const attestation = await tx.attestation.findUniqueOrThrow({ where: { id: signature.attestationId }, select: { id: true, organizationId: true, serviceId: true } });
-  await closeOpenRound(tx, attestation.id, "declined", now);
+  // One refusal stops the round: every other pending link dies, and the signatories who had one are told.
+  const closed = await closeOpenRound(tx, attestation.id, "declined", now);
   await tx.attestation.update({ where: { id: attestation.id }, data: { status: "DECLINED", version: { increment: 1 } } });
   const content = parseAttestationContent((await tx.attestationRound.findUniqueOrThrow({ where: { id: signature.roundId }, select: { content: true } })).content);
   const mail = attestationMails.declined(content, { party: signature.party, signerName: signature.signerName, reason, link: attestationLink(attestation.serviceId, attestation.id) });
-  await queueMail(tx, (await organizationEmails(tx, attestation.organizationId)).map((to) => ({ to, ...mail })));
+  await queueMail(tx, [
+    ...(await organizationEmails(tx, attestation.organizationId)).map((to) => ({ to, ...mail })),
+    ...(closed?.cancelled ?? []).filter((s) => s.party === "CLIENT" && s.expiresAt !== null).map((s) => ({ to: s.signerEmail, ...attestationMails.signatureCancelled() })),
+  ]);
   await recordEvent(tx, {
     name: "attestation.declined",
     actor: actorId ? userActor(actorId) : ANONYMOUS,
@@ -371,6 +503,13 @@ async function lockedClientSignature(tx: Tx, token: string, now: Date): Promise<
   const signature = await tx.attestationSignature.findUniqueOrThrow({ where: { tokenHash: hashSigningToken(token) } });
   const state = signingLinkState(signature, now);
   if (state !== "valid") throw new AppError("CONFLICT", LINK_CONFLICT[state]);
+  // In order, nobody signs (or declines) before the signatories ahead of them, even with a forged request.
+  const round = await tx.attestationRound.findUniqueOrThrow({ where: { id: signature.roundId }, select: { content: true, closedAt: true } });
+  if (round.closedAt !== null) throw new AppError("CONFLICT", LINK_CONFLICT.cancelled);
+  const { states } = await liveClientStates(tx, signature.roundId);
+  if (!isTurnOf(signature.position ?? 0, orderOf(parseAttestationContent(round.content)), states)) {
+    throw new AppError("CONFLICT", "Ce n'est pas encore votre tour de signer : un autre signataire du client doit signer avant vous.");
+  }
   return signature;
 }
 

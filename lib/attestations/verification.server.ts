@@ -68,7 +68,7 @@ export async function verifyAttestationBytes(bytes: Uint8Array): Promise<Attesta
           content: true,
           signatures: {
             where: { status: "SIGNED" },
-            select: { party: true, signerName: true, signerFunction: true, signedAt: true },
+            select: { party: true, signerName: true, signerFunction: true, signedAt: true, position: true },
           },
         },
       },
@@ -87,7 +87,7 @@ export async function verifyAttestationBytes(bytes: Uint8Array): Promise<Attesta
     softwareVersion: content.softwareVersion,
     signers: round.signatures
       .filter((signature) => signature.signedAt !== null)
-      .sort((a, b) => partyOrder[a.party] - partyOrder[b.party])
+      .sort((a, b) => partyOrder[a.party] - partyOrder[b.party] || (a.position ?? 0) - (b.position ?? 0))
       .map((signature) => ({
         party: signature.party,
         name: signature.signerName,

@@ -192,13 +192,36 @@ export const EVENTS = define({
   "attestation.sent": {
     subject: "Attestation",
     label: "Attestation de client envoyée pour signature",
-    payload: z.object({ roundId: id, number: count, sentSha256: text, sentFileId: id, legalRepresentativeId: id, expiresAt: instant }),
-    personal: z.object({ clientEmail: text }),
+    payload: z.object({
+      roundId: id,
+      number: count,
+      sentSha256: text,
+      sentFileId: id,
+      legalRepresentativeId: id,
+      expiresAt: instant,
+      clientSignatories: count.optional(),
+      signingOrder: z.enum(["PARALLEL", "ORDERED"]).optional(),
+    }),
+    personal: z.object({ clientEmail: text, clientEmails: z.array(text).optional() }),
   },
   "attestation.link_resent": {
     subject: "Attestation",
     label: "Lien de signature renvoyé au client",
-    payload: z.object({ roundId: id, previousSignatureId: id, expiresAt: instant }),
+    payload: z.object({ roundId: id, previousSignatureId: id, expiresAt: instant, position: count.optional() }),
+    personal: z.object({ clientEmail: text }),
+  },
+  "attestation.signatory_invited": {
+    subject: "Attestation",
+    label: "Lien de signature envoyé au signataire suivant du client",
+    shortLabel: "Signataire suivant invité",
+    payload: z.object({ roundId: id, signatureId: id, position: count, expiresAt: instant }),
+    personal: z.object({ clientEmail: text }),
+  },
+  "attestation.link_cancelled": {
+    subject: "Attestation",
+    label: "Lien de signature d'un signataire du client annulé",
+    shortLabel: "Lien de signature annulé",
+    payload: z.object({ roundId: id, signatureId: id, position: count }),
     personal: z.object({ clientEmail: text }),
   },
   "attestation.round_cancelled": {
@@ -217,7 +240,7 @@ export const EVENTS = define({
   "attestation.sealed": {
     subject: "Attestation",
     label: "Attestation de client scellée",
-    payload: z.object({ sealedFileId: id, sealedSha256: text, sentSha256: text, roundId: id }),
+    payload: z.object({ sealedFileId: id, sealedSha256: text, sentSha256: text, roundId: id, copyLinks: count.optional() }),
   },
   "application.created": {
     subject: "Application",

@@ -16,8 +16,8 @@ export async function signAsClientAction(token: string, values: unknown): Promis
     {
       notice: ({ complete }) =>
         complete
-          ? "Votre signature est enregistrée. Les deux parties ont signé : le document final est scellé et l'éditeur en est informé."
-          : "Votre signature est enregistrée. L'éditeur en est informé ; le document final sera scellé après la signature de son représentant légal.",
+          ? "Votre signature est enregistrée. Les deux parties ont signé : le document final est scellé et vous en recevez un exemplaire par courriel."
+          : "Votre signature est enregistrée. L'éditeur en est informé ; le document final sera scellé quand tous les signataires auront signé, et vous en recevrez un exemplaire par courriel.",
     },
   );
 }

@@ -3,7 +3,7 @@
 import { createAttestation, updateAttestation } from "@/lib/attestations/attestations.server";
 import { setAttestationReminders } from "@/lib/attestations/reminders.server";
 import { retrySeal } from "@/lib/attestations/sealing.server";
-import { cancelAttestation, cancelSigningRound, declineAsEditor, resendClientLink, sendForSignature, signAsEditor } from "@/lib/attestations/signing.server";
+import { cancelAttestation, cancelClientLink, cancelSigningRound, declineAsEditor, resendClientLink, sendForSignature, signAsEditor } from "@/lib/attestations/signing.server";
 import { signedInAction, type ActionResult } from "@/lib/form-action.server";
 
 // Thin: every id below comes from the browser and may be forged; the use cases re-check it against the actor.
@@ -35,14 +35,21 @@ const stay = (serviceId: string, attestationId: unknown, message: string) => ({
 export async function sendAttestationAction(serviceId: string, attestationId: unknown, version: unknown): Promise<ActionResult> {
   return signedInAction(
     (actor, request) => sendForSignature(actor, attestationId, version, request),
-    stay(serviceId, attestationId, "L'attestation est envoyée pour signature : le client a reçu son lien personnel par courriel."),
+    stay(serviceId, attestationId, "L'attestation est envoyée pour signature : chaque signataire du client invité reçoit son lien personnel par courriel."),
   );
 }
 
-export async function resendLinkAction(serviceId: string, attestationId: unknown): Promise<ActionResult> {
+export async function resendLinkAction(serviceId: string, attestationId: unknown, signatureId?: unknown): Promise<ActionResult> {
   return signedInAction(
-    (actor, request) => resendClientLink(actor, attestationId, request),
-    stay(serviceId, attestationId, "Un nouveau lien de signature est envoyé au client ; l'ancien ne fonctionne plus."),
+    (actor, request) => resendClientLink(actor, attestationId, request, new Date(), signatureId),
+    stay(serviceId, attestationId, "Un nouveau lien de signature est envoyé à ce signataire du client ; l'ancien ne fonctionne plus."),
+  );
+}
+
+export async function cancelClientLinkAction(serviceId: string, attestationId: unknown, signatureId: unknown): Promise<ActionResult> {
+  return signedInAction(
+    (actor, request) => cancelClientLink(actor, attestationId, signatureId, request),
+    stay(serviceId, attestationId, "Le lien de ce signataire est annulé et il en est informé. Envoyez-lui un nouveau lien quand vous le souhaitez : l'attestation attend toujours sa signature."),
   );
 }
 

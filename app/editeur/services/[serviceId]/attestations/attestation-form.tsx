@@ -1,26 +1,30 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm, type Resolver } from "react-hook-form";
+import { useFieldArray, useForm, type Resolver } from "react-hook-form";
 import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { ButtonLink } from "@/components/ui/ButtonLink";
 import { Fieldset } from "@/components/ui/Fieldset";
+import { Radio } from "@/components/ui/Radio";
 import { Select } from "@/components/ui/Select";
 import { TextArea } from "@/components/ui/TextArea";
 import { TextField } from "@/components/ui/TextField";
 import { ANNEX_LABELS, ATTESTATION_LIMITS, attestationSchema, type AttestationField } from "@/lib/attestations/attestation-schema";
+import { MAX_CLIENT_SIGNATORIES, SIGNING_ORDER_LABELS, type ClientSignatory, type SigningOrder } from "@/lib/attestations/signatories";
 import { createAttestationAction, updateAttestationAction } from "./actions";
 
-type Values = Record<AttestationField, string> & { version?: number };
+type Values = Record<AttestationField, string> & { additionalClientSignatories: ClientSignatory[]; signingOrder: SigningOrder; version?: number };
+
+const EMPTY_SIGNATORY: ClientSignatory = { lastName: "", firstName: "", function: "", email: "" };
 
 export type AttestationFormProps = {
   serviceId: string;
   today: string;
   editor: { name: string; address: string };
   legalRepresentatives: readonly { id: string; name: string }[];
-  defaults: Record<AttestationField, string>;
+  defaults: Record<AttestationField, string> & { additionalClientSignatories?: ClientSignatory[]; signingOrder?: SigningOrder };
   cancelHref: string;
   /** Sent already: saving cancels the pending signatures. */
   warnsOfCancellation?: boolean;
@@ -31,8 +35,13 @@ const maxHint = (max: number) => `${max} caractères au maximum.`;
 /** The client attestation (Annex 1). A draft may stay incomplete; sending for signature needs every field. */
 export function AttestationForm(props: AttestationFormProps) {
   const resolver = zodResolver(attestationSchema(props.today)) as unknown as Resolver<Values>;
-  const { register, handleSubmit, setError, setFocus, formState } = useForm<Values>({ resolver, defaultValues: props.defaults });
+  const { register, handleSubmit, setError, setFocus, formState, control } = useForm<Values>({
+    resolver,
+    defaultValues: { additionalClientSignatories: [], signingOrder: "PARALLEL", ...props.defaults },
+  });
   const errors = formState.errors;
+  const others = useFieldArray({ control, name: "additionalClientSignatories" });
+  const count = others.fields.length + 1;
 
   const { formError, pending, submit } = useServerAction(
     (values: Values) =>
@@ -64,7 +73,14 @@ export function AttestationForm(props: AttestationFormProps) {
           <TextField id="clientName" label="Nom du client" hint={maxHint(ATTESTATION_LIMITS.clientName)} error={errors.clientName?.message} {...register("clientName")} />
           <TextArea id="clientAddress" label="Adresse du client" rows={3} hint={maxHint(ATTESTATION_LIMITS.clientAddress)} error={errors.clientAddress?.message} {...register("clientAddress")} />
         </Fieldset>
-        <Fieldset id="clientSignatory" legend={ANNEX_LABELS.clientSignatory} legendSize="section">
+        <Fieldset
+          id="clientSignatory"
+          legend={ANNEX_LABELS.clientSignatory}
+          legendSize="section"
+          hint={`De 1 à ${MAX_CLIENT_SIGNATORIES} signataires pour le client ; chacun reçoit son propre lien de signature. Une adresse électronique par signataire.`}
+          error={errors.additionalClientSignatories?.root?.message ?? errors.additionalClientSignatories?.message}
+        >
+          <Fieldset id="signataire-1" legend="Signataire 1">
           <TextField id="clientSignatoryLastName" label="Nom" autoComplete="off" error={errors.clientSignatoryLastName?.message} {...register("clientSignatoryLastName")} />
           <TextField id="clientSignatoryFirstName" label="Prénom" autoComplete="off" error={errors.clientSignatoryFirstName?.message} {...register("clientSignatoryFirstName")} />
           <TextField id="clientSignatoryFunction" label="Fonction" autoComplete="off" error={errors.clientSignatoryFunction?.message} {...register("clientSignatoryFunction")} />
@@ -77,6 +93,45 @@ export function AttestationForm(props: AttestationFormProps) {
             error={errors.clientSignatoryEmail?.message}
             {...register("clientSignatoryEmail")}
           />
+          </Fieldset>
+          {others.fields.map((field, index) => {
+            const n = index + 2;
+            const fieldErrors = errors.additionalClientSignatories?.[index];
+            const id = (key: keyof ClientSignatory) => `additionalClientSignatories.${index}.${key}` as const;
+            return (
+              <Fieldset key={field.id} id={`signataire-${n}`} legend={`Signataire ${n}`}>
+                <TextField id={id("lastName")} label="Nom" autoComplete="off" error={fieldErrors?.lastName?.message} {...register(id("lastName"))} />
+                <TextField id={id("firstName")} label="Prénom" autoComplete="off" error={fieldErrors?.firstName?.message} {...register(id("firstName"))} />
+                <TextField id={id("function")} label="Fonction" autoComplete="off" error={fieldErrors?.function?.message} {...register(id("function"))} />
+                <TextField
+                  id={id("email")}
+                  type="email"
+                  label="Adresse électronique du signataire"
+                  hint="Son lien personnel de signature lui est envoyé à cette adresse."
+                  autoComplete="off"
+                  error={fieldErrors?.email?.message}
+                  {...register(id("email"))}
+                />
+                <div>
+                  <Button type="button" variant="tertiary" onClick={() => others.remove(index)}>
+                    Retirer le signataire {n}
+                  </Button>
+                </div>
+              </Fieldset>
+            );
+          })}
+          {count < MAX_CLIENT_SIGNATORIES && (
+            <div>
+              <Button type="button" variant="secondary" onClick={() => others.append({ ...EMPTY_SIGNATORY }, { focusName: `additionalClientSignatories.${others.fields.length}.lastName` })}>
+                Ajouter un signataire pour le client
+              </Button>
+            </div>
+          )}
+        </Fieldset>
+        <Fieldset id="signingOrder" legend="Ordre de signature des signataires du client" hint="Le représentant légal de l'éditeur peut signer à tout moment." error={errors.signingOrder?.message}>
+          {(Object.keys(SIGNING_ORDER_LABELS) as SigningOrder[]).map((order) => (
+            <Radio key={order} id={`signingOrder-${order}`} value={order} label={SIGNING_ORDER_LABELS[order]} {...register("signingOrder")} />
+          ))}
         </Fieldset>
         <TextField id="clientSiret" label={ANNEX_LABELS.clientSiret} hint="14 chiffres, par exemple 732 829 320 00074." inputMode="numeric" error={errors.clientSiret?.message} {...register("clientSiret")} />
       </section>

@@ -15,7 +15,9 @@ import { attestationHistory } from "@/lib/attestations/reminders.server";
 import { requirePermission } from "@/lib/auth/session.server";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time";
+import { SIGNING_ORDER_LABELS } from "@/lib/attestations/signatories";
 import {
+  cancelClientLinkAction,
   cancelRoundAction,
   declineAsEditorAction,
   resendLinkAction,
@@ -61,7 +63,11 @@ export default async function AttestationPage({ params, searchParams }: { params
   const detailHref = `${serviceHref}/attestations/${attestation.id}`;
   const fileHref = (kind: string) => `/api/attestations/${attestation.id}/${kind}`;
   const title = attestation.values.clientName || "Attestation sans nom de client";
-  const missing = Object.entries(data.missing) as [AttestationField, string][];
+  const missing = Object.entries(data.missing);
+  const missingLabel = (field: string) => {
+    const extra = /^additionalClientSignatories\.(\d+)\./.exec(field);
+    return extra ? `Signataire ${Number(extra[1]) + 2} du client` : ATTESTATION_LABELS[field as AttestationField];
+  };
   const sid = data.service.id;
   const aid = attestation.id;
 
@@ -148,7 +154,7 @@ export default async function AttestationPage({ params, searchParams }: { params
             {permissions.send && missing.length === 0 && (
               <ActionButton action={sendAttestationAction.bind(null, sid, aid, attestation.version)} label="Envoyer pour signature" />
             )}
-            {permissions.resend && <ActionButton action={resendLinkAction.bind(null, sid, aid)} label="Renvoyer le lien au client" variant="secondary" />}
+
             {permissions.cancelRound && (
               <ActionButton
                 action={cancelRoundAction.bind(null, sid, aid)}
@@ -171,7 +177,7 @@ export default async function AttestationPage({ params, searchParams }: { params
               <ul className="list-disc pl-6">
                 {missing.map(([field, message]) => (
                   <li key={field}>
-                    {ATTESTATION_LABELS[field]} : {message}
+                    {missingLabel(field)} : {message}
                   </li>
                 ))}
               </ul>
@@ -190,6 +196,9 @@ export default async function AttestationPage({ params, searchParams }: { params
             {round.open ? "" : `, ${CLOSED_REASONS[round.closedReason ?? ""] ?? "clos"}`}. Empreinte SHA-256 du document envoyé :{" "}
             <code className="break-all">{round.sentSha256}</code>
           </p>
+          {round.content.clientSignatories && round.content.clientSignatories.length > 1 && (
+            <p className="mb-4">Signataires du client : {SIGNING_ORDER_LABELS[round.signingOrder].toLowerCase()}.</p>
+          )}
           <TableScroll label="Signatures demandées pour cet envoi">
             <table className="w-full border-collapse text-left">
               <caption className="sr-only">Signatures demandées pour cet envoi</caption>
@@ -199,6 +208,11 @@ export default async function AttestationPage({ params, searchParams }: { params
                   <th scope="col" className="px-3 py-3">Signataire</th>
                   <th scope="col" className="px-3 py-3">État</th>
                   <th scope="col" className="px-3 py-3">Date</th>
+                  {permissions.cancelRound && (
+                    <th scope="col" className="px-3 py-3">
+                      Actions
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -206,6 +220,7 @@ export default async function AttestationPage({ params, searchParams }: { params
                   <tr key={s.id} className="border-b border-grey-200 align-top">
                     <th scope="row" className="px-3 py-3 font-normal">
                       {PARTY_LABELS[s.party]}
+                      {s.party === "CLIENT" && round.signatures.filter((x) => x.party === "CLIENT").length > 1 ? ` : signataire ${(s.position ?? 0) + 1}` : ""}
                     </th>
                     <td className="px-3 py-3 break-words">
                       {s.signerName}, {s.signerFunction}
@@ -216,6 +231,27 @@ export default async function AttestationPage({ params, searchParams }: { params
                     <td className="px-3 py-3">
                       {s.signedAt ? formatDateTime(s.signedAt) : s.declinedAt ? formatDateTime(s.declinedAt) : s.status === "PENDING" && s.expiresAt ? `Lien valable jusqu'au ${formatDateTime(s.expiresAt)}` : "—"}
                     </td>
+                    {permissions.cancelRound && (
+                      <td className="px-3 py-3">
+                        <div className="flex flex-col items-start gap-2">
+                          {s.resend && (
+                            <ActionButton
+                              action={resendLinkAction.bind(null, sid, aid, s.id)}
+                              label={s.expiresAt ? `Renvoyer le lien à ${s.signerName}` : `Envoyer le lien à ${s.signerName}`}
+                              variant="secondary"
+                            />
+                          )}
+                          {s.cancelLink && (
+                            <ActionButton
+                              action={cancelClientLinkAction.bind(null, sid, aid, s.id)}
+                              label={`Annuler le lien de ${s.signerName}`}
+                              variant="tertiary"
+                              confirmation={`Annuler le lien de signature de ${s.signerName} ? Il ne fonctionnera plus ; l'attestation attendra un nouveau lien.`}
+                            />
+                          )}
+                        </div>
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -231,8 +267,8 @@ export default async function AttestationPage({ params, searchParams }: { params
           </h2>
           <p className="mb-4">
             {attestation.remindersEnabled
-              ? "Tant qu'il n'a ni signé ni refusé, le signataire du client reçoit un rappel par courriel le 3e et le 10e jour de son lien de signature."
-              : "Les rappels sont désactivés : le signataire du client ne reçoit aucun rappel pour cette attestation."}
+              ? "Tant qu'il n'a ni signé ni refusé, chaque signataire du client reçoit un rappel par courriel le 3e et le 10e jour de son lien de signature."
+              : "Les rappels sont désactivés : les signataires du client ne reçoivent aucun rappel pour cette attestation."}
           </p>
           <ActionButton
             action={setRemindersAction.bind(null, sid, aid, !attestation.remindersEnabled)}

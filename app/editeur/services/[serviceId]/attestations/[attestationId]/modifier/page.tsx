@@ -47,7 +47,7 @@ export default async function EditAttestationPage({ params }: { params: Promise<
           today={parisToday(new Date())}
           editor={{ name: data.organization.legalName, address: data.organization.address }}
           legalRepresentatives={data.legalRepresentatives}
-          defaults={data.attestation.values}
+          defaults={{ ...data.attestation.values, additionalClientSignatories: data.attestation.signatories.slice(1), signingOrder: data.attestation.signingOrder }}
           cancelHref={detailHref}
           warnsOfCancellation={data.attestation.status === "AWAITING_SIGNATURES"}
         />
