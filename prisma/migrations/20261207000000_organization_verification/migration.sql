@@ -14,7 +14,7 @@ CREATE TYPE "JoinRequestStatus" AS ENUM ('PENDING', 'ACCEPTED', 'REFUSED');
 -- AlterEnum
 ALTER TYPE "SessionEndReason" ADD VALUE 'ORGANIZATION_SUSPENDED';
 
--- AlterTable: organisations that exist already have never been verified; they wait in ANS's queue from their creation.
+-- AlterTable: organisations that exist already have never been verified: they wait in ANS's queue from their creation.
 ALTER TABLE "Organization" ADD COLUMN "status" "OrganizationStatus" NOT NULL DEFAULT 'UNVERIFIED',
 ADD COLUMN "statusReason" TEXT,
 ADD COLUMN "statusChangedAt" TIMESTAMPTZ(3),
