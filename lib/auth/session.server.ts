@@ -19,7 +19,10 @@ export const getSignedInAccount = cache(async (): Promise<SignedInAccount | null
   if (!userId) return null;
   const user = await db().user.findUnique({
     where: { id: userId },
-    include: { memberships: { select: { organizationId: true, isLegalRepresentative: true, organization: { select: { status: true } } } } },
+    include: {
+      memberships: { select: { organizationId: true, isLegalRepresentative: true, organization: { select: { status: true } } } },
+      _count: { select: { joinRequests: true } },
+    },
   });
   if (!user || user.status !== "ACTIVE") return null;
   noteSignedInUser(user.id);
@@ -28,7 +31,11 @@ export const getSignedInAccount = cache(async (): Promise<SignedInAccount | null
   const memberships = user.memberships.filter((m) => m.organization.status !== "SUSPENDED").map(({ organizationId, isLegalRepresentative }) => ({ organizationId, isLegalRepresentative }));
   return {
     actor: { userId: user.id, name: user.name, email: user.email, roles: user.roles, memberships },
-    gate: accountGate(user, { organizations: user.memberships.length, suspendedOrganizations: user.memberships.length - memberships.length }),
+    gate: accountGate(user, {
+      organizations: user.memberships.length,
+      suspendedOrganizations: user.memberships.length - memberships.length,
+      joinRequests: user.roles.includes("EDITOR") ? user._count.joinRequests : 0,
+    }),
     sessionId: typeof sessionId === "string" ? sessionId : null,
   };
 });

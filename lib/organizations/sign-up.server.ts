@@ -16,6 +16,7 @@ import { alreadyRegisteredMail } from "../accounts/mail-texts";
 import { passwordProblem } from "../accounts/password-strength";
 import { admitAccountRequest } from "../accounts/request-limit.server";
 import { signUpSchema } from "./sign-up-schema";
+import { createJoinRequest } from "./join-requests.server";
 
 const SIRET_TAKEN = "Cette organisation a déjà un compte. Demandez à l'un de ses membres de vous inviter.";
 
@@ -25,6 +26,8 @@ const SIRET_TAKEN = "Cette organisation a déjà un compte. Demandez à l'un de 
  */
 export type SignUpOutcome =
   | { outcome: "created"; userId: string; organizationId: string; verificationToken: string }
+  /** The SIRET had an organisation: an account without one, and a join request to it (issue 22). */
+  | { outcome: "join_requested"; userId: string; organizationId: string; joinRequestId: string; verificationToken: string }
   | { outcome: "existing" };
 
 export type SignUpOptions = { now?: Date; limit?: AddressLimit };
@@ -42,10 +45,6 @@ export async function signUpEditor(raw: unknown, request: RequestContext, option
   await admitAccountRequest("SIGN_UP", request, now, options.limit);
   const weak = passwordProblem(input.password, [input.name, input.email]);
   if (weak) throw new AppError("VALIDATION", INVALID_FORM, { password: weak });
-  // The SIRET is told whoever types it, whether or not the address has an account: it says nothing about a person.
-  if (await db().organization.findUnique({ where: { siret: input.siret }, select: { id: true } })) {
-    throw new AppError("CONFLICT", INVALID_FORM, { siret: SIRET_TAKEN });
-  }
   const passwordHash = await hashPassword(input.password);
 
   try {
@@ -69,8 +68,15 @@ export async function signUpEditor(raw: unknown, request: RequestContext, option
         await recordEvent(tx, { name: "user.duplicate_sign_up", actor: ANONYMOUS, subjectId: owner.id, request, payload: { mailed } });
         return { outcome: "existing" };
       }
-      if (await tx.organization.findUnique({ where: { siret: input.siret }, select: { id: true } })) {
-        throw new AppError("CONFLICT", INVALID_FORM, { siret: SIRET_TAKEN });
+      // Issue 22: a SIRET that has an organisation gets no second one. The account is made without an organisation
+      // and asks to join it; its legal representatives answer. The requester is never told who holds it.
+      const holder = await tx.organization.findUnique({ where: { siret: input.siret }, select: { id: true } });
+      if (holder) {
+        const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash, roles: ["EDITOR"] } });
+        await recordEvent(tx, { name: "user.signed_up", actor: userActor(user.id), subjectId: user.id, request, payload: {} });
+        const { joinRequestId } = await createJoinRequest(tx, { requesterId: user.id, organizationId: holder.id, asLegalRepresentative: input.isLegalRepresentative, request }, now);
+        const { token } = await sendVerification(tx, user, { resent: false, request }, now);
+        return { outcome: "join_requested", userId: user.id, organizationId: holder.id, joinRequestId, verificationToken: token };
       }
 
       const user = await tx.user.create({

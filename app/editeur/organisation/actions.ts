@@ -5,6 +5,7 @@ import { inviteColleague, revokeInvitation } from "@/lib/organizations/invitatio
 import { removeMember, setLegalRepresentative, setTechnicalContact } from "@/lib/organizations/memberships.server";
 import { updateOrganization } from "@/lib/organizations/update-organization.server";
 import { uploadOrganizationEvidence } from "@/lib/organizations/verification.server";
+import { decideJoinRequest } from "@/lib/organizations/join-requests.server";
 import { uploadFromFormData } from "@/lib/uploads/form-data-upload";
 import { ORGANIZATION_EVIDENCE_UPLOAD } from "@/lib/uploads/upload-kinds";
 
@@ -68,5 +69,13 @@ export async function uploadEvidenceAction(organizationId: string, _previous: Ac
   return signedInAction(async (actor, request) => uploadOrganizationEvidence(actor, organizationId, await uploadFromFormData(formData, ORGANIZATION_EVIDENCE_UPLOAD), request), {
     revalidate: () => [PAGE, "/editeur"],
     notice: () => "Justificatif déposé : l'ANS le vérifiera.",
+  });
+}
+
+export async function decideJoinRequestAction(joinRequestId: unknown, accept: boolean): Promise<ActionResult> {
+  return signedInAction((actor, request) => decideJoinRequest(actor, joinRequestId, accept === true, request), {
+    revalidate: () => [PAGE, "/editeur"],
+    notice: ({ requesterName, accepted }) =>
+      accepted ? `${requesterName} fait maintenant partie de l'organisation.` : `La demande de ${requesterName} est refusée ; la personne en est informée.`,
   });
 }

@@ -11,7 +11,8 @@ import { isAppError } from "@/lib/errors";
 import { formatSiret } from "@/lib/organizations/formatting";
 import { organizationPage } from "@/lib/organizations/organization-page.server";
 import { formatDate } from "@/lib/time";
-import { removeMemberAction, revokeInvitationAction, setLegalRepresentativeAction, setTechnicalContactAction } from "./actions";
+import { decideJoinRequestAction, removeMemberAction, revokeInvitationAction, setLegalRepresentativeAction, setTechnicalContactAction } from "./actions";
+import { pendingJoinRequests } from "@/lib/organizations/join-requests.server";
 import { EvidenceUploadForm } from "./evidence-upload-form";
 import { OrganizationStatusBadge } from "@/components/organizations/OrganizationStatusBadge";
 import { EvidenceList } from "@/components/organizations/EvidenceList";
@@ -38,6 +39,7 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
   if (!organizationId) forbidden();
   const { organization, members, pendingInvitations, permissions, evidence } = await loadPage(actor, organizationId);
   const legalRepresentativeCount = members.filter((m) => m.isLegalRepresentative).length;
+  const joinRequests = permissions.manageLegalRepresentatives ? await pendingJoinRequests(organization.id) : [];
 
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
@@ -166,6 +168,37 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
             }))}
           />
         </section>
+
+        {permissions.manageLegalRepresentatives && (
+          <section id="rattachements" aria-labelledby="rattachements-titre" className="mb-12 scroll-mt-8">
+            <h2 id="rattachements-titre" className="mb-4 text-2xl font-bold">
+              Demandes de rattachement
+            </h2>
+            {joinRequests.length === 0 ? (
+              <p className="text-grey-600">Aucune demande en attente.</p>
+            ) : (
+              <>
+                <p className="mb-4">
+                  Ces personnes se sont inscrites avec le SIRET de l&apos;organisation. Acceptez celles qui travaillent pour elle : elles deviennent
+                  membres de l&apos;équipe.
+                </p>
+                <ul className="space-y-4">
+                  {joinRequests.map((r) => (
+                    <li key={r.joinRequestId} className="border border-grey-200 p-4">
+                      <p className="font-bold">{r.name}</p>
+                      <p className="break-all">{r.email}</p>
+                      <p className="mb-3 text-sm text-grey-600">Demande du {formatDate(r.createdAt)}</p>
+                      <div className="flex flex-wrap gap-4">
+                        <RowAction label="Accepter la demande" target={r.name} action={decideJoinRequestAction.bind(null, r.joinRequestId, true)} />
+                        <RowAction label="Refuser la demande" target={r.name} confirmLabel="Confirmer le refus" action={decideJoinRequestAction.bind(null, r.joinRequestId, false)} />
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+        )}
 
         <section aria-labelledby="invitations" className="mb-12">
           <h2 id="invitations" className="mb-4 text-2xl font-bold">
