@@ -139,3 +139,43 @@ test("an administrator suspends an organisation: its person is signed out and se
   await editor.goto("/editeur/organisation");
   await expect(editor.getByRole("heading", { level: 1, name: legalName })).toBeVisible();
 });
+
+test("a second person signs up with the same SIRET: no second organisation, and the legal representative accepts the join request", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const holder = await signUp(browser, "titulaire");
+
+  const requester = await (await browser.newContext()).newPage();
+  const email = uniqueEmail("verif-rattachement");
+  await requester.goto("/inscription");
+  await requester.getByLabel("Nom et prénom").fill("Rémi Rattaché");
+  await requester.getByLabel("Adresse e-mail professionnelle").fill(email);
+  await requester.getByLabel(/^Mot de passe/).fill(PASSWORD);
+  await requester.getByLabel("Confirmation du mot de passe").fill(PASSWORD);
+  await requester.getByLabel("Raison sociale").fill("Un autre nom");
+  await requester.getByLabel("Numéro SIRET").fill(holder.siret);
+  await requester.getByLabel("Adresse postale").fill("1 rue Ailleurs, 13001 Marseille");
+  await requester.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(requester.getByRole("heading", { level: 1, name: "Consultez votre messagerie" })).toBeVisible();
+  await requester.goto(`/courriels?a=${encodeURIComponent(email)}`);
+  const link = await requester.getByRole("article", { name: /^Confirmez votre adresse e-mail/ }).first().getByRole("link", { name: /\/confirmation-adresse\// }).first().getAttribute("href");
+  await requester.goto(new URL(link!).pathname);
+  await requester.getByRole("button", { name: "Confirmer mon adresse et me connecter" }).click();
+  // The requester learns that the company has an account and that the request went to it, never who holds it.
+  await expect(requester).toHaveURL(/\/compte\/rattachement$/);
+  await expect(requester.getByRole("heading", { level: 1, name: "Demande de rattachement" })).toBeVisible();
+  await expect(requester.getByText("En attente de la réponse de ses représentants légaux.", { exact: false })).toBeVisible();
+  await expect(requester.locator("main")).not.toContainText(holder.email);
+  await expect(requester.locator("main")).not.toContainText("Véra");
+  await expectAccessible(requester);
+
+  await holder.page.goto("/editeur/organisation");
+  const requests = holder.page.getByRole("region", { name: "Demandes de rattachement" });
+  await expect(requests).toContainText("Rémi Rattaché");
+  await requests.getByRole("button", { name: /^Accepter la demande/ }).click();
+  await expect(holder.page.getByRole("status").filter({ hasText: "Rémi Rattaché fait maintenant partie de l'organisation." })).toBeVisible();
+  await expect(requests).toContainText("Aucune demande en attente.");
+  await expect(holder.page.getByRole("table", { name: /Membres/ })).toContainText("Rémi Rattaché");
+
+  await requester.goto("/editeur/organisation");
+  await expect(requester.getByRole("heading", { level: 1, name: holder.legalName })).toBeVisible();
+});

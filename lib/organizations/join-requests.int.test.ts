@@ -2,8 +2,8 @@
 // the requester is told; one's own organisation and more than 20 requests an hour are refused, writing nothing.
 import { describe, expect, it } from "vitest";
 import { db } from "../db.server";
-import { createOrganization, createPerson } from "../testing/catalogue-fixtures.server";
-import { actorOf, newOrganization, rejection, testPassword, testRequest, uniqueTestEmail } from "../testing/organization-fixtures.server";
+import { createPerson } from "../testing/catalogue-fixtures.server";
+import { actorOf, newOrganization, rejection, testPassword, testRequest, uniqueSiret, uniqueTestEmail } from "../testing/organization-fixtures.server";
 import { decideJoinRequest, JOIN_REQUEST_MESSAGES, JOIN_REQUESTS_PER_HOUR, pendingJoinRequests, requestToJoin } from "./join-requests.server";
 import { signUpEditor } from "./sign-up.server";
 
@@ -53,10 +53,12 @@ describe("join requests", () => {
     const error = await rejection(requestToJoin(own.actor, { siret: await siretOf(own.organizationId) }, testRequest));
     expect(error.fieldErrors.siret).toBe(JOIN_REQUEST_MESSAGES.ownOrganization);
 
-    const targets = await Promise.all(Array.from({ length: JOIN_REQUESTS_PER_HOUR + 1 }, (_, i) => createOrganization(`Cible ${i} SAS`)));
-    for (const target of targets.slice(0, JOIN_REQUESTS_PER_HOUR)) await requestToJoin(own.actor, { siret: await siretOf(target.organizationId) }, testRequest);
+    const targets = await Promise.all(
+      Array.from({ length: JOIN_REQUESTS_PER_HOUR + 1 }, (_, i) => db().organization.create({ data: { legalName: `Cible ${i} SAS`, siret: uniqueSiret(), address: "Paris" } })),
+    );
+    for (const target of targets.slice(0, JOIN_REQUESTS_PER_HOUR)) await requestToJoin(own.actor, { siret: target.siret }, testRequest);
     const before = await db().joinRequest.count({ where: { requesterId: own.userId } });
-    const throttled = await rejection(requestToJoin(own.actor, { siret: await siretOf(targets.at(-1)!.organizationId) }, testRequest));
+    const throttled = await rejection(requestToJoin(own.actor, { siret: targets.at(-1)!.siret }, testRequest));
     expect(throttled.code).toBe("RATE_LIMITED");
     expect(throttled.message).toBe(JOIN_REQUEST_MESSAGES.throttled);
     expect(await db().joinRequest.count({ where: { requesterId: own.userId } })).toBe(before);
