@@ -5,6 +5,7 @@ import { can, type Actor } from "../auth/permissions";
 import { db } from "../db.server";
 import { AppError } from "../errors";
 import { ORGANIZATION_NOT_FOUND, parseRecordId } from "./organization-access.server";
+import { companyRegister } from "./register-client.server";
 
 const QUEUE_LIMIT = 200;
 
@@ -72,6 +73,8 @@ export async function organizationReview(actor: Actor, rawOrganizationId: unknow
     },
   });
   if (!organization) throw new AppError("NOT_FOUND", ORGANIZATION_NOT_FOUND);
+  // The register's own data beside what was typed; a register that cannot answer is "registre non consulté".
+  const register = await companyRegister().lookup(organization.siret);
   const statusChangedBy = organization.statusChangedById
     ? await db().user.findUnique({ where: { id: organization.statusChangedById }, select: { name: true } })
     : null;
@@ -110,6 +113,7 @@ export async function organizationReview(actor: Actor, rawOrganizationId: unknow
       size: e.file.size,
       sha256: e.file.sha256,
     })),
+    register,
     permissions: {
       verify: can(actor, { type: "organization.verify" }),
       suspend: can(actor, { type: "organization.suspend" }),

@@ -17,6 +17,8 @@ import { passwordProblem } from "../accounts/password-strength";
 import { admitAccountRequest } from "../accounts/request-limit.server";
 import { signUpSchema } from "./sign-up-schema";
 import { createJoinRequest } from "./join-requests.server";
+import { registerProblem } from "./register";
+import { companyRegister, type RegisterClient } from "./register-client.server";
 
 const SIRET_TAKEN = "Cette organisation a déjà un compte. Demandez à l'un de ses membres de vous inviter.";
 
@@ -30,7 +32,7 @@ export type SignUpOutcome =
   | { outcome: "join_requested"; userId: string; organizationId: string; joinRequestId: string; verificationToken: string }
   | { outcome: "existing" };
 
-export type SignUpOptions = { now?: Date; limit?: AddressLimit };
+export type SignUpOptions = { now?: Date; limit?: AddressLimit; register?: RegisterClient };
 
 /**
  * Creates an editor account with its organisation, unverified, and mails the verification link, in one transaction,
@@ -45,6 +47,10 @@ export async function signUpEditor(raw: unknown, request: RequestContext, option
   await admitAccountRequest("SIGN_UP", request, now, options.limit);
   const weak = passwordProblem(input.password, [input.name, input.email]);
   if (weak) throw new AppError("VALIDATION", INVALID_FORM, { password: weak });
+  // Issue 22: with SIRENE_API_URL, an unknown or closed establishment is refused; a register that cannot answer
+  // (timeout, breaker open) lets the sign-up go on, and ANS's reviewer sees "registre non consulté".
+  const registered = registerProblem(await (options.register ?? companyRegister()).lookup(input.siret));
+  if (registered) throw new AppError("VALIDATION", INVALID_FORM, { siret: registered });
   const passwordHash = await hashPassword(input.password);
 
   try {

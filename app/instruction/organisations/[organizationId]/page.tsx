@@ -30,7 +30,7 @@ export default async function OrganizationReviewPage({ params, searchParams }: {
   });
   const { fait } = await searchParams;
   const notice = fait ? NOTICES[fait] : undefined;
-  const { organization: o, members, evidence, permissions } = review;
+  const { organization: o, members, evidence, permissions, register } = review;
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
       <Breadcrumb
@@ -68,7 +68,18 @@ export default async function OrganizationReviewPage({ params, searchParams }: {
             <dt className="font-bold">Inscrite le</dt>
             <dd>{formatDate(o.createdAt)}</dd>
             <dt className="font-bold">Registre des entreprises</dt>
-            <dd>Registre non consulté (aucun registre configuré).</dd>
+            <dd>
+              {register.status === "found" ? (
+                <>
+                  {register.establishment.legalName} — {register.establishment.address} —{" "}
+                  {register.establishment.active ? "établissement en activité" : <strong>établissement fermé</strong>}
+                </>
+              ) : register.status === "unknown" ? (
+                <strong>SIRET inconnu du répertoire Sirene</strong>
+              ) : (
+                "Registre non consulté"
+              )}
+            </dd>
             <dt className="font-bold">Habilitations en vigueur</dt>
             <dd>{o.enrolmentsInForce}</dd>
           </dl>
