@@ -41,10 +41,11 @@ async function openOrganization(ans: Page, legalName: string) {
 }
 
 async function decide(ans: Page, summary: string, button: string, reason?: string) {
-  await ans.getByText(summary, { exact: true }).click();
-  if (reason) await ans.getByLabel(/^Motif/).fill(reason);
-  await ans.getByRole("checkbox", { name: /^Je confirme|^J'ai contrôlé/ }).check();
-  await ans.getByRole("button", { name: button }).click();
+  const panel = ans.locator("details", { has: ans.locator("summary", { hasText: summary }) });
+  await panel.locator("summary").click();
+  if (reason) await panel.getByLabel(/^Motif/).fill(reason);
+  await panel.getByRole("checkbox", { name: /^Je confirme|^J'ai contrôlé/ }).check();
+  await panel.getByRole("button", { name: button }).click();
   await expect(ans.getByRole("status").filter({ hasText: "C'est enregistré" })).toBeVisible();
 }
 
