@@ -6,6 +6,7 @@ import { expectAccessible } from "./support/accessibility";
 import { randomSiret, uniqueEmail } from "./support/identifiers";
 import { signInAndLand } from "./support/session";
 import { confirmSignUpFromMailbox } from "./support/mailbox";
+import { markOrganizationVerified } from "./support/organization-verification";
 
 // The whole life of a dossier, as people do it, in two browsers: an editor (who signs up as the legal
 // representative of a new organisation) and an ANS reviewer (the demo account).
@@ -36,6 +37,7 @@ async function signUp(page: Page, email: string, siret: string, legalName: strin
   await page.getByLabel("Je suis le représentant légal de cette organisation").check();
   await page.getByRole("button", { name: "Créer mon compte" }).click();
   await confirmSignUpFromMailbox(page, email);
+  await markOrganizationVerified(siret);
 }
 
 async function acceptCharter(page: Page) {

@@ -89,6 +89,11 @@ const envSchema = z.object({
     .string()
     .regex(/^(\/\S{1,200}|tcp:\/\/[A-Za-z0-9.-]{1,200}:\d{1,5})$/, "chemin absolu d'un socket ou tcp://hôte:port / absolute socket path or tcp://host:port")
     .optional(),
+  // The company register (issue 22, ADR 0049): the open "recherche d'entreprises" API (or a server answering its
+  // format), e.g. https://recherche-entreprises.api.gouv.fr. Unset: no lookup, the reviewer sees "registre non consulté".
+  SIRENE_API_URL: z.url("URL invalide / invalid URL").regex(/^https?:\/\//, "http(s):// attendu / http(s):// expected").optional(),
+  // Sent as the X-Client-Secret header when the register needs a key (INSEE's gateway does; the open API does not).
+  SIRENE_API_KEY: z.string().min(1).max(500).optional(),
   // Multiplies every per-address limit of the anonymous endpoints (ADR 0027): 1 in production; the Playwright
   // server's first instance, which every spec reaches from 127.0.0.1, raises it.
   ANONYMOUS_LIMITS_MULTIPLIER: z.coerce

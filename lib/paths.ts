@@ -13,3 +13,13 @@ export function editorApplicationPath(applicationId: string): string {
 export function reviewApplicationPath(applicationId: string): string {
   return `/instruction/dossiers/${encodeURIComponent(applicationId)}`;
 }
+
+/** The verification section of the editor's organisation page (issue 22). */
+export function organizationVerificationPath(organizationId: string): string {
+  return `/editeur/organisation?organisation=${organizationId}#verification`;
+}
+
+/** The reviewer's page of an organisation to verify (issue 22). */
+export function reviewOrganizationPath(organizationId: string): string {
+  return `/instruction/organisations/${organizationId}`;
+}

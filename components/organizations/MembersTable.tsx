@@ -6,6 +6,8 @@ export type MemberRow = {
   name: string;
   email: string;
   isLegalRepresentative: boolean;
+  /** Receives the certificate-expiry and gateway notices (issue 22). */
+  isTechnicalContact?: boolean;
   active: boolean;
   isActor: boolean;
   /** Buttons for this member, when the viewer may manage roles. */
@@ -36,6 +38,7 @@ export function MembersTable({ members, showActions }: { members: MemberRow[]; s
               <td className="break-all py-3 pr-4">{member.email}</td>
               <td className="py-3 pr-4">
                 {member.isLegalRepresentative ? "Représentant légal" : "Membre de l'équipe"}
+                {member.isTechnicalContact && ", contact technique"}
                 {!member.active && " (compte désactivé)"}
               </td>
               {showActions && <td className="py-3">{member.actions}</td>}

@@ -1,6 +1,7 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { randomSiret, uniqueEmail } from "./identifiers";
 import { confirmSignUpFromMailbox } from "./mailbox";
+import { markOrganizationVerified } from "./organization-verification";
 
 // The precondition of the reviewer specs, made through the editor's own pages: a new organisation whose legal
 // representative accepts the charter, declares a profile-0 service with a URL, and submits its dossier.
@@ -28,6 +29,7 @@ export async function submitProfile0Dossier(browser: Browser, tag: string): Prom
   await editor.getByLabel("Je suis le représentant légal de cette organisation").check();
   await editor.getByRole("button", { name: "Créer mon compte" }).click();
   await confirmSignUpFromMailbox(editor, editorEmail);
+  await markOrganizationVerified(siret);
 
   await editor.getByRole("link", { name: /^Lire et accepter la charte, version/ }).click();
   await editor.getByLabel(/^J'ai lu et j'accepte la charte d'accès aux données du ROR, version [\d.]+/).check();

@@ -7,7 +7,7 @@ import { charterStatusOf } from "../catalogue/charter.server";
 import { completenessOfRecords, statusesByEnvironment, storedVerdict, type CompletenessItem } from "../services/completeness";
 import { serviceDeclaration } from "../services/service-schema";
 import { submissionChecklist, type SubmissionChecklist } from "./checklist";
-import { editServicePath } from "../paths";
+import { editServicePath, organizationVerificationPath } from "../paths";
 import { buildSnapshot, type ApplicationSnapshot } from "./snapshot";
 
 // Server-side gathering of what a service's application is made of: the completeness list (the same one the
@@ -34,7 +34,9 @@ async function loadService(client: Client, serviceId: string) {
   return client.service.findUnique({
     where: { id: serviceId },
     include: {
-      organization: { select: { id: true, legalName: true, siret: true, address: true } },
+      organization: {
+        select: { id: true, legalName: true, siret: true, address: true, status: true, statusReason: true, evidence: { where: { kind: "REGISTER_EXTRACT" }, select: { id: true }, take: 1 } },
+      },
       requestedProfile: { select: { id: true, code: true, label: true, requiresCertificate: true, active: true } },
       urls: { select: { environment: true, url: true } },
       certificates: { select: certificateSelect },
@@ -75,7 +77,13 @@ export async function applicationStateOf(client: Client, serviceId: string, now:
   const charter = await charterStatusOf(service.organizationId, client);
   const platines = await platinesOf(client, service);
   const profile = service.requestedProfile;
-  const checklist = submissionChecklist(completenessOfRecords(service, charter, platines, now), { label: profile.label, active: profile.active }, editServicePath(service.id));
+  const organization = service.organization;
+  const checklist = submissionChecklist(completenessOfRecords(service, charter, platines, now), { label: profile.label, active: profile.active }, editServicePath(service.id), {
+    status: organization.status,
+    hasExtract: organization.evidence.length > 0,
+    reason: organization.statusReason,
+    href: organizationVerificationPath(organization.id),
+  });
 
   // The certificates in force or ahead of their start (a renewal uploaded early): never expired or replaced ones.
   const statuses = statusesByEnvironment(service.certificates, now);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { serviceCompleteness, type CompletenessInput } from "../services/completeness";
-import { checklistSummary, submissionChecklist } from "./checklist";
+import { checklistSummary, ORGANIZATION_ITEM_LABEL, submissionChecklist, type OrganizationVerification } from "./checklist";
 
 const now = new Date("2026-03-10T12:00:00Z");
 const complete: CompletenessInput = {
@@ -16,17 +16,18 @@ const complete: CompletenessInput = {
   now,
 };
 const edit = "/editeur/services/11111111-1111-4111-8111-111111111111/modifier";
+const verified: OrganizationVerification = { status: "VERIFIED", hasExtract: true, reason: null, href: "/editeur/organisation#verification" };
 
 describe("the submission checklist", () => {
   it("is complete when every item of the service's completeness is done (steps not built yet aside) and the profile is offered", () => {
-    const checklist = submissionChecklist(serviceCompleteness(complete), { label: "Profil 0", active: true }, edit);
+    const checklist = submissionChecklist(serviceCompleteness(complete), { label: "Profil 0", active: true }, edit, verified);
     expect(checklist.complete).toBe(true);
     expect(checklist.missing).toEqual([]);
-    expect(checklist.items.map((i) => i.id)).toEqual(["charter", "purpose", "url", "certificate", "attestation", "platines", "profile"]);
+    expect(checklist.items.map((i) => i.id)).toEqual(["organization", "charter", "purpose", "url", "certificate", "attestation", "platines", "profile"]);
   });
 
   it("lists each missing item with where to fix it", () => {
-    const checklist = submissionChecklist(serviceCompleteness({ ...complete, charter: { acceptedCurrent: false, currentVersion: "0.2" }, urls: [] }), { label: "Profil 0", active: true }, edit);
+    const checklist = submissionChecklist(serviceCompleteness({ ...complete, charter: { acceptedCurrent: false, currentVersion: "0.2" }, urls: [] }), { label: "Profil 0", active: true }, edit, verified);
     expect(checklist.complete).toBe(false);
     expect(checklist.missing.map((i) => [i.id, i.href])).toEqual([
       ["charter", "/editeur/charte?organisation=22222222-2222-4222-8222-222222222222"],
@@ -35,12 +36,12 @@ describe("the submission checklist", () => {
   });
 
   it("needs a certificate for a profile that requires one", () => {
-    const checklist = submissionChecklist(serviceCompleteness({ ...complete, profile: { label: "Profil 2", requiresCertificate: true } }), { label: "Profil 2", active: true }, edit);
+    const checklist = submissionChecklist(serviceCompleteness({ ...complete, profile: { label: "Profil 2", requiresCertificate: true } }), { label: "Profil 2", active: true }, edit, verified);
     expect(checklist.missing.map((i) => i.id)).toEqual(["certificate", "attestation"]);
   });
 
   it("blocks a profile the catalogue no longer offers", () => {
-    const checklist = submissionChecklist(serviceCompleteness(complete), { label: "Profil retiré", active: false }, edit);
+    const checklist = submissionChecklist(serviceCompleteness(complete), { label: "Profil retiré", active: false }, edit, verified);
     expect(checklist.complete).toBe(false);
     expect(checklist.missing).toEqual([
       expect.objectContaining({ id: "profile", href: edit, actionLabel: "Choisir un autre profil", detail: expect.stringContaining("Profil retiré") }),
@@ -52,13 +53,28 @@ describe("the submission checklist", () => {
       serviceCompleteness({ ...complete, platinesPlans: [{ name: "Recherche et lecture", satisfied: false }] }),
       { label: "Profil 0", active: true },
       edit,
+      verified,
     );
     expect(checklist.missing.map((i) => i.id)).toEqual(["platines"]);
   });
 
   it("blocks on any item that is missing, whatever its id", () => {
     const items = serviceCompleteness(complete).map((i) => (i.id === "attestation" ? { ...i, state: "missing" as const, done: false, href: "/x" } : i));
-    expect(submissionChecklist(items, { label: "Profil 0", active: true }, edit).missing.map((i) => i.id)).toEqual(["attestation"]);
+    expect(submissionChecklist(items, { label: "Profil 0", active: true }, edit, verified).missing.map((i) => i.id)).toEqual(["attestation"]);
+  });
+
+  it("gains « Organisation vérifiée par l'ANS », which blocks until ANS has verified the organisation", () => {
+    const unverified = submissionChecklist(serviceCompleteness(complete), { label: "Profil 0", active: true }, edit, { ...verified, status: "UNVERIFIED", hasExtract: false });
+    expect(unverified.complete).toBe(false);
+    expect(unverified.missing).toEqual([
+      expect.objectContaining({ id: "organization", label: ORGANIZATION_ITEM_LABEL, actionLabel: "Déposer un extrait du registre", detail: expect.stringContaining("Kbis") }),
+    ]);
+    const waiting = submissionChecklist(serviceCompleteness(complete), { label: "Profil 0", active: true }, edit, { ...verified, status: "UNVERIFIED" });
+    expect(waiting.missing[0]).toEqual(expect.objectContaining({ id: "organization", detail: expect.stringContaining("l'ANS le vérifie") }));
+    const refused = submissionChecklist(serviceCompleteness(complete), { label: "Profil 0", active: true }, edit, { ...verified, status: "REFUSED", reason: "Extrait illisible" });
+    expect(refused.missing[0]?.detail).toContain("Extrait illisible");
+    const suspended = submissionChecklist(serviceCompleteness(complete), { label: "Profil 0", active: true }, edit, { ...verified, status: "SUSPENDED" });
+    expect(suspended.complete).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { CompletenessItem } from "../services/completeness";
+import { maySubmitDossier, verificationChecklistDetail, type OrganizationStatus } from "../organizations/status";
 
 // Pure: the gate of a submission. It reuses the service's completeness list (lib/services/completeness.ts, the
 // same list the editor sees on the service page) and adds what only an application needs: the requested profile
@@ -10,7 +11,7 @@ import type { CompletenessItem } from "../services/completeness";
 export type ChecklistItem = Pick<CompletenessItem, "id" | "label" | "done" | "state" | "detail" | "href" | "actionLabel"> | ProfileItem;
 
 type ProfileItem = {
-  id: "profile";
+  id: "profile" | "organization";
   label: string;
   done: boolean;
   state: "done" | "missing";
@@ -30,10 +31,29 @@ export function isBlocking(item: ChecklistItem): boolean {
   return !item.done && item.state !== "upcoming";
 }
 
+/** What ANS's verification of the organisation says to the checklist (issue 22). */
+export type OrganizationVerification = { status: OrganizationStatus; hasExtract: boolean; reason: string | null; href: string };
+
+export const ORGANIZATION_ITEM_LABEL = "Organisation vérifiée par l'ANS";
+
+export function organizationChecklistItem(organization: OrganizationVerification): ProfileItem {
+  const done = maySubmitDossier(organization.status);
+  return {
+    id: "organization",
+    label: ORGANIZATION_ITEM_LABEL,
+    done,
+    state: done ? "done" : "missing",
+    detail: verificationChecklistDetail(organization.status, organization.hasExtract, organization.reason),
+    href: organization.href,
+    actionLabel: done ? null : organization.status === "UNVERIFIED" && organization.hasExtract ? "Voir les justificatifs déposés" : "Déposer un extrait du registre",
+  };
+}
+
 export function submissionChecklist(
   completeness: readonly CompletenessItem[],
   profile: { label: string; active: boolean },
   serviceEditHref: string,
+  organization: OrganizationVerification,
 ): SubmissionChecklist {
   const profileItem: ProfileItem = profile.active
     ? { id: "profile", label: "Profil d'accès demandé proposé au catalogue", done: true, state: "done", detail: `Profil demandé : ${profile.label}.`, href: serviceEditHref, actionLabel: null }
@@ -46,7 +66,7 @@ export function submissionChecklist(
         href: serviceEditHref,
         actionLabel: "Choisir un autre profil",
       };
-  const items: ChecklistItem[] = [...completeness, profileItem];
+  const items: ChecklistItem[] = [organizationChecklistItem(organization), ...completeness, profileItem];
   const missing = items.filter(isBlocking);
   return { items, missing, complete: missing.length === 0 };
 }

@@ -5,6 +5,7 @@ import { db } from "../db.server";
 import { parseGrant } from "../enrolments/grant";
 import { platinesPlansOfServices } from "../platines/submissions.server";
 import { completenessOfRecords } from "../services/completeness";
+import { organizationVerificationPath } from "../paths";
 import { serviceProgress, type ServiceProgress } from "./service-progress";
 
 const certificateSelect = { id: true, environment: true, notBefore: true, notAfter: true, uploadedAt: true, checks: true } as const;
@@ -34,6 +35,14 @@ export async function editorProgress(actor: Actor, now: Date = new Date()): Prom
       },
     },
   });
+  const organizations = new Map(
+    (
+      await db().organization.findMany({
+        where: { id: { in: organizationIds } },
+        select: { id: true, status: true, statusReason: true, evidence: { where: { kind: "REGISTER_EXTRACT" }, select: { id: true }, take: 1 } },
+      })
+    ).map((o) => [o.id, { status: o.status, hasExtract: o.evidence.length > 0, reason: o.statusReason, href: organizationVerificationPath(o.id) }]),
+  );
   const [charters, platines] = await Promise.all([
     Promise.all(organizationIds.map(async (id) => [id, await charterStatusOf(id)] as const)).then((entries) => new Map(entries)),
     platinesPlansOfServices(services),
@@ -48,6 +57,7 @@ export async function editorProgress(actor: Actor, now: Date = new Date()): Prom
         serviceName: service.name,
         completeness: completenessOfRecords(service, charters.get(service.organizationId)!, platines.get(service.id) ?? [], now),
         profile: { label: service.requestedProfile.label, active: service.requestedProfile.active },
+        organization: organizations.get(service.organizationId)!,
         openApplication: latest && ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED"].includes(latest.status) ? latest : null,
         lastClosed: latest && (latest.status === "REFUSED" || latest.status === "WITHDRAWN") ? { id: latest.id, status: latest.status } : null,
         enrolment: inForce ? { status: inForce.status, profileLabel: parseGrant(inForce.grant)?.accessProfile.label ?? `Profil ${inForce.accessProfileCode}` } : null,

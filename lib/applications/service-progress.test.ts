@@ -27,6 +27,7 @@ function input(overrides: Partial<ServiceProgressInput> = {}): ServiceProgressIn
     serviceName: "Orientation",
     completeness: completeness(),
     profile: { label: "Profil 0", active: true },
+    organization: { status: "VERIFIED", hasExtract: true, reason: null, href: "/editeur/organisation?organisation=o1#verification" },
     openApplication: null,
     lastClosed: null,
     enrolment: null,
@@ -85,5 +86,10 @@ describe("where a service stands, and its one next step", () => {
     const progress = serviceProgress(input({ lastClosed: { id: "a1", status: "REFUSED" } }));
     expect(progress.stage).toBe("Dossier refusé");
     expect(progress.next?.linkLabel).toBe("Créer le dossier d'adhésion");
+  });
+
+  it("asks first for the register extract while ANS has not verified the organisation (issue 22)", () => {
+    const progress = serviceProgress(input({ organization: { status: "UNVERIFIED", hasExtract: false, reason: null, href: "/editeur/organisation?organisation=o1#verification" } }));
+    expect(progress.next).toMatchObject({ linkLabel: "Déposer un extrait du registre", href: "/editeur/organisation?organisation=o1#verification" });
   });
 });

@@ -1,7 +1,7 @@
 import type { EnrolmentStatus } from "../enrolments/status";
 import { editorApplicationPath } from "../paths";
 import type { CompletenessItem } from "../services/completeness";
-import { isBlocking, submissionChecklist } from "./checklist";
+import { isBlocking, submissionChecklist, type OrganizationVerification } from "./checklist";
 import type { ApplicationStatus } from "./lifecycle";
 
 // Pure: where one service stands on its way into the trust space, and the one next step its editor has to take,
@@ -14,6 +14,8 @@ export type ServiceProgressInput = {
   completeness: readonly CompletenessItem[];
   /** The requested profile, still offered by the catalogue or not (the dossier's checklist adds that item). */
   profile: { label: string; active: boolean };
+  /** ANS's verification of the organisation (issue 22): the dossier's checklist starts with it. */
+  organization: OrganizationVerification;
   /** The open dossier (draft, submitted, changes requested), if any. */
   openApplication: { id: string; status: ApplicationStatus; kind: "NEW" | "AMENDMENT" } | null;
   /** The last closed dossier, when there is no open one and it was refused or withdrawn. */
@@ -46,7 +48,7 @@ function itemHref(serviceId: string, href: string | null): string {
 
 /** The first piece still missing, as a step. */
 function missingStep(input: ServiceProgressInput): NextStep | null {
-  const checklist = submissionChecklist(input.completeness, input.profile, `${servicePath(input.serviceId)}/modifier`);
+  const checklist = submissionChecklist(input.completeness, input.profile, `${servicePath(input.serviceId)}/modifier`, input.organization);
   const first = checklist.items.find(isBlocking);
   if (!first) return null;
   return { text: first.detail, href: itemHref(input.serviceId, first.href), linkLabel: first.actionLabel ?? first.label };

@@ -14,4 +14,19 @@ describe("account gates", () => {
   it("each lead to a page of the account space", () => {
     for (const path of Object.values(GATE_PATHS)) expect(path).toMatch(/^\/compte\//);
   });
+
+  it("holds an editor whose every organisation is suspended at the page saying so (issue 22)", () => {
+    const user = { emailVerifiedAt: new Date("2026-01-01T00:00:00Z"), mustChangePassword: false };
+    expect(accountGate(user, { organizations: 1, suspendedOrganizations: 1 })).toBe("organization_suspended");
+    expect(accountGate(user, { organizations: 2, suspendedOrganizations: 1 })).toBeNull();
+    expect(accountGate(user, { organizations: 0, suspendedOrganizations: 0 })).toBeNull();
+    expect(GATE_PATHS.organization_suspended).toBe("/compte/organisation-suspendue");
+  });
+
+  it("holds an editor of no organisation who asked to join one at the page of their requests (issue 22)", () => {
+    const user = { emailVerifiedAt: new Date("2026-01-01T00:00:00Z"), mustChangePassword: false };
+    expect(accountGate(user, { organizations: 0, suspendedOrganizations: 0, joinRequests: 1 })).toBe("join_request");
+    expect(accountGate(user, { organizations: 1, suspendedOrganizations: 0, joinRequests: 1 })).toBeNull();
+    expect(accountGate({ ...user, emailVerifiedAt: null }, { organizations: 0, suspendedOrganizations: 0, joinRequests: 1 })).toBe("verify_email");
+  });
 });

@@ -1,15 +1,28 @@
 // Pure: what a signed-in account must do before anything else (ADR 0020, 0022). An account whose address is not
 // confirmed, or whose password is a one-time password, is signed in but sees only the page that says what to do.
 
-export type AccountGate = "change_password" | "verify_email";
+export type AccountGate = "change_password" | "verify_email" | "organization_suspended" | "join_request";
 
 export const GATE_PATHS: Record<AccountGate, string> = {
   change_password: "/compte/nouveau-mot-de-passe",
   verify_email: "/compte/adresse-a-confirmer",
+  organization_suspended: "/compte/organisation-suspendue",
+  join_request: "/compte/rattachement",
 };
 
-export function accountGate(user: { emailVerifiedAt: Date | null; mustChangePassword: boolean }): AccountGate | null {
+/**
+ * `suspendedOrganizations`: how many of the person's organisations ANS suspended, out of `organizations` (issue 22).
+ * An editor whose every organisation is suspended may sign in only to read the page saying so; one who belongs to no
+ * organisation but asked to join one sees the page of their join requests.
+ */
+export function accountGate(
+  user: { emailVerifiedAt: Date | null; mustChangePassword: boolean },
+  memberships: { organizations: number; suspendedOrganizations: number; joinRequests?: number } = { organizations: 0, suspendedOrganizations: 0 },
+): AccountGate | null {
   if (user.mustChangePassword) return "change_password";
   if (user.emailVerifiedAt === null) return "verify_email";
+  if (memberships.organizations > 0 && memberships.suspendedOrganizations === memberships.organizations) return "organization_suspended";
+  // An editor account made by signing up with a SIRET that had an organisation: it waits for the answer (issue 22).
+  if (memberships.organizations === 0 && (memberships.joinRequests ?? 0) > 0) return "join_request";
   return null;
 }

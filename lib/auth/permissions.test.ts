@@ -160,4 +160,13 @@ describe("permissions", () => {
       expect(can(null, { type })).toBe(false);
     }
   });
+
+  it("lets reviewers verify organisations and administrators alone suspend them (issue 22)", () => {
+    expect(can(reviewer, { type: "organization.verify" })).toBe(true);
+    expect(can(admin, { type: "organization.verify" })).toBe(true);
+    expect(can(legalRep, { type: "organization.verify" })).toBe(false);
+    expect(can(admin, { type: "organization.suspend" })).toBe(true);
+    expect(can(reviewer, { type: "organization.suspend" })).toBe(false);
+    expect(can(legalRep, { type: "organization.suspend" })).toBe(false);
+  });
 });

@@ -14,6 +14,8 @@ export type Action =
   | { type: "organization.update"; organizationId: string }
   | { type: "organization.manageLegalRepresentatives"; organizationId: string }
   | { type: "organization.invite"; organizationId: string }
+  | { type: "organization.verify" }
+  | { type: "organization.suspend" }
   | { type: "charter.accept"; organizationId: string }
   | { type: "service.read"; organizationId: string }
   | { type: "service.manage"; organizationId: string }
@@ -77,6 +79,7 @@ export function can(actor: Actor | null, action: Action): boolean {
     case "application.manage":
       return membershipOf(actor, action.organizationId) !== undefined;
     case "application.review":
+    case "organization.verify":
     case "enrolment.manage":
     case "whitelist.view":
     case "gatewayConfig.download":
@@ -88,6 +91,7 @@ export function can(actor: Actor | null, action: Action): boolean {
     case "platines.validate":
       return isReviewer(actor);
     case "auditLog.read":
+    case "organization.suspend":
     case "users.manage":
     case "charter.publish":
     case "catalogue.manage":

@@ -19,14 +19,23 @@ export const getSignedInAccount = cache(async (): Promise<SignedInAccount | null
   if (!userId) return null;
   const user = await db().user.findUnique({
     where: { id: userId },
-    include: { memberships: { select: { organizationId: true, isLegalRepresentative: true } } },
+    include: {
+      memberships: { select: { organizationId: true, isLegalRepresentative: true, organization: { select: { status: true } } } },
+      _count: { select: { joinRequests: true } },
+    },
   });
   if (!user || user.status !== "ACTIVE") return null;
   noteSignedInUser(user.id);
   const sessionId = (session as { sessionId?: unknown }).sessionId;
+  // A suspended organisation's memberships grant nothing (issue 22): its people act for it no more.
+  const memberships = user.memberships.filter((m) => m.organization.status !== "SUSPENDED").map(({ organizationId, isLegalRepresentative }) => ({ organizationId, isLegalRepresentative }));
   return {
-    actor: { userId: user.id, name: user.name, email: user.email, roles: user.roles, memberships: user.memberships },
-    gate: accountGate(user),
+    actor: { userId: user.id, name: user.name, email: user.email, roles: user.roles, memberships },
+    gate: accountGate(user, {
+      organizations: user.memberships.length,
+      suspendedOrganizations: user.memberships.length - memberships.length,
+      joinRequests: user.roles.includes("EDITOR") ? user._count.joinRequests : 0,
+    }),
     sessionId: typeof sessionId === "string" ? sessionId : null,
   };
 });

@@ -7,6 +7,7 @@ import { db, type Tx } from "../db.server";
 import { AppError } from "../errors";
 import type { RequestContext } from "../request.server";
 import { lastLegalRepresentativeProblem } from "./legal-representatives";
+import { resetOrganizationVerification } from "./verification.server";
 import { LEGAL_REPRESENTATIVES_ONLY, lockMemberships, MEMBER_NOT_FOUND, parseRecordId } from "./organization-access.server";
 
 /**
@@ -59,6 +60,39 @@ export async function setLegalRepresentative(
     await tx.membership.update({ where: { id }, data: { isLegalRepresentative: named } });
     await recordEvent(tx, {
       name: named ? "membership.legal_representative_named" : "membership.legal_representative_removed",
+      actor: userActor(actor.userId),
+      organizationId: target.organizationId,
+      subjectId: id,
+      request,
+      payload: { userId: target.userId },
+      personal: { email: target.user.email, name: target.user.name },
+    });
+    // Issue 22: a new legal representative is a point ANS checks again (enrolments in force stay in force).
+    if (named) await resetOrganizationVerification(tx, { organizationId: target.organizationId, actorId: actor.userId, cause: "legal_representative_named", request });
+    return { changed: true, memberName: target.user.name };
+  });
+}
+
+/**
+ * A legal representative names a member technical contact, or takes that role away: technical contacts receive the
+ * certificate-expiry and gateway notices besides the legal representatives (issue 22, gatewayNoticeRecipients).
+ */
+export async function setTechnicalContact(
+  actor: Actor,
+  membershipId: unknown,
+  isTechnicalContact: unknown,
+  request: RequestContext,
+): Promise<{ changed: boolean; memberName: string }> {
+  const id = parseRecordId(membershipId, MEMBER_NOT_FOUND);
+  const value = z.boolean().safeParse(isTechnicalContact);
+  if (!value.success) throw new AppError("VALIDATION", "Demande invalide.");
+  const named = value.data;
+  return db().$transaction(async (tx) => {
+    const { target } = await lockForLegalRepresentative(tx, actor, id);
+    const { count } = await tx.membership.updateMany({ where: { id, isTechnicalContact: !named }, data: { isTechnicalContact: named } });
+    if (count === 0) return { changed: false, memberName: target.user.name };
+    await recordEvent(tx, {
+      name: named ? "membership.technical_contact_named" : "membership.technical_contact_removed",
       actor: userActor(actor.userId),
       organizationId: target.organizationId,
       subjectId: id,

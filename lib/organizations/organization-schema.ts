@@ -12,7 +12,7 @@ const requiredText = (label: string, max: number) =>
     .min(1, `Saisissez ${label}.`)
     .max(max, `Ce champ ne peut pas dépasser ${max} caractères.`);
 
-const siret = z
+export const siretSchema = z
   .string()
   .min(1, "Saisissez le numéro SIRET.")
   .max(40, "Le SIRET doit comporter exactement 14 chiffres.")
@@ -24,7 +24,7 @@ const siret = z
 
 export const organizationDetailsSchema = z.object({
   legalName: requiredText("la raison sociale", 200),
-  siret,
+  siret: siretSchema,
   address: requiredText("l'adresse postale", 500),
   /** The organisation's updatedAt as the form saw it: a change made meanwhile is refused, never overwritten. */
   version: z.string().min(1, "Version manquante : rechargez la page."),

@@ -10,3 +10,16 @@ export async function organizationEmails(tx: Tx, organizationId: string): Promis
   });
   return [...new Set(members.map((m) => m.user.email))];
 }
+
+/**
+ * Who receives certificate-expiry and gateway notices (issue 22): the legal representatives and the technical
+ * contacts they named, active accounts only, each address once. The one function issue 24's notices use too.
+ */
+export async function gatewayNoticeRecipients(tx: Tx, organizationId: string): Promise<string[]> {
+  const members = await tx.membership.findMany({
+    where: { organizationId, user: { status: "ACTIVE" }, OR: [{ isLegalRepresentative: true }, { isTechnicalContact: true }] },
+    orderBy: { createdAt: "asc" },
+    select: { user: { select: { email: true } } },
+  });
+  return [...new Set(members.map((m) => m.user.email))];
+}

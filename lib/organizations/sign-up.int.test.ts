@@ -72,11 +72,20 @@ describe("signing up an editor", () => {
     expect((await mailsTo("alice.durand@exemple.fr")).filter((m) => m.kind === "account.already_registered")).toHaveLength(2);
   });
 
-  it("reports a taken SIRET whatever the address, so that the SIRET never tells whether an address has an account", async () => {
-    const taken = await rejection(signUpEditor({ ...valid, email: "alice.durand@exemple.fr" }, request));
-    const fresh = await rejection(signUpEditor({ ...valid, email: "nouvelle@exemple.fr" }, request));
-    expect(taken.fieldErrors).toEqual({ siret: expect.stringMatching(/déjà un compte/) });
-    expect(fresh.fieldErrors).toEqual(taken.fieldErrors);
+  it("turns a taken SIRET into a join request: no second organisation, the legal representatives mailed, the holder never named (issue 22)", async () => {
+    const organizations = await db().organization.count();
+    const outcome = await signUpEditor({ ...valid, email: "nouvelle@exemple.fr", name: "Nina Nouvelle" }, request);
+    if (outcome.outcome !== "join_requested") throw new Error("expected a join request");
+    expect(await db().organization.count()).toBe(organizations);
+    expect(await db().membership.count({ where: { userId: outcome.userId } })).toBe(0);
+    expect(await db().joinRequest.findUniqueOrThrow({ where: { id: outcome.joinRequestId } })).toMatchObject({ status: "PENDING", requesterId: outcome.userId });
+    const toHolder = (await mailsTo("alice.durand@exemple.fr")).filter((m) => m.kind === "join_request.received");
+    expect(toHolder).toHaveLength(1);
+    expect(toHolder[0]!.text).toContain("Nina Nouvelle demande à rejoindre");
+    // The requester gets the usual verification mail, which names nobody of the organisation.
+    const toRequester = await mailsTo("nouvelle@exemple.fr");
+    expect(toRequester.map((m) => m.kind)).toEqual(["account.verify_email"]);
+    expect(toRequester[0]!.text).not.toContain("Alice");
   });
 
   it.each([

@@ -16,6 +16,9 @@ import { alreadyRegisteredMail } from "../accounts/mail-texts";
 import { passwordProblem } from "../accounts/password-strength";
 import { admitAccountRequest } from "../accounts/request-limit.server";
 import { signUpSchema } from "./sign-up-schema";
+import { createJoinRequest } from "./join-requests.server";
+import { registerProblem } from "./register";
+import { companyRegister, type RegisterClient } from "./register-client.server";
 
 const SIRET_TAKEN = "Cette organisation a déjà un compte. Demandez à l'un de ses membres de vous inviter.";
 
@@ -25,9 +28,11 @@ const SIRET_TAKEN = "Cette organisation a déjà un compte. Demandez à l'un de 
  */
 export type SignUpOutcome =
   | { outcome: "created"; userId: string; organizationId: string; verificationToken: string }
+  /** The SIRET had an organisation: an account without one, and a join request to it (issue 22). */
+  | { outcome: "join_requested"; userId: string; organizationId: string; joinRequestId: string; verificationToken: string }
   | { outcome: "existing" };
 
-export type SignUpOptions = { now?: Date; limit?: AddressLimit };
+export type SignUpOptions = { now?: Date; limit?: AddressLimit; register?: RegisterClient };
 
 /**
  * Creates an editor account with its organisation, unverified, and mails the verification link, in one transaction,
@@ -42,10 +47,10 @@ export async function signUpEditor(raw: unknown, request: RequestContext, option
   await admitAccountRequest("SIGN_UP", request, now, options.limit);
   const weak = passwordProblem(input.password, [input.name, input.email]);
   if (weak) throw new AppError("VALIDATION", INVALID_FORM, { password: weak });
-  // The SIRET is told whoever types it, whether or not the address has an account: it says nothing about a person.
-  if (await db().organization.findUnique({ where: { siret: input.siret }, select: { id: true } })) {
-    throw new AppError("CONFLICT", INVALID_FORM, { siret: SIRET_TAKEN });
-  }
+  // Issue 22: with SIRENE_API_URL, an unknown or closed establishment is refused; a register that cannot answer
+  // (timeout, breaker open) lets the sign-up go on, and ANS's reviewer sees "registre non consulté".
+  const registered = registerProblem(await (options.register ?? companyRegister()).lookup(input.siret));
+  if (registered) throw new AppError("VALIDATION", INVALID_FORM, { siret: registered });
   const passwordHash = await hashPassword(input.password);
 
   try {
@@ -69,8 +74,15 @@ export async function signUpEditor(raw: unknown, request: RequestContext, option
         await recordEvent(tx, { name: "user.duplicate_sign_up", actor: ANONYMOUS, subjectId: owner.id, request, payload: { mailed } });
         return { outcome: "existing" };
       }
-      if (await tx.organization.findUnique({ where: { siret: input.siret }, select: { id: true } })) {
-        throw new AppError("CONFLICT", INVALID_FORM, { siret: SIRET_TAKEN });
+      // Issue 22: a SIRET that has an organisation gets no second one. The account is made without an organisation
+      // and asks to join it; its legal representatives answer. The requester is never told who holds it.
+      const holder = await tx.organization.findUnique({ where: { siret: input.siret }, select: { id: true } });
+      if (holder) {
+        const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash, roles: ["EDITOR"] } });
+        await recordEvent(tx, { name: "user.signed_up", actor: userActor(user.id), subjectId: user.id, request, payload: {} });
+        const { joinRequestId } = await createJoinRequest(tx, { requesterId: user.id, organizationId: holder.id, asLegalRepresentative: input.isLegalRepresentative, request }, now);
+        const { token } = await sendVerification(tx, user, { resent: false, request }, now);
+        return { outcome: "join_requested", userId: user.id, organizationId: holder.id, joinRequestId, verificationToken: token };
       }
 
       const user = await tx.user.create({

@@ -12,10 +12,13 @@ export async function createPerson(roles: PlatformRole[], name = "Personne Test"
   return { userId: user.id, email, roles, memberships: [] };
 }
 
-/** An organisation with a legal representative and a plain member. */
-export async function createOrganization(legalName = "Éditeur Test SAS") {
+/** An organisation with a legal representative and a plain member, verified by ANS unless told otherwise (issue 22). */
+export async function createOrganization(legalName = "Éditeur Test SAS", options: { verified?: boolean } = {}) {
   const siret = String(Math.floor(Math.random() * 1e14)).padStart(14, "0");
-  const organization = await db().organization.create({ data: { legalName, siret, address: "1 rue de la Paix, 75002 Paris" } });
+  const verified = options.verified ?? true;
+  const organization = await db().organization.create({
+    data: { legalName, siret, address: "1 rue de la Paix, 75002 Paris", ...(verified ? { status: "VERIFIED" as const, awaitingVerificationSince: null } : {}) },
+  });
   const legalRepresentative = await createPerson(["EDITOR"], `Représentante de ${legalName}`);
   const member = await createPerson(["EDITOR"], `Membre de ${legalName}`);
   await db().membership.createMany({

@@ -34,8 +34,11 @@ export async function actorOf(userId: string): Promise<Actor> {
   return { userId: user.id, roles: user.roles, memberships: user.memberships };
 }
 
-/** A new organisation, signed up by a person who is (or not) its legal representative. */
-export async function newOrganization(options: { legalRepresentative?: boolean; legalName?: string } = {}) {
+/**
+ * A new organisation, signed up by a person who is (or not) its legal representative. Verified by ANS unless told
+ * otherwise (issue 22): the tests of what comes after sign-up need an organisation that may submit a dossier.
+ */
+export async function newOrganization(options: { legalRepresentative?: boolean; legalName?: string; verified?: boolean } = {}) {
   const email = uniqueTestEmail("fondateur");
   const outcome = await signUpEditor(
     {
@@ -52,6 +55,7 @@ export async function newOrganization(options: { legalRepresentative?: boolean; 
   );
   if (outcome.outcome !== "created") throw new Error("the test sign-up found an existing account");
   const { userId, organizationId } = outcome;
+  if (options.verified ?? true) await db().organization.update({ where: { id: organizationId }, data: { status: "VERIFIED", awaitingVerificationSince: null } });
   return { userId, organizationId, email, actor: await actorOf(userId) };
 }
 

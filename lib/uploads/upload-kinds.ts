@@ -5,6 +5,7 @@ import { CA_BUNDLE_ERRORS, CA_UPLOAD_MAX_BYTES } from "../certificates/ca-bundle
 import { CERTIFICATE_INPUT_ERRORS, MAX_CERTIFICATE_FILE_BYTES } from "../certificates/certificate-input";
 import { JUNIT_REPORT_ERRORS } from "../platines/junit-report";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, MAX_JUNIT_REPORT_BYTES, SUBMISSION_ERRORS } from "../platines/submission-rules";
+import { EVIDENCE_MESSAGES, MAX_EVIDENCE_PDF_BYTES } from "../organizations/evidence-rules";
 import type { UploadKind } from "./upload-rules";
 
 /** The public verification of a sealed attestation: one PDF, nothing else. */
@@ -46,4 +47,12 @@ export const PLATINES_UPLOAD: UploadKind = {
   ],
   textFields: ["planId", "sessionType", "sessionIdentifier", "ranOn"],
   maxTextBytes: 4 * 1024,
+};
+
+/** An organisation's evidence for ANS's verification (issue 22): one PDF, its kind and its date. */
+export const ORGANIZATION_EVIDENCE_UPLOAD: UploadKind = {
+  name: "organization-evidence",
+  files: [{ field: "document", maxBytes: MAX_EVIDENCE_PDF_BYTES, maxCount: 1, tooLarge: EVIDENCE_MESSAGES.tooLarge }],
+  textFields: ["kind", "documentDate"],
+  maxTextBytes: 1024,
 };

@@ -17,6 +17,8 @@ export const WHITELIST_SOURCES = [
   "enrolment.quotas_changed",
   "certificate.expired",
   "level1_quota.updated",
+  "organization.suspended",
+  "organization.reinstated",
 ] as const satisfies readonly EventName[];
 
 /** The catalogue's acts a subscription may receive as such: the gateway's and ANS tooling's, none with personal data. */

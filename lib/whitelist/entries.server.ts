@@ -75,9 +75,16 @@ export async function loadWhitelistEntries(where: Prisma.EnrolmentWhereInput, en
   return environment ? entries.filter((e) => e.environment === environment) : entries;
 }
 
+/**
+ * What the gateway enforces: active enrolments of organisations that are not suspended (issue 22: suspending an
+ * organisation takes its enrolments out of the export at once, and reinstating it brings back those still active;
+ * the Organization trigger bumps the revision).
+ */
+export const ENFORCED_ENROLMENTS = { status: "ACTIVE", organization: { status: { not: "SUSPENDED" } } } as const satisfies Prisma.EnrolmentWhereInput;
+
 /** Active enrolments' entries at `now`: in force, and those left out for want of a valid certificate. */
 export async function entriesInForce(now: Date, environment?: WhitelistEnvironment): Promise<EntriesInForce & { all: WhitelistEntry[] }> {
-  const all = await loadWhitelistEntries({ status: "ACTIVE" }, environment);
+  const all = await loadWhitelistEntries(ENFORCED_ENROLMENTS, environment);
   return { ...selectEntriesInForce(all, now), all };
 }
 

@@ -1,12 +1,13 @@
 import "server-only";
 // The certificate expiry watch (issue 7): certificates of enrolments in force expiring in 60, 30 and 7 days get one
-// notice per threshold, mailed to the organisation; expired ones are marked (threshold 0), mailed, and the export
+// notice per threshold, mailed to the organisation's legal representatives and technical contacts; expired ones are marked (threshold 0), mailed, and the export
 // no longer contains them. Idempotent across app instances: the unique (certificate, threshold) decides who mails.
 import { recordEvent } from "../events/record.server";
 import { portalLink } from "../portal-link.server";
 import { systemActor } from "../events/actor";
 import { db } from "../db.server";
 import { queueMail } from "../mail/outbox.server";
+import { gatewayNoticeRecipients } from "../organizations/recipients.server";
 import { watchCertificateExpiry, DEFAULT_EXPIRY_THRESHOLDS_DAYS, type WatchedEnrolment } from "./expiry-watch";
 import { expiredCertificateMail, expiringCertificateMail, type ExpiryMailContext } from "./expiry-mail";
 import { loadWhitelistEntries } from "./entries.server";
@@ -67,11 +68,7 @@ export async function runCertificateExpiryWatch(now: Date = new Date(), threshol
         link: portalLink(`/editeur/services/${enrolment.serviceId}`),
       };
       const mail = item.kind === "expired" ? expiredCertificateMail(context) : expiringCertificateMail(context, item.daysLeft);
-      const members = await tx.membership.findMany({
-        where: { organizationId: enrolment.organizationId, user: { status: "ACTIVE" } },
-        select: { user: { select: { email: true } } },
-      });
-      const emails = [...new Set(members.map((m) => m.user.email))];
+      const emails = await gatewayNoticeRecipients(tx, enrolment.organizationId);
       await queueMail(tx, emails.map((to) => ({ to, ...mail })));
       await recordEvent(tx, {
         name: item.kind === "expired" ? "certificate.expired" : "certificate.expiry_notice_sent",

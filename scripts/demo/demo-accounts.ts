@@ -9,6 +9,14 @@ export const demoOrganization = {
   address: "12 rue des Lilas\n69003 Lyon",
 };
 
+/** A second demo organisation, waiting for ANS's verification (issue 22), with its legal representative. */
+export const demoWaitingOrganization = {
+  legalName: "Logiciels Soins Démo SARL",
+  siret: "81234567600009",
+  address: "4 quai des Chartrons\n33000 Bordeaux",
+  account: { email: "representant@attente-demo.fr", name: "Sacha Moreau", label: "Représentant légal, organisation à vérifier" },
+};
+
 type DemoAccount = { email: string; name: string; roles: PlatformRole[]; legalRepresentative: boolean; label: string };
 
 export const demoAccounts: readonly DemoAccount[] = [

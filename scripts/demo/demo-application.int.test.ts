@@ -9,6 +9,8 @@ import { reviewerQueue } from "../../lib/review/queue.server";
 import { seedDemoData } from "./seed-demo";
 import { reviewer } from "../../lib/testing/application-fixtures.server";
 import { DEMO_SERVICE_NAME, seedDemoApplication } from "./demo-application";
+import { seedDemoVerification } from "./demo-verification";
+import { organizationsAwaitingVerification } from "../../lib/organizations/review.server";
 
 const dirs: string[] = [];
 afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -23,6 +25,14 @@ describe("seedDemoApplication", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "demo-ca-"));
     dirs.push(dir);
     await seedDemoData(db(), { testAuthorityDir: dir });
+    // Issue 22: the demo organisation is verified from a generated extract; a second one waits in the reviewers' tab.
+    expect(await seedDemoVerification(db())).toBe(true);
+    expect(await seedDemoVerification(db())).toBe(false);
+    expect(await db().organization.findUniqueOrThrow({ where: { siret: "90123456700013" }, include: { evidence: { include: { file: true } } } })).toMatchObject({
+      status: "VERIFIED",
+      evidence: [expect.objectContaining({ kind: "REGISTER_EXTRACT", file: expect.objectContaining({ mediaType: "application/pdf" }) })],
+    });
+    expect((await organizationsAwaitingVerification(await reviewer())).rows.map((r) => [r.legalName, r.evidenceCount])).toEqual([["Logiciels Soins Démo SARL", 1]]);
     expect(await seedDemoApplication(db())).toBe(true);
     expect(await seedDemoApplication(db())).toBe(false);
 

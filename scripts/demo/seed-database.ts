@@ -3,6 +3,7 @@ import { PrismaClient } from "../../lib/generated/prisma/client";
 import { seedReferenceDatabase } from "../../lib/reference/reference-data.server";
 import { seedDemoApplication } from "./demo-application";
 import { seedDemoData } from "./seed-demo";
+import { seedDemoVerification } from "./demo-verification";
 
 /**
  * Reference data always (idempotent); demo accounts and the demo test authority only when asked. Returns true when
@@ -15,8 +16,10 @@ export async function seedDatabase(databaseUrl: string, options: { demo: boolean
   try {
     const accounts = await seedDemoData(db, { testAuthorityDir: options.testAuthorityDir });
     // A submitted demo dossier, so the reviewer queue is not empty (also added to an older demo database).
+    // Issue 22: the demo organisation verified, a second one waiting (also added to an older demo database).
+    const verification = await seedDemoVerification(db);
     const application = await seedDemoApplication(db);
-    return accounts || application;
+    return accounts || verification || application;
   } finally {
     await db.$disconnect();
   }

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { hashPassword } from "../../lib/auth/password.server";
-import { DEMO_PASSWORD, demoAccounts, demoOrganization } from "./demo-accounts";
+import { DEMO_PASSWORD, demoAccounts, demoOrganization, demoWaitingOrganization } from "./demo-accounts";
 
 /** Two message templates for the reviewers (ADR 0035), as an administrator would write them. */
 export const demoMessageTemplates = [
@@ -50,6 +50,6 @@ export async function seedDemoData(db: PrismaClient, options: DemoDataOptions = 
 }
 
 export function describeDemoAccounts(): string {
-  const rows = demoAccounts.map((a) => `  ${a.label.padEnd(34)} ${a.email}`);
+  const rows = [...demoAccounts, demoWaitingOrganization.account].map((a) => `  ${a.label.padEnd(34)} ${a.email}`);
   return ["Comptes de démonstration (mot de passe : " + DEMO_PASSWORD + ") :", ...rows].join("\n");
 }

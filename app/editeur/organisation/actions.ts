@@ -2,8 +2,12 @@
 
 import { signedInAction, type ActionResult } from "@/lib/form-action.server";
 import { inviteColleague, revokeInvitation } from "@/lib/organizations/invitations.server";
-import { removeMember, setLegalRepresentative } from "@/lib/organizations/memberships.server";
+import { removeMember, setLegalRepresentative, setTechnicalContact } from "@/lib/organizations/memberships.server";
 import { updateOrganization } from "@/lib/organizations/update-organization.server";
+import { uploadOrganizationEvidence } from "@/lib/organizations/verification.server";
+import { decideJoinRequest } from "@/lib/organizations/join-requests.server";
+import { uploadFromFormData } from "@/lib/uploads/form-data-upload";
+import { ORGANIZATION_EVIDENCE_UPLOAD } from "@/lib/uploads/upload-kinds";
 
 // Thin: every id below comes from the browser and may be forged; the use cases re-check it against the actor.
 
@@ -43,9 +47,35 @@ export async function setLegalRepresentativeAction(membershipId: unknown, isLega
   });
 }
 
+export async function setTechnicalContactAction(membershipId: unknown, isTechnicalContact: unknown): Promise<ActionResult> {
+  return signedInAction((actor, request) => setTechnicalContact(actor, membershipId, isTechnicalContact, request), {
+    revalidate: () => [PAGE],
+    notice: ({ memberName }) => (isTechnicalContact === true ? `${memberName} est maintenant contact technique.` : `${memberName} n'est plus contact technique.`),
+  });
+}
+
 export async function removeMemberAction(membershipId: unknown): Promise<ActionResult> {
   return signedInAction((actor, request) => removeMember(actor, membershipId, request), {
     revalidate: () => [PAGE, "/editeur"],
     notice: ({ memberName }) => `${memberName} ne fait plus partie de l'organisation.`,
+  });
+}
+
+/**
+ * The evidence form posted without JavaScript (within the server-action body limit): the document, its kind and
+ * its date. With JavaScript the form sends to POST /api/organisations/<id>/justificatifs with a progress bar.
+ */
+export async function uploadEvidenceAction(organizationId: string, _previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return signedInAction(async (actor, request) => uploadOrganizationEvidence(actor, organizationId, await uploadFromFormData(formData, ORGANIZATION_EVIDENCE_UPLOAD), request), {
+    revalidate: () => [PAGE, "/editeur"],
+    notice: () => "Justificatif déposé : l'ANS le vérifiera.",
+  });
+}
+
+export async function decideJoinRequestAction(joinRequestId: unknown, accept: boolean): Promise<ActionResult> {
+  return signedInAction((actor, request) => decideJoinRequest(actor, joinRequestId, accept === true, request), {
+    revalidate: () => [PAGE, "/editeur"],
+    notice: ({ requesterName, accepted }) =>
+      accepted ? `${requesterName} fait maintenant partie de l'organisation.` : `La demande de ${requesterName} est refusée ; la personne en est informée.`,
   });
 }

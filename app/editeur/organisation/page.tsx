@@ -11,7 +11,11 @@ import { isAppError } from "@/lib/errors";
 import { formatSiret } from "@/lib/organizations/formatting";
 import { organizationPage } from "@/lib/organizations/organization-page.server";
 import { formatDate } from "@/lib/time";
-import { removeMemberAction, revokeInvitationAction, setLegalRepresentativeAction } from "./actions";
+import { decideJoinRequestAction, removeMemberAction, revokeInvitationAction, setLegalRepresentativeAction, setTechnicalContactAction } from "./actions";
+import { pendingJoinRequests } from "@/lib/organizations/join-requests.server";
+import { EvidenceUploadForm } from "./evidence-upload-form";
+import { OrganizationStatusBadge } from "@/components/organizations/OrganizationStatusBadge";
+import { EvidenceList } from "@/components/organizations/EvidenceList";
 import { InviteForm } from "./invite-form";
 import { NoticeArea } from "@/components/ui/NoticeArea";
 import { OrganizationDetailsForm } from "./organization-details-form";
@@ -33,8 +37,9 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
   const params = await searchParams;
   const organizationId = typeof params.organisation === "string" ? params.organisation : actor.memberships[0]?.organizationId;
   if (!organizationId) forbidden();
-  const { organization, members, pendingInvitations, permissions } = await loadPage(actor, organizationId);
+  const { organization, members, pendingInvitations, permissions, evidence } = await loadPage(actor, organizationId);
   const legalRepresentativeCount = members.filter((m) => m.isLegalRepresentative).length;
+  const joinRequests = permissions.manageLegalRepresentatives ? await pendingJoinRequests(organization.id) : [];
 
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
@@ -71,6 +76,44 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
         )}
       </section>
 
+      <section id="verification" aria-labelledby="verification-titre" className="mb-12 scroll-mt-8">
+        <h2 id="verification-titre" className="mb-4 text-2xl font-bold">
+          Vérification par l&apos;ANS
+        </h2>
+        <p className="mb-4">
+          Statut : <OrganizationStatusBadge status={organization.status} />
+          {organization.statusChangedAt && <span className="text-grey-600"> depuis le {formatDate(organization.statusChangedAt)}</span>}
+        </p>
+        {organization.status === "UNVERIFIED" && (
+          <Alert variant="info" title="Organisation non vérifiée" className="mb-6">
+            <p>
+              Vous pouvez tout préparer, mais vous ne pourrez déposer un dossier d&apos;adhésion qu&apos;une fois l&apos;organisation vérifiée par
+              l&apos;ANS. Déposez un extrait Kbis ou un avis de situation INSEE de moins de trois mois et, si le représentant légal n&apos;y figure
+              pas, une délégation de pouvoir signée par une personne qui y figure.
+            </p>
+          </Alert>
+        )}
+        {organization.status === "REFUSED" && (
+          <Alert variant="error" title="Vérification refusée par l'ANS" className="mb-6">
+            <p>Motif : {organization.statusReason}</p>
+            <p>Déposez un nouvel extrait du registre pour demander une nouvelle vérification.</p>
+          </Alert>
+        )}
+        {organization.status === "VERIFIED" && (
+          <Alert variant="success" title="Organisation vérifiée" className="mb-6">
+            <p>L&apos;ANS a vérifié l&apos;identité de l&apos;organisation et de son représentant légal.</p>
+          </Alert>
+        )}
+        <h3 className="mb-2 text-xl font-bold">Justificatifs déposés</h3>
+        <EvidenceList evidence={evidence} />
+        {permissions.update && organization.status !== "VERIFIED" && (
+          <>
+            <h3 className="mt-8 text-xl font-bold">Déposer un justificatif</h3>
+            <EvidenceUploadForm organizationId={organization.id} />
+          </>
+        )}
+      </section>
+
       <NoticeArea>
         <section aria-labelledby="membres" className="mb-12">
           <h2 id="membres" className="mb-4 text-2xl font-bold">
@@ -85,8 +128,10 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
             </Alert>
           )}
           <p className="mb-4 text-grey-600">
-            Seul un représentant légal peut désigner ou retirer un représentant légal, et retirer un membre. L&apos;organisation
-            garde toujours au moins un représentant légal.
+            Seul un représentant légal peut désigner ou retirer un représentant légal ou un contact technique, et retirer un membre.
+            L&apos;organisation garde toujours au moins un représentant légal. Les avis d&apos;expiration des certificats et de la passerelle
+            sont envoyés aux représentants légaux et aux contacts techniques. Désigner un nouveau représentant légal, ou modifier la raison
+            sociale ou le SIRET, demande une nouvelle vérification par l&apos;ANS.
           </p>
           <MembersTable
             showActions={permissions.manageLegalRepresentatives}
@@ -105,6 +150,11 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
                   ) : (
                     <p className="text-sm text-grey-600">Dernier représentant légal</p>
                   )}
+                  <RowAction
+                    label={m.isTechnicalContact ? "Retirer le rôle de contact technique" : "Désigner contact technique"}
+                    target={m.name}
+                    action={setTechnicalContactAction.bind(null, m.membershipId, !m.isTechnicalContact)}
+                  />
                   {!m.isActor && !(m.isLegalRepresentative && legalRepresentativeCount === 1) && (
                     <RowAction
                       label="Retirer de l'organisation"
@@ -118,6 +168,37 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
             }))}
           />
         </section>
+
+        {permissions.manageLegalRepresentatives && (
+          <section id="rattachements" aria-labelledby="rattachements-titre" className="mb-12 scroll-mt-8">
+            <h2 id="rattachements-titre" className="mb-4 text-2xl font-bold">
+              Demandes de rattachement
+            </h2>
+            {joinRequests.length === 0 ? (
+              <p className="text-grey-600">Aucune demande en attente.</p>
+            ) : (
+              <>
+                <p className="mb-4">
+                  Ces personnes se sont inscrites avec le SIRET de l&apos;organisation. Acceptez celles qui travaillent pour elle : elles deviennent
+                  membres de l&apos;équipe.
+                </p>
+                <ul className="space-y-4">
+                  {joinRequests.map((r) => (
+                    <li key={r.joinRequestId} className="border border-grey-200 p-4">
+                      <p className="font-bold">{r.name}</p>
+                      <p className="break-all">{r.email}</p>
+                      <p className="mb-3 text-sm text-grey-600">Demande du {formatDate(r.createdAt)}</p>
+                      <div className="flex flex-wrap gap-4">
+                        <RowAction label="Accepter la demande" target={r.name} action={decideJoinRequestAction.bind(null, r.joinRequestId, true)} />
+                        <RowAction label="Refuser la demande" target={r.name} confirmLabel="Confirmer le refus" action={decideJoinRequestAction.bind(null, r.joinRequestId, false)} />
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+        )}
 
         <section aria-labelledby="invitations" className="mb-12">
           <h2 id="invitations" className="mb-4 text-2xl font-bold">
