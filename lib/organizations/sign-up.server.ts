@@ -16,6 +16,7 @@ import { alreadyRegisteredMail } from "../accounts/mail-texts";
 import { passwordProblem } from "../accounts/password-strength";
 import { admitAccountRequest } from "../accounts/request-limit.server";
 import { signUpSchema } from "./sign-up-schema";
+import { linkProConnectAtSignUp } from "../auth/proconnect.server";
 
 const SIRET_TAKEN = "Cette organisation a déjà un compte. Demandez à l'un de ses membres de vous inviter.";
 
@@ -27,7 +28,12 @@ export type SignUpOutcome =
   | { outcome: "created"; userId: string; organizationId: string; verificationToken: string }
   | { outcome: "existing" };
 
-export type SignUpOptions = { now?: Date; limit?: AddressLimit };
+export type SignUpOptions = {
+  now?: Date;
+  limit?: AddressLimit;
+  /** The ProConnect first sign-in this sign-up comes from (ADR 0044): same address, the account is linked to it. */
+  proConnectAttemptId?: string;
+};
 
 /**
  * Creates an editor account with its organisation, unverified, and mails the verification link, in one transaction,
@@ -98,6 +104,7 @@ export async function signUpEditor(raw: unknown, request: RequestContext, option
         request,
         payload: { legalName: input.legalName, siret: input.siret, isLegalRepresentative: input.isLegalRepresentative },
       });
+      if (options.proConnectAttemptId) await linkProConnectAtSignUp(tx, options.proConnectAttemptId, user, request, now);
       const { token } = await sendVerification(tx, user, { resent: false, request, organizationId: organization.id }, now);
       return { outcome: "created", userId: user.id, organizationId: organization.id, verificationToken: token };
     });
