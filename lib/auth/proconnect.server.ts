@@ -80,7 +80,12 @@ async function providerConfiguration(config: ProConnectConfig, clockSkewSeconds 
     },
     client.ClientSecretPost(config.clientSecret),
     // lib/env.ts allows http:// only for a loopback issuer (the tests' provider).
-    { timeout: 10, ...(isLoopbackHttp(config.issuer) ? { execute: [client.allowInsecureRequests] } : {}) },
+    // Non-repudiation checks: the ID token's and the user info's signatures are verified against the provider's keys
+    // (openid-client would otherwise trust an ID token for coming straight from the token endpoint over TLS).
+    {
+      timeout: 10,
+      execute: [client.enableNonRepudiationChecks, ...(isLoopbackHttp(config.issuer) ? [client.allowInsecureRequests] : [])],
+    },
   );
   discovered.set(key, { at: Date.now(), configuration });
   // A failed discovery is not kept: the next sign-in tries again.
@@ -103,8 +108,8 @@ function classify(error: unknown): ProConnectFailure {
   if (error instanceof ProConnectError) return error.reason;
   if (isNetworkFailure(error)) return "provider_unavailable";
   if (error instanceof client.AuthorizationResponseError) return "provider_error";
+  if ((error as { code?: unknown }).code === "OAUTH_JWT_TIMESTAMP_CHECK_FAILED") return "expired_token";
   const text = `${(error as { code?: unknown }).code ?? ""} ${(error as Error)?.message ?? ""}`;
-  if (/exp\b|expired|"exp"/i.test(text)) return "expired_token";
   if (/state/i.test(text)) return "state_mismatch";
   return "invalid_token";
 }
