@@ -76,7 +76,7 @@ startE2eRun({
   productionUrl: `http://localhost:${productionPort}`,
   metricsToken,
   collectorUrl: collector.url,
-  configuredSecrets: [authSecret, metricsToken, sealEnv.SEAL_P12_PASSPHRASE],
+  configuredSecrets: [authSecret, metricsToken, sealEnv.SEAL_P12_PASSPHRASE, oidcProvider.clientSecret],
 });
 
 // The background worker, as `npm run worker`, delivering to a local SMTP server that refuses an address beginning with
