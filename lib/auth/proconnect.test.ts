@@ -58,7 +58,7 @@ describe("readProConnectClaims", () => {
   });
 
   it("refuses a missing, empty or invalid SIRET, and missing names or e-mail", () => {
-    for (const siret of [undefined, null, "", "12345678901234"]) {
+    for (const siret of [undefined, null, "", "1234567890123", "9012345670001A"]) {
       expect(readProConnectClaims({ ...userInfo, siret }, null)).toEqual({ ok: false, reason: "missing_siret" });
     }
     expect(readProConnectClaims({ ...userInfo, email: "pas une adresse" }, null)).toEqual({ ok: false, reason: "invalid_claims" });
