@@ -51,9 +51,10 @@ test("a first ProConnect sign-in links an existing account with its password; th
   await page.getByRole("button", { name: "Lier mon compte et me connecter" }).click();
   await expect(page).toHaveURL(/\/editeur$/);
 
-  // Sign-out ends the provider's session too (RP-initiated logout), and comes back.
+  // Sign-out ends the provider's session too (RP-initiated logout), and comes back (with the provider's `state`).
   await page.getByRole("button", { name: "Se déconnecter" }).click();
-  await expect(page).toHaveURL(/\/connexion\?deconnecte=1$/);
+  await expect(page).toHaveURL(/\/connexion\?deconnecte=1&state=[\w-]+$/);
+  await expect(page.getByText("Votre session a été fermée.")).toBeVisible();
   await page.goto("/editeur");
   await expect(page).toHaveURL(/\/connexion\?retour=%2Fediteur$/);
 
