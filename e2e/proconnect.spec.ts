@@ -74,7 +74,11 @@ test("an unknown address opens the sign-up form prefilled from ProConnect; refus
   await expect(page.getByLabel("Numéro SIRET")).toHaveValue("90123456700013");
   await expectAccessible(page);
 
-  // A response that no sign-in of this browser started.
+  // The attempt of this browser has served: a second response for it is refused.
+  await page.goto("/api/proconnect/retour?code=abc&state=def");
+  await expect(page).toHaveURL(/\/connexion\/proconnect\?erreur=replayed$/);
+  await expect(page.getByText("Cette réponse de ProConnect a déjà servi.")).toBeVisible();
+  // A response that no sign-in of this browser started (the refusal dropped the attempt's cookie).
   await page.goto("/api/proconnect/retour?code=abc&state=def");
   await expect(page).toHaveURL(/\/connexion\/proconnect\?erreur=unknown_attempt$/);
   await expect(page.getByRole("heading", { level: 1, name: "Connexion avec ProConnect impossible" })).toBeVisible();
