@@ -9,6 +9,7 @@ import { navigationFor } from "@/lib/auth/navigation";
 import { roleLabel } from "@/lib/auth/permissions";
 import { getSignedInAccount } from "@/lib/auth/session.server";
 import { unreadCount } from "@/lib/review/unread.server";
+import { env } from "@/lib/env.server";
 import { signOutAction } from "./sign-out-action";
 
 export const metadata: Metadata = {
@@ -39,6 +40,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           navigation={navigationFor(actor, unread)}
           user={account ? { name: account.actor.name, roleLabel: roleLabel(account.actor), accountHref: actor ? "/compte" : undefined } : null}
           signOutAction={account ? signOutAction : undefined}
+          showStateBrand={env().PORTAL_STATE_BRANDING === "on"}
         />
         <main id="contenu" tabIndex={-1} className="flex-1 outline-none">
           {children}

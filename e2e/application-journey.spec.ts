@@ -80,7 +80,7 @@ async function openFromQueue(page: Page, serviceName: string) {
 
 async function approveWithProfile2(page: Page) {
   await page.getByText("Approuver le dossier", { exact: true }).click();
-  await page.getByLabel(/^Profil d'accès accordé/).selectOption({ label: "2 — Profil 2 — données restreintes" });
+  await page.getByLabel(/^Profil d'accès accordé/).selectOption({ label: "Profil 2 — données restreintes" });
   await page.getByLabel("Je confirme approuver ce dossier et accorder l'habilitation").check();
   await page.getByRole("button", { name: "Approuver et accorder l'habilitation" }).click();
 }

@@ -70,6 +70,14 @@ test("an administrator adds a CA to the test bundle, retires it, and is told why
   await expect(added).toContainText(admin.name);
   await expectAccessible(page);
 
+  // Its intermediate, pasted as PEM text with no file chosen.
+  await section(page, "Environnement de test").getByLabel(/^Ou certificat collé au format PEM/).fill(authority.issuing.pem);
+  await section(page, "Environnement de test").getByRole("button", { name: "Ajouter à l'environnement de test" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Autorité « AC E2E ${unique} » ajoutée à l'environnement de test` })).toBeVisible();
+  await expect(
+    section(page, "Environnement de test").getByRole("row").filter({ has: page.getByRole("rowheader", { name: `AC E2E ${unique}`, exact: true }) }),
+  ).toContainText("Intermédiaire");
+
   // Retire it: a confirmation first.
   await added.getByRole("button", { name: `Retirer l'autorité AC RACINE E2E ${unique}` }).click();
   await expect(added.getByText(`Retirer « AC RACINE E2E ${unique} » de l'environnement de test ?`)).toBeFocused();

@@ -111,3 +111,52 @@ test("an editor registers a certificate, sees each bad file refused, and the com
   await expect(certificateItem).toContainText("Fait");
   await expectAccessible(page);
 });
+
+test("an editor pastes a certificate as PEM text instead of choosing a file", async ({ page }) => {
+  const siret = randomSiret();
+  const serviceName = `Régulation Collée ${Date.now()}`;
+  await signUpAndDeclareService(page, siret, serviceName);
+  await page.getByRole("link", { name: "Déposer ou consulter les certificats de test" }).click();
+  const now = Date.now();
+  // Issued now for one year, as IGC Santé issues them: a person counts 365 days left, not 364.
+  const good = await issueTestCertificate(authority, {
+    commonName: serviceName,
+    structureId: `3${siret}`,
+    organization: "Certifiés Réunis",
+    notBefore: new Date(now - 60_000),
+    notAfter: new Date(now + 365 * DAY),
+    keyAlgorithm: "EC",
+  });
+  const pasteField = page.getByLabel("Ou collez le certificat au format PEM");
+  // The label reads as text, only the pasted PEM is in a monospace font.
+  await expect(page.locator("label[for=certificateText]")).not.toHaveCSS("font-family", /mono/i);
+  await expect(pasteField).toHaveCSS("font-family", /mono/i);
+  const submit = () =>
+    Promise.all([
+      page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/certificats")),
+      page.getByRole("button", { name: "Vérifier et enregistrer le certificat" }).click(),
+    ]);
+
+  // Something that is not a certificate: the error is under the text area, not under the empty file input.
+  await pasteField.fill("bonjour");
+  await submit();
+  await expect(page.locator("#certificateText-error")).toContainText("n'est pas un certificat X.509 lisible");
+  await expect(pasteField).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#certificateFile-error")).toHaveCount(0);
+  await expectAccessible(page);
+
+  // The certificate, pasted with the blank lines a copy from a mail or a terminal brings.
+  await pasteField.fill(`\n${good.pem}\n\n`);
+  await submit();
+  await expect(page.getByText("Certificat enregistré")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Certificats enregistrés (1)" })).toBeVisible();
+  await expect(page.getByRole("article", { name: /Certificat CN=/ })).toContainText(`OU=3${siret}`);
+  await expect(page.getByRole("article", { name: /Certificat CN=/ })).toContainText("(365 jours restants)");
+
+  // A file and a pasted text at once: refused, nothing added.
+  await page.getByLabel("Fichier du certificat").setInputFiles({ name: "certificat.pem", mimeType: "application/x-pem-file", buffer: Buffer.from(good.pem) });
+  await pasteField.fill(good.pem);
+  await submit();
+  await expect(page.locator("#certificateFile-error")).toContainText("pas les deux");
+  await expect(page.getByRole("heading", { level: 2, name: "Certificats enregistrés (1)" })).toBeVisible();
+});

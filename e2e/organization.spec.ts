@@ -195,8 +195,10 @@ test("someone who already has an account signs in from the invitation, then conf
   await expectAccessible(invited);
   await invited.getByRole("button", { name: `Rejoindre ${legalName}` }).click();
   await expect(invited).toHaveURL(/\/editeur$/);
-  await expect(invited.getByRole("heading", { level: 2, name: legalName })).toBeVisible();
-  await expect(invited.getByRole("heading", { level: 2, name: otherName })).toBeVisible();
+  // Exact names: each organisation also heads its own "Où en sont les services de …" section.
+  await expect(invited.getByRole("heading", { level: 2, name: legalName, exact: true })).toBeVisible();
+  await expect(invited.getByRole("heading", { level: 2, name: otherName, exact: true })).toBeVisible();
+  await expect(invited.getByRole("heading", { level: 2, name: `Où en sont les services de ${legalName}` })).toBeVisible();
   await expectAccessible(invited);
   await invitedContext.close();
 });

@@ -177,6 +177,7 @@ test("an editor uploads PLATINES reports: bad files refused, failing cases first
   await expect(reviewed).toContainText("Plan satisfait");
   await reviewed.getByLabel(/^Note de validation/).fill("Résultats conformes, journaux vérifiés.");
   await reviewed.getByRole("button", { name: `Valider les résultats du plan « ${SEARCH_PLAN} »` }).click();
+  await expect(reviewer.getByRole("status").filter({ hasText: `Résultats du plan « ${SEARCH_PLAN} » validés` })).toBeVisible();
   await expect(reviewed.getByText("Résultats validés par l'ANS")).toBeVisible();
   await expect(reviewed).toContainText("Résultats conformes, journaux vérifiés.");
   expect((await reviewer.request.get(href)).status()).toBe(200);
@@ -184,6 +185,33 @@ test("an editor uploads PLATINES reports: bad files refused, failing cases first
 
   await page.goto(`${serviceUrl}/platines`);
   await expect(planSection(page, SEARCH_PLAN)).toContainText(/Validée le .* par /);
+});
+
+test("an editor downloads a plan's JUnit skeleton and a report naming its cases as the page shows them covers the plan", async ({ page }) => {
+  const serviceName = `Orientation Squelette ${Date.now()}`;
+  await signUpAndDeclareService(page, serviceName);
+  await page.goto(`${page.url().replace(/\?.*$/, "")}/platines`);
+  await expect(page.getByRole("heading", { level: 3, name: "Comment les cas de test sont reconnus" })).toBeVisible();
+  await expect(page.getByText(/« FHIR-ORG-01 — Recherche par nom »/)).toBeVisible();
+  const plan = planSection(page, PAGING_PLAN);
+  const [download] = await Promise.all([page.waitForEvent("download"), plan.getByRole("link", { name: /^Télécharger le squelette JUnit/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^squelette-junit-api-fhir-du-ror-pagination.*\.xml$/);
+  const skeleton = readFileSync(await download.path(), "utf8");
+  // Every required case the page lists is in the skeleton, named "identifier — title".
+  await plan.getByText(/^Les \d+ cas de test requis$/).click();
+  const listed = await plan.getByRole("listitem").allInnerTexts();
+  expect(listed.length).toBeGreaterThan(0);
+  for (const line of listed) expect(skeleton).toContain(`name="${line.replace(/'/g, "&apos;")}"`);
+
+  // Uploaded untouched, it satisfies nothing: every case is still to run.
+  await submitSession(page, { plan: PAGING_PLAN, sessionId: "SQUELETTE-1", report: { name: "squelette.xml", buffer: Buffer.from(skeleton) } });
+  await expect(plan).toContainText("Plan non satisfait");
+  await expect(plan).toContainText("Non exécuté");
+  // Run, every case passing: the same names cover the plan entirely.
+  await submitSession(page, { plan: PAGING_PLAN, sessionId: "SESSION-7001", report: { name: "passee.xml", buffer: Buffer.from(skeleton.replace(/<skipped [^>]*\/>/g, "")) } });
+  await expect(plan).toContainText("Plan satisfait");
+  await expect(plan).toContainText("100 %");
+  await expectAccessible(page);
 });
 
 test("an ANS administrator creates, edits and deactivates a PLATINES test plan", async ({ page }) => {
@@ -200,7 +228,7 @@ test("an ANS administrator creates, edits and deactivates a PLATINES test plan",
   await expect(page.getByRole("heading", { level: 1, name: "Créer un plan de tests PLATINES" })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel(/^Nom du plan/).fill(name);
-  await page.getByLabel(/^API couverte/).selectOption({ label: "Services web historiques (legacy)" });
+  await page.getByLabel(/^API couverte/).selectOption({ label: "Services web historiques" });
   await page.getByLabel(/^Description/).fill("Vérifie l'administration de structure.");
   await page.getByRole("group", { name: /Profils d'accès auxquels le plan s'applique/ }).getByLabel(/^Profil 4/).check();
   await page.getByLabel(/^Cas de test requis/).fill("ADM-01 — Lecture de la structure\nadm-01 — Doublon");

@@ -96,7 +96,7 @@ test("a reviewer filters the queue, requests changes; two reviewers decide at on
 
   // The first approves with profile 2 and edited quotas (a reason is required once they depart from the defaults).
   await reviewer.getByText("Approuver le dossier", { exact: true }).click();
-  await reviewer.getByLabel(/^Profil d'accès accordé/).selectOption({ label: "2 — Profil 2 — données restreintes" });
+  await reviewer.getByLabel(/^Profil d'accès accordé/).selectOption({ label: "Profil 2 — données restreintes" });
   const authenticated = reviewer.getByLabel(/^Appels par seconde sur une API authentifiée/);
   await expect(authenticated).toHaveValue("10");
   await authenticated.fill("25");

@@ -136,7 +136,7 @@ async function declareService(page: Page, serviceName: string) {
   await page.getByLabel(/^Utilisateurs du service/).fill("Les médecins régulateurs.");
   await page.getByRole("group", { name: /Profil d'accès demandé/ }).getByLabel(/^Profil 1/).check();
   await page.getByLabel(/^Justification du profil demandé/).fill("Données très restreintes nécessaires à la régulation.");
-  await page.getByLabel("Services web historiques (legacy)").check();
+  await page.getByLabel("Services web historiques").check();
   await page.getByRole("button", { name: "Déclarer le service" }).click();
   await expect(page.getByRole("heading", { level: 1, name: serviceName })).toBeVisible();
 }

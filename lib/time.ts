@@ -31,3 +31,26 @@ export function waitingDuration(since: Date, now: Date): string {
 export function waitingLabel(since: Date, now: Date): string {
   return `en attente ${waitingDuration(since, now)}`;
 }
+
+const parisDayParts = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, year: "numeric", month: "numeric", day: "numeric" });
+
+/** The calendar day of `date` in Paris, as a count of days since 1 January 1970. */
+function parisDayNumber(date: Date): number {
+  const parts = Object.fromEntries(parisDayParts.formatToParts(date).map((p) => [p.type, p.value]));
+  return Math.round(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)) / DAY_MS);
+}
+
+/**
+ * Days left until `end`, counted as a person does, in calendar days in Europe/Paris: a certificate valid from today
+ * to the same date next year has 365 days left (366 over a 29 February), 0 on its last day, a negative count once past.
+ */
+export function calendarDaysUntil(end: Date, now: Date): number {
+  return parisDayNumber(end) - parisDayNumber(now);
+}
+
+/** "365 jours restants", "1 jour restant", "dernier jour", "expiré depuis 3 jours". */
+export function daysLeftLabel(daysLeft: number): string {
+  if (daysLeft < 0) return `expiré depuis ${plural(-daysLeft, "jour", "jours")}`;
+  if (daysLeft === 0) return "dernier jour";
+  return `${plural(daysLeft, "jour restant", "jours restants")}`;
+}

@@ -17,3 +17,11 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 export function invalidForm(error: z.ZodError): AppError {
   return new AppError("VALIDATION", INVALID_FORM, fieldErrorsOf(error));
 }
+
+/**
+ * Typed or pasted text without its control characters (NUL, escape, …; tab and line breaks become spaces): PostgreSQL
+ * refuses a NUL in text, and none of them means anything in a search or filter field.
+ */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === "\t" || c === "\n" || c === "\r" ? " " : ""));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DAY_MS, ENVIRONMENT_LABELS, ENVIRONMENTS, ofWord, plural, QUOTA_RANGE_MESSAGE } from "./vocabulary";
+import { DAY_MS, ENVIRONMENT_LABELS, ENVIRONMENTS, ofWord, plural, profileName, QUOTA_RANGE_MESSAGE } from "./vocabulary";
 
 describe("the shared vocabulary", () => {
   it("counts in French: 0 and 1 singular, thousands spaced", () => {
@@ -21,5 +21,16 @@ describe("the shared vocabulary", () => {
     expect(ENVIRONMENT_LABELS.PRODUCTION).toBe("Production");
     expect(DAY_MS).toBe(86_400_000);
     expect(QUOTA_RANGE_MESSAGE).toContain("entre 1 et 1000");
+  });
+});
+
+describe("an access profile's name", () => {
+  it("is its label when the label names it, never the code twice", () => {
+    expect(profileName("0", "Profil 0 — données en libre accès")).toBe("Profil 0 — données en libre accès");
+    expect(profileName("2", "profil 2 : données restreintes")).toBe("profil 2 : données restreintes");
+  });
+  it("names the code when the label does not", () => {
+    expect(profileName("5", "Administrateur de structure")).toBe("Profil 5 — Administrateur de structure");
+    expect(profileName("1", "Profil 10 — autre")).toBe("Profil 1 — Profil 10 — autre");
   });
 });

@@ -41,3 +41,12 @@ export function plural(count: number, singular: string, several: string): string
 export function ofWord(word: string): string {
   return /^[aeiouyhàâäéèêëîïôöùûüœæ]/i.test(word.trim()) ? `d'${word.trim()}` : `de ${word.trim()}`;
 }
+
+/**
+ * An access profile as a person reads it: its catalogue label ("Profil 2 — données restreintes"), which names it
+ * already; a label that does not name its code gets "Profil <code> — " before it.
+ */
+export function profileName(code: string, label: string): string {
+  const named = new RegExp(`^\\s*profil\\s+${code.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "iu").test(label);
+  return named ? label : `Profil ${code} — ${label}`;
+}

@@ -162,13 +162,14 @@ function startProductionInstance() {
 // (X-Forwarded-For ignored, the peer address is the client's) and the development mailbox on, where specs read their
 // mail. The second is set as behind one reverse proxy: it takes the right-most X-Forwarded-For entry (so specs can
 // present distinct client addresses without tripping each other's per-address limits, all coming from 127.0.0.1) and
-// has no mailbox (/courriels answers 404 there); e2e/instances.spec.ts uses it. The third is the production start
+// has no mailbox (/courriels answers 404 there) and shows the State brand, as an ANS deployment does
+// (e2e/layout.spec.ts); e2e/instances.spec.ts uses it. The third is the production start
 // (e2e/production.spec.ts), with its own worker in the process.
 const servers = [
   // Every spec reaches the first instance from 127.0.0.1: its per-address limits (anonymous endpoints, ADR 0027;
   // sign-ups, recovery requests and invitation acceptances, ADR 0020) are raised; the others keep production's.
   startInstance(port, { TRUSTED_PROXY_COUNT: "0", MAIL_DEV_MAILBOX: "on", ANONYMOUS_LIMITS_MULTIPLIER: "50", ACCOUNT_REQUESTS_PER_ADDRESS_PER_HOUR: "100000" }),
-  startInstance(String(Number(port) + 1), { TRUSTED_PROXY_COUNT: "1", MAIL_DEV_MAILBOX: "off", ANONYMOUS_LIMITS_MULTIPLIER: "1" }),
+  startInstance(String(Number(port) + 1), { TRUSTED_PROXY_COUNT: "1", MAIL_DEV_MAILBOX: "off", ANONYMOUS_LIMITS_MULTIPLIER: "1", PORTAL_STATE_BRANDING: "on" }),
   startProductionInstance(),
 ];
 

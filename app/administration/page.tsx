@@ -5,6 +5,7 @@ import { administrationOverview } from "@/lib/administration.server";
 import { platformRoleLabels, userStatusLabels } from "@/lib/auth/role-labels";
 import { requirePermission } from "@/lib/auth/session.server";
 import { EventJournalTable } from "@/components/events/EventJournalTable";
+import { TableScroll } from "@/components/ui/TableScroll";
 
 export const metadata: Metadata = { title: "Administration" };
 
@@ -33,27 +34,29 @@ export default async function AdministrationPage() {
       </nav>
       <section aria-labelledby="comptes">
         <h2 id="comptes" className="text-2xl font-bold">Comptes</h2>
-        <table className="mt-4 w-full border-collapse text-left">
-          <caption className="sr-only">Comptes du portail</caption>
-          <thead>
-            <tr className="border-b-2 border-neutral-800">
-              <th scope="col" className="py-2 pr-4">Nom</th>
-              <th scope="col" className="py-2 pr-4">Adresse e-mail</th>
-              <th scope="col" className="py-2 pr-4">Rôles</th>
-              <th scope="col" className="py-2">Statut</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className="border-b border-neutral-300">
-                <td className="py-2 pr-4">{u.name}</td>
-                <td className="py-2 pr-4">{u.email}</td>
-                <td className="py-2 pr-4">{u.roles.map((r) => platformRoleLabels[r]).join(", ")}</td>
-                <td className="py-2">{userStatusLabels[u.status]}</td>
+        <TableScroll label="Comptes du portail" className="mt-4">
+          <table className="w-full border-collapse text-left">
+            <caption className="sr-only">Comptes du portail</caption>
+            <thead>
+              <tr className="border-b-2 border-neutral-800">
+                <th scope="col" className="py-2 pr-4">Nom</th>
+                <th scope="col" className="py-2 pr-4">Adresse e-mail</th>
+                <th scope="col" className="py-2 pr-4">Rôles</th>
+                <th scope="col" className="py-2">Statut</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id} className="border-b border-neutral-300">
+                  <td className="py-2 pr-4">{u.name}</td>
+                  <td className="py-2 pr-4">{u.email}</td>
+                  <td className="py-2 pr-4">{u.roles.map((r) => platformRoleLabels[r]).join(", ")}</td>
+                  <td className="py-2">{userStatusLabels[u.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
       <section aria-labelledby="journal" className="mt-12">
         <h2 id="journal" className="text-2xl font-bold">Derniers événements</h2>

@@ -1,3 +1,5 @@
+import { LongText } from "../ui/LongText";
+
 export type GrantFacts = {
   profileLabel: string;
   quotas: { authenticated: number; public: number; reason: string | null };
@@ -45,7 +47,9 @@ export function EnrolmentGrantFacts({ grant }: { grant: GrantFacts }) {
             <ul className="space-y-3">
               {grant.certificates.map((c) => (
                 <li key={c.fingerprintSha256}>
-                  <span className="block break-all">{c.subjectDn}</span>
+                  <span className="block">
+                    <LongText text={c.subjectDn} />
+                  </span>
                   <span className="block text-sm text-grey-800">
                     {c.environmentLabel}, valide jusqu&apos;au {c.validUntil}
                   </span>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableScroll } from "../ui/TableScroll";
 
 export type CatalogueRow = {
   id: string;
@@ -14,7 +15,7 @@ export type CatalogueRow = {
 /** The catalogue of access profiles as ANS administrators see it, with a link to edit each profile. */
 export function AccessProfilesCatalogueTable({ rows, editPath }: { rows: readonly CatalogueRow[]; editPath: (id: string) => string }) {
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label="Catalogue des profils d'accès, dans l'ordre proposé aux éditeurs">
       <table className="w-full border-collapse text-left">
         <caption className="mb-3 text-left font-bold">Catalogue des profils d&apos;accès, dans l&apos;ordre proposé aux éditeurs</caption>
         <thead>
@@ -56,6 +57,6 @@ export function AccessProfilesCatalogueTable({ rows, editPath }: { rows: readonl
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Alert } from "../ui/Alert";
+import { ofWord } from "@/lib/vocabulary";
 
 export type CharterBannerNotice = {
   organizationId: string;
@@ -50,8 +51,8 @@ export function CharterBanner({ notices, className }: { notices: readonly Charte
               <>
                 <p>
                   {notice.legalRepresentatives.length > 0
-                    ? `Le représentant légal de ${notice.legalName} (${names(notice.legalRepresentatives)}) doit accepter la version ${notice.version} de la charte.`
-                    : `Un représentant légal de ${notice.legalName} doit accepter la version ${notice.version} de la charte ; aucun n'est encore désigné.`}{" "}
+                    ? `Le représentant légal ${ofWord(notice.legalName)} (${names(notice.legalRepresentatives)}) doit accepter la version ${notice.version} de la charte.`
+                    : `Un représentant légal ${ofWord(notice.legalName)} doit accepter la version ${notice.version} de la charte ; aucun n'est encore désigné.`}{" "}
                   Tant qu&apos;elle n&apos;est pas acceptée, vos demandes d&apos;adhésion ne peuvent pas être soumises.
                 </p>
                 <p>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { CA_KIND_LABELS, daysLeftLabel } from "@/lib/certificates/ca-bundle-messages";
 import { formatDate, formatDateTime } from "@/lib/time";
+import { TableScroll } from "../ui/TableScroll";
 
 export type CaBundleRow = {
   id: string;
@@ -16,6 +17,8 @@ export type CaBundleRow = {
   retiredAt: Date | null;
   createdAt: Date;
   addedBy: string | null;
+  /** Serial, validity and fingerprint when another authority of the list bears the same name; null otherwise. */
+  distinction: string | null;
 };
 
 function ValidityCell({ row }: { row: CaBundleRow }) {
@@ -61,7 +64,7 @@ export function CaBundleTable({
     return <p className="mt-4 text-grey-800">Aucune autorité de certification : aucun certificat client de cet environnement ne peut être vérifié.</p>;
   }
   return (
-    <div className="mt-4 overflow-x-auto">
+    <TableScroll label={caption} className="mt-4">
       <table className="w-full border-collapse text-left">
         <caption className="mb-3 text-left font-bold">{caption}</caption>
         <thead>
@@ -83,6 +86,7 @@ export function CaBundleTable({
             <tr key={row.id} className={row.retiredAt ? "border-b border-grey-200 align-top text-grey-800" : "border-b border-grey-200 align-top"}>
               <th scope="row" className="px-3 py-3 font-bold">
                 {row.name}
+                {row.distinction ? <span className="mt-1 block text-sm font-normal text-grey-800">Homonyme : {row.distinction}</span> : null}
               </th>
               <td className="min-w-64 px-3 py-3 text-sm">
                 <span className="block break-words">
@@ -110,6 +114,6 @@ export function CaBundleTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,5 +1,7 @@
 import type { CertificateFacts } from "@/lib/certificates/certificate-facts";
 import { extendedKeyUsageLabel, KEY_USAGE_LABELS } from "@/lib/certificates/certificate-usages";
+import { daysLeftLabel } from "@/lib/time";
+import { LongText } from "../ui/LongText";
 
 export type CertificateFactsView = CertificateFacts & { notBeforeLabel: string; notAfterLabel: string; daysLeft: number };
 
@@ -9,10 +11,6 @@ function keyDescription(facts: CertificateFacts): string {
   return bits ? `${algorithm} ${bits} bits` : algorithm;
 }
 
-function remaining(daysLeft: number): string {
-  if (daysLeft < 0) return `expiré depuis ${-daysLeft} jour${-daysLeft > 1 ? "s" : ""}`;
-  return `${daysLeft} jour${daysLeft > 1 ? "s" : ""} restant${daysLeft > 1 ? "s" : ""}`;
-}
 
 /** The facts an editor or reviewer needs to recognise a certificate, in French. */
 export function CertificateFactsList({ facts }: { facts: CertificateFactsView }) {
@@ -22,7 +20,7 @@ export function CertificateFactsList({ facts }: { facts: CertificateFactsView })
     ["Numéro de série", facts.serialNumber],
     ["Empreinte SHA-256", facts.fingerprintSha256],
     ["Valide du", facts.notBeforeLabel],
-    ["Valide jusqu'au", `${facts.notAfterLabel} (${remaining(facts.daysLeft)})`],
+    ["Valide jusqu'au", `${facts.notAfterLabel} (${daysLeftLabel(facts.daysLeft)})`],
     ["Clé publique", keyDescription(facts)],
     ["Usages de la clé", facts.keyUsage.map((u) => KEY_USAGE_LABELS[u]).join(", ") || "aucun"],
     ["Usages étendus", facts.extendedKeyUsage.map(extendedKeyUsageLabel).join(", ") || "aucun"],
@@ -32,7 +30,9 @@ export function CertificateFactsList({ facts }: { facts: CertificateFactsView })
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="font-semibold">{label}</dt>
-          <dd className="break-all font-mono text-sm sm:font-sans sm:text-base">{value}</dd>
+          <dd className="min-w-0">
+            <LongText text={value} />
+          </dd>
         </div>
       ))}
     </dl>

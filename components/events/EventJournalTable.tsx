@@ -1,5 +1,6 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { formatDateTime } from "@/lib/time";
+import { TableScroll } from "../ui/TableScroll";
 
 export type JournalRow = {
   id: string;
@@ -12,10 +13,11 @@ export type JournalRow = {
 
 /** Events of the journal, most recent first: when, what, who (with their address), for which organisation, from where. */
 export function EventJournalTable({ caption, events, captionHidden = false }: { caption: ReactNode; events: readonly JournalRow[]; captionHidden?: boolean }) {
+  const captionId = useId();
   return (
-    <div className="overflow-x-auto">
+    <TableScroll labelledBy={captionId}>
       <table className="mt-4 w-full border-collapse text-left">
-        <caption className={captionHidden ? "sr-only" : "py-2 text-left font-semibold"}>{caption}</caption>
+        <caption id={captionId} className={captionHidden ? "sr-only" : "py-2 text-left font-semibold"}>{caption}</caption>
         <thead>
           <tr className="border-b-2 border-grey-950">
             <th scope="col" className="py-2 pr-4">Date</th>
@@ -46,6 +48,6 @@ export function EventJournalTable({ caption, events, captionHidden = false }: { 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

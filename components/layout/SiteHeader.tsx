@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { MainNavigation } from "./MainNavigation";
+import { OutsideTokenPages } from "./OutsideTokenPages";
 import { StateBrand } from "./StateBrand";
 
 export type NavigationItem = {
@@ -36,7 +37,8 @@ const defaultTagline = "Répertoire national de l'offre et des ressources";
 
 /**
  * The site header: portal name and tagline (link to the home page), the account area on the right,
- * then the main navigation. Wraps on narrow screens; no script needed.
+ * then the main navigation, which collapses behind a "Menu" button on narrow screens. On the pages reached through a
+ * personal link (client signature, invitation), the portal's name alone: no navigation, no account area.
  */
 export function SiteHeader({
   portalName,
@@ -48,8 +50,8 @@ export function SiteHeader({
 }: SiteHeaderProps) {
   return (
     <header className="border-b border-grey-200 bg-white shadow-[0_2px_4px_0_rgba(0,0,18,0.08)]">
-      <div className="container-page flex flex-wrap items-center justify-between gap-x-8 gap-y-4 py-4 md:py-6">
-        <div className="flex items-center gap-6">
+      <div className="container-page flex flex-wrap items-center justify-between gap-x-8 gap-y-3 py-4 md:py-6">
+        <div className="flex min-w-0 items-center gap-4 md:gap-6">
           {showStateBrand ? <StateBrand /> : null}
           <Link href="/" className="group flex items-center gap-3 text-grey-950 no-underline">
             <span
@@ -65,6 +67,8 @@ export function SiteHeader({
           </Link>
         </div>
 
+        {/* Nothing of the account on a personal link's page: see OutsideTokenPages. */}
+        <OutsideTokenPages>
         {user ? (
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
             <p className="flex flex-col text-sm leading-tight">
@@ -110,9 +114,14 @@ export function SiteHeader({
             </li>
           </ul>
         )}
+        </OutsideTokenPages>
       </div>
 
-      {navigation.length > 0 ? <MainNavigation items={navigation} /> : null}
+      {navigation.length > 0 ? (
+        <OutsideTokenPages>
+          <MainNavigation items={navigation} />
+        </OutsideTokenPages>
+      ) : null}
     </header>
   );
 }

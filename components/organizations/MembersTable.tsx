@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { TableScroll } from "../ui/TableScroll";
 
 export type MemberRow = {
   membershipId: string;
@@ -14,7 +15,7 @@ export type MemberRow = {
 /** The people of an organisation and their role; an "Actions" column when `showActions` is set. */
 export function MembersTable({ members, showActions }: { members: MemberRow[]; showActions: boolean }) {
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label="Membres de l'organisation et leur rôle">
       <table className="w-full border-collapse text-left">
         <caption className="sr-only">Membres de l&apos;organisation et leur rôle</caption>
         <thead>
@@ -42,6 +43,6 @@ export function MembersTable({ members, showActions }: { members: MemberRow[]; s
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useId } from "react";
+import { TableScroll } from "../ui/TableScroll";
 
 type Member = { name: string; email: string; isLegalRepresentative: boolean; active: boolean };
 
@@ -29,28 +30,30 @@ export function OrganizationSummary(props: {
         <dd>{props.createdOn}</dd>
       </dl>
       <h3 className="mt-6 text-xl font-bold">Membres</h3>
-      <table className="mt-3 w-full border-collapse text-left">
-        <caption className="sr-only">Membres de l&apos;organisation</caption>
-        <thead>
-          <tr className="border-b-2 border-neutral-800">
-            <th scope="col" className="py-2 pr-4">Nom</th>
-            <th scope="col" className="py-2 pr-4">Adresse e-mail</th>
-            <th scope="col" className="py-2">Rôle</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.members.map((member) => (
-            <tr key={member.email} className="border-b border-neutral-300">
-              <td className="py-2 pr-4">{member.name}</td>
-              <td className="py-2 pr-4">{member.email}</td>
-              <td className="py-2">
-                {member.isLegalRepresentative ? "Représentant légal" : "Membre de l'équipe"}
-                {!member.active && " (désactivé)"}
-              </td>
+      <TableScroll label="Membres de l'organisation" className="mt-3">
+        <table className="w-full border-collapse text-left">
+          <caption className="sr-only">Membres de l&apos;organisation</caption>
+          <thead>
+            <tr className="border-b-2 border-neutral-800">
+              <th scope="col" className="py-2 pr-4">Nom</th>
+              <th scope="col" className="py-2 pr-4">Adresse e-mail</th>
+              <th scope="col" className="py-2">Rôle</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.members.map((member) => (
+              <tr key={member.email} className="border-b border-neutral-300">
+                <td className="py-2 pr-4">{member.name}</td>
+                <td className="py-2 pr-4">{member.email}</td>
+                <td className="py-2">
+                  {member.isLegalRepresentative ? "Représentant légal" : "Membre de l'équipe"}
+                  {!member.active && " (désactivé)"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {!props.members.some((m) => m.isLegalRepresentative) && (
         <p className="mt-4 font-semibold text-warning">
           Aucun représentant légal n&apos;est encore désigné : il devra rejoindre l&apos;organisation pour signer.

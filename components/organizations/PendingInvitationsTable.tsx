@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { TableScroll } from "../ui/TableScroll";
 
 export type PendingInvitationRow = {
   invitationId: string;
@@ -14,7 +15,7 @@ export type PendingInvitationRow = {
 export function PendingInvitationsTable({ invitations, showActions }: { invitations: PendingInvitationRow[]; showActions: boolean }) {
   if (invitations.length === 0) return <p>Aucune invitation en attente.</p>;
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label="Invitations en attente">
       <table className="w-full border-collapse text-left">
         <caption className="sr-only">Invitations en attente</caption>
         <thead>
@@ -38,6 +39,6 @@ export function PendingInvitationsTable({ invitations, showActions }: { invitati
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,6 +1,7 @@
 import type { PlatinesEvaluation } from "@/lib/platines/evaluation";
 import { percent } from "@/lib/platines/verdict";
 import { cx } from "../ui/cx";
+import { TableScroll } from "../ui/TableScroll";
 
 const statusStyle: Record<string, string> = {
   succès: "text-success",
@@ -72,7 +73,7 @@ export function SessionResults({ id, title, facts, evaluation, reportFile, evide
               {evaluation.duplicates.map((d) => `${d.identifier} (${d.occurrences} fois)`).join(", ")}.
             </p>
           )}
-          <div className="mt-4 overflow-x-auto">
+          <TableScroll label="Cas de test, les cas en échec d'abord" className="mt-4">
             <table className="w-full border-collapse text-left text-sm">
               <caption className="mb-2 text-left font-bold">Cas de test, les cas en échec d&apos;abord</caption>
               <thead>
@@ -98,7 +99,7 @@ export function SessionResults({ id, title, facts, evaluation, reportFile, evide
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
       <div className="mt-4">

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { SNAPSHOT_CHANGE_KIND_LABELS, type SnapshotChange } from "@/lib/applications/snapshot-diff";
 import { formatDateTime } from "@/lib/time";
+import { TableScroll } from "../ui/TableScroll";
+import { ChangedText } from "./ChangedText";
 
 /** A section of the dossier page, with its heading (h2) as its accessible name. */
 export function DossierSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -31,7 +33,7 @@ export function FactList({ facts }: { facts: [string, ReactNode][] }) {
 /** What changed since the previous submission, one row per change. */
 export function ChangesTable({ changes, caption }: { changes: SnapshotChange[]; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label={caption}>
       <table className="w-full border-collapse text-left">
         <caption className="py-2 text-left font-semibold">{caption}</caption>
         <thead>
@@ -49,13 +51,17 @@ export function ChangesTable({ changes, caption }: { changes: SnapshotChange[]; 
               <td className="py-2 pr-4">{c.section}</td>
               <th scope="row" className="py-2 pr-4 font-semibold">{c.field}</th>
               <td className="py-2 pr-4">{SNAPSHOT_CHANGE_KIND_LABELS[c.kind]}</td>
-              <td className="py-2 pr-4 break-all">{c.before === null ? "—" : <del className="bg-error-light">{c.before}</del>}</td>
-              <td className="py-2 break-all">{c.after === null ? "—" : <ins className="bg-success-light no-underline">{c.after}</ins>}</td>
+              <td className="min-w-48 py-2 pr-4">
+                <ChangedText side="before" before={c.before} after={c.after} />
+              </td>
+              <td className="min-w-48 py-2">
+                <ChangedText side="after" before={c.before} after={c.after} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

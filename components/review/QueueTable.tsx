@@ -3,6 +3,7 @@ import { reviewApplicationPath } from "@/lib/paths";
 import { formatSiret } from "@/lib/organizations/formatting";
 import { formatDateTime } from "@/lib/time";
 import { UnreadBadge } from "./UnreadBadge";
+import { TableScroll } from "../ui/TableScroll";
 
 export type QueueTableRow = {
   id: string;
@@ -23,7 +24,7 @@ export type QueueTableRow = {
 /** One page of the reviewer queue. */
 export function QueueTable({ rows, caption }: { rows: QueueTableRow[]; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label={caption}>
       <table className="mt-4 w-full border-collapse text-left">
         <caption className="py-2 text-left font-semibold">{caption}</caption>
         <thead>
@@ -70,7 +71,7 @@ export function QueueTable({ rows, caption }: { rows: QueueTableRow[]; caption: 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

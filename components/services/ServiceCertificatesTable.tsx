@@ -1,4 +1,5 @@
 import { DataTable } from "@/components/ui/DataTable";
+import { LongText } from "../ui/LongText";
 export type ServiceCertificateRow = {
   id: string;
   subjectDn: string;
@@ -16,8 +17,8 @@ export function ServiceCertificatesTable({ rows, caption }: { rows: readonly Ser
     <DataTable caption={caption} headers={["Titulaire (DN du sujet)", "Numéro de série", "Validité", "Déposé le", "Statut", "Contrôles"]}>
       {rows.map((row) => (
         <tr key={row.id} className="border-b border-grey-200 align-top">
-          <th scope="row" className="px-3 py-3 font-normal break-all">
-            {row.subjectDn}
+          <th scope="row" className="min-w-48 px-3 py-3 font-normal">
+            <LongText text={row.subjectDn} />
           </th>
           <td className="px-3 py-3 font-mono text-sm break-all">{row.serialNumber}</td>
           <td className="px-3 py-3">

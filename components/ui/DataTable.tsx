@@ -1,11 +1,13 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
+import { TableScroll } from "./TableScroll";
 
 /** A table that scrolls in its own container on narrow screens, with its caption and column headers. */
 export function DataTable({ caption, headers, children }: { caption: ReactNode; headers: readonly ReactNode[]; children: ReactNode }) {
+  const captionId = useId();
   return (
-    <div className="overflow-x-auto">
+    <TableScroll labelledBy={captionId}>
       <table className="w-full border-collapse text-left">
-        <caption className="mb-3 text-left font-bold">{caption}</caption>
+        <caption id={captionId} className="mb-3 text-left font-bold">{caption}</caption>
         <thead>
           <tr className="border-b-2 border-grey-950 bg-grey-50">
             {headers.map((header, index) => (
@@ -17,6 +19,6 @@ export function DataTable({ caption, headers, children }: { caption: ReactNode; 
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { serviceCompleteness, type CompletenessInput } from "../services/completeness";
-import { submissionChecklist } from "./checklist";
+import { checklistSummary, submissionChecklist } from "./checklist";
 
 const now = new Date("2026-03-10T12:00:00Z");
 const complete: CompletenessInput = {
@@ -59,5 +59,17 @@ describe("the submission checklist", () => {
   it("blocks on any item that is missing, whatever its id", () => {
     const items = serviceCompleteness(complete).map((i) => (i.id === "attestation" ? { ...i, state: "missing" as const, done: false, href: "/x" } : i));
     expect(submissionChecklist(items, { label: "Profil 0", active: true }, edit).missing.map((i) => i.id)).toEqual(["attestation"]);
+  });
+});
+
+describe("the sentence above the checklist", () => {
+  it("says whether the dossier can be submitted while it is being prepared", () => {
+    expect(checklistSummary(0, false)).toBe("Toutes les pièces exigées sont réunies : le dossier peut être déposé.");
+    expect(checklistSummary(2, false)).toMatch(/^2 pièces manquent encore/);
+  });
+  it("no longer offers to submit once the dossier is submitted", () => {
+    expect(checklistSummary(0, true)).toMatch(/^Le dossier est déposé : l'instructeur examine/);
+    expect(checklistSummary(0, true)).not.toMatch(/peut être déposé/);
+    expect(checklistSummary(1, true)).toMatch(/1 pièce n'est plus réunie/);
   });
 });

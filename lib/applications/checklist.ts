@@ -50,3 +50,15 @@ export function submissionChecklist(
   const missing = items.filter(isBlocking);
   return { items, missing, complete: missing.length === 0 };
 }
+
+/** The sentence above the checklist: whether the dossier can be submitted, or, once submitted, what the list now is. */
+export function checklistSummary(missing: number, submitted: boolean): string {
+  if (submitted) {
+    return missing === 0
+      ? "Le dossier est déposé : l'instructeur examine les pièces de ce dépôt. La liste ci-dessous montre les pièces telles qu'elles sont aujourd'hui."
+      : `Le dossier est déposé, mais ${missing > 1 ? `${missing} pièces ne sont plus réunies` : "1 pièce n'est plus réunie"} aujourd'hui : l'instructeur examine les pièces du dépôt ; complétez-les avant un prochain dépôt.`;
+  }
+  return missing === 0
+    ? "Toutes les pièces exigées sont réunies : le dossier peut être déposé."
+    : `${missing} pièce${missing > 1 ? "s manquent" : " manque"} encore : le dossier ne peut pas être déposé tant qu'${missing > 1 ? "elles manquent" : "elle manque"}.`;
+}

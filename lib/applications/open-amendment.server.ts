@@ -12,6 +12,7 @@ import { AMENDMENT_REASONS } from "./lifecycle";
 import { MESSAGE_MAX_LENGTH, reviewText } from "../message-text";
 import { openApplicationInTransaction } from "./open-application.server";
 import { submitInTransaction, type SubmitResult } from "./submit.server";
+import { formatDate } from "../time";
 
 const amendmentSchema = z.object({
   reason: z.enum(AMENDMENT_REASONS, { error: "Choisissez l'objet de la demande de modification." }),
@@ -52,7 +53,7 @@ export async function openAmendment(
       const granted = new Set(inForce?.certificateFingerprints ?? []);
       const renewed = state.snapshot.certificates.filter((c) => !granted.has(c.fingerprintSha256) && c.verdict !== "error" && c.verdict !== null);
       if (inForce && renewed.length === 0) throw new AppError("VALIDATION", RENEWAL_NEEDS_NEW_CERTIFICATE);
-      const prefilled = `Renouvellement de certificat : ${renewed.map((c) => `${c.subjectDn} (${c.environment === "TEST" ? "test" : "production"}, valide jusqu'au ${c.notAfter.slice(0, 10)}, empreinte SHA-256 ${c.fingerprintSha256})`).join(" ; ")}.`;
+      const prefilled = `Renouvellement de certificat : ${renewed.map((c) => `${c.subjectDn} (${c.environment === "TEST" ? "test" : "production"}, valide jusqu'au ${formatDate(new Date(c.notAfter))}, empreinte SHA-256 ${c.fingerprintSha256})`).join(" ; ")}.`;
       note = note ?? (prefilled.length <= MESSAGE_MAX_LENGTH ? prefilled : prefilled.slice(0, MESSAGE_MAX_LENGTH));
     }
     const opened = await openApplicationInTransaction(tx, actor, serviceId, "AMENDMENT", { reason, note }, request, now);

@@ -98,10 +98,10 @@ describe("the diff between two submissions", () => {
         "Certificats",
         "Certificat de test",
         "changed",
-        "CN=Orientation Plus, O=Santé Numérique (test, empreinte SHA-256 aa11, valide du 2026-01-01 au 2028-01-01, conforme)",
-        "CN=Orientation Plus, O=Santé Numérique (test, empreinte SHA-256 aa11, valide du 2026-01-01 au 2028-01-01, conforme avec avertissements)",
+        "CN=Orientation Plus, O=Santé Numérique (test, empreinte SHA-256 aa11, valide du 1 janvier 2026 au 1 janvier 2028, conforme)",
+        "CN=Orientation Plus, O=Santé Numérique (test, empreinte SHA-256 aa11, valide du 1 janvier 2026 au 1 janvier 2028, conforme avec avertissements)",
       ],
-      ["Attestations de client", "Attestation de CHU de Rennes", "removed", "CHU de Rennes (PDF scellé, SHA-256 ff00)", null],
+      ["Attestations de client", "Attestation du client CHU de Rennes", "removed", "CHU de Rennes (PDF scellé, SHA-256 ff00)", null],
       ["Résultats PLATINES", "Plan de tests Profil 2", "changed", "Satisfait", "Non satisfait"],
       ["Charte", "Version acceptée", "changed", "0.1", "0.2"],
     ]);

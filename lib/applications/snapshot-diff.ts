@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROR_API_LABELS, SERVICE_PURPOSE_LABELS } from "../services/service-schema";
 import type { ApplicationSnapshot } from "./snapshot";
+import { formatDate } from "../time";
 
 // Pure: what changed between two submissions of an application, in words a reviewer reads. Each entry names its
 // section and field in French and gives the value before and after, as text.
@@ -51,7 +52,7 @@ const VERDICT_WORDS = { ok: "conforme", warning: "conforme avec avertissements",
 
 const purposeLabel = (code: string) => SERVICE_PURPOSE_LABELS[code as keyof typeof SERVICE_PURPOSE_LABELS] ?? code;
 const apiLabel = (code: string) => ROR_API_LABELS[code as keyof typeof ROR_API_LABELS] ?? code;
-const day = (iso: string) => iso.slice(0, 10);
+const day = (iso: string) => formatDate(new Date(iso));
 
 function certificateText(c: ApplicationSnapshot["certificates"][number]): string {
   const verdict = c.verdict ? VERDICT_WORDS[c.verdict] : "non évalué";
@@ -134,7 +135,7 @@ export function diffSnapshots(before: ApplicationSnapshot, after: ApplicationSna
       before.attestations,
       after.attestations,
       (a) => a.id,
-      (a) => `Attestation de ${a.clientName}`,
+      (a) => `Attestation du client ${a.clientName}`,
       (a) => `${a.clientName} (PDF scellé, SHA-256 ${a.sealedSha256})`,
     ),
   );

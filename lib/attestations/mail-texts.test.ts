@@ -41,13 +41,13 @@ describe("the attestation's e-mails", () => {
 
   it("give the client their link and its French expiry date; a resent one says it replaces the previous", () => {
     const first = attestationMails.signatureRequest(content, { link: signingLink, expiresAt, resent: false });
-    expect(first.subject).toBe("attestation de client à signer pour Santé Éditeur SAS");
+    expect(first.subject).toBe("Attestation de client à signer pour Santé Éditeur SAS");
     expect(first.text).toContain(`ouvrez ce lien personnel :\n${signingLink}\n`);
     expect(first.text).toContain("expire le 8 décembre 2026");
     expect(first.text).not.toContain("remplace");
     const resent = attestationMails.signatureRequest(content, { link: signingLink, expiresAt, resent: true });
     expect(resent.subject).toBe("Nouveau lien : attestation de client à signer pour Santé Éditeur SAS");
-    expect(resent.text).toContain("au nom de Clinique Sainte-Hélène.\nCe lien remplace celui du courriel précédent, qui ne fonctionne plus.\n\n");
+    expect(resent.text).toContain("au nom du client Clinique Sainte-Hélène.\nCe lien remplace celui du courriel précédent, qui ne fonctionne plus.\n\n");
   });
 
   it("remind the client without any link, with the dates of the first message and of its expiry", () => {
@@ -67,7 +67,7 @@ describe("the attestation's e-mails", () => {
     expect(last.subject).toBe("Attestation de client signée par le représentant légal : Clinique Sainte-Hélène");
     expect(last.text).toContain("le représentant légal de l'éditeur (Rémi Martin).\nLes deux parties ont signé");
     const declined = attestationMails.declined(content, { party: "CLIENT", signerName: "Zoé Lefèvre", reason: "La date est fausse.", link });
-    expect(declined.subject).toBe("Signature refusée : attestation de client de Clinique Sainte-Hélène");
+    expect(declined.subject).toBe("Signature refusée : attestation du client Clinique Sainte-Hélène");
     expect(declined.text).toContain("Zoé Lefèvre (pour le client Clinique Sainte-Hélène) a refusé de signer");
     expect(declined.text).toContain("Raison indiquée :\nLa date est fausse.\n");
     expect(declined.text).toContain(link);

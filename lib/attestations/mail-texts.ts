@@ -12,10 +12,10 @@ type Party = "CLIENT" | "EDITOR";
 export const attestationMails = {
   /** To the client: the single-use signing link (a resent one replaces the previous). */
   signatureRequest: (c: AttestationMailContent, input: { link: string; expiresAt: Date; resent: boolean }): MailText =>
-    mailText("attestation_signature_request", `${input.resent ? "Nouveau lien : " : ""}attestation de client à signer pour ${c.editorName}`, [
+    mailText("attestation_signature_request", input.resent ? `Nouveau lien : attestation de client à signer pour ${c.editorName}` : `Attestation de client à signer pour ${c.editorName}`, [
       "Bonjour,",
       "",
-      `${c.editorName} vous demande de signer l'attestation de client (annexe 1 de la charte d'accès aux données du ROR) pour le service numérique « ${c.serviceName} », au nom de ${c.clientName}.`,
+      `${c.editorName} vous demande de signer l'attestation de client (annexe 1 de la charte d'accès aux données du ROR) pour le service numérique « ${c.serviceName} », au nom du client ${c.clientName}.`,
       ...(input.resent ? ["Ce lien remplace celui du courriel précédent, qui ne fonctionne plus."] : []),
       "",
       "Pour lire le document et le signer (ou refuser de le signer), ouvrez ce lien personnel :",
@@ -30,7 +30,7 @@ export const attestationMails = {
     mailText("attestation_signature_request_editor", `Attestation de client à signer : ${c.clientName}`, [
       "Bonjour,",
       "",
-      `L'attestation de client de ${c.clientName} pour le service numérique « ${c.serviceName} » a été envoyée pour signature.`,
+      `L'attestation du client ${c.clientName} pour le service numérique « ${c.serviceName} » a été envoyée pour signature.`,
       "En tant que représentant légal de l'éditeur, vous devez la signer à votre tour depuis votre compte :",
       link,
     ]),
@@ -48,7 +48,7 @@ export const attestationMails = {
     mailText("attestation_signature_reminder", `Rappel : attestation de client à signer pour ${c.editorName}`, [
       "Bonjour,",
       "",
-      `Le ${formatDate(input.sentAt)}, ${c.editorName} vous a demandé de signer l'attestation de client (annexe 1 de la charte d'accès aux données du ROR) pour le service numérique « ${c.serviceName} », au nom de ${c.clientName}. Elle attend toujours votre signature.`,
+      `Le ${formatDate(input.sentAt)}, ${c.editorName} vous a demandé de signer l'attestation de client (annexe 1 de la charte d'accès aux données du ROR) pour le service numérique « ${c.serviceName} », au nom du client ${c.clientName}. Elle attend toujours votre signature.`,
       "",
       `Pour la lire et la signer, ou refuser de la signer, ouvrez le lien personnel du courriel reçu le ${formatDate(input.sentAt)}. Ce lien expire le ${formatDate(input.expiresAt)}.`,
       `Si vous ne retrouvez pas ce courriel, demandez à ${c.editorName} de vous envoyer un nouveau lien.`,
@@ -59,7 +59,7 @@ export const attestationMails = {
     mailText("attestation_signed", `Attestation de client signée par ${input.party === "CLIENT" ? "le client" : "le représentant légal"} : ${c.clientName}`, [
       "Bonjour,",
       "",
-      `L'attestation de client de ${c.clientName} pour le service numérique « ${c.serviceName} » a été signée par ${
+      `L'attestation du client ${c.clientName} pour le service numérique « ${c.serviceName} » a été signée par ${
         input.party === "CLIENT" ? `le client (${input.signerName}, ${c.clientName})` : `le représentant légal de l'éditeur (${input.signerName})`
       }.`,
       input.complete ? "Les deux parties ont signé : le document final est scellé par le portail." : "Elle attend encore l'autre signature.",
@@ -69,7 +69,7 @@ export const attestationMails = {
 
   /** To the editor's members: one party refused, with the reason they gave (the editor's own attestation). */
   declined: (c: AttestationMailContent, input: { party: Party; signerName: string; reason: string; link: string }): MailText =>
-    mailText("attestation_declined", `Signature refusée : attestation de client de ${c.clientName}`, [
+    mailText("attestation_declined", `Signature refusée : attestation du client ${c.clientName}`, [
       "Bonjour,",
       "",
       `${input.signerName} (${input.party === "CLIENT" ? `pour le client ${c.clientName}` : "représentant légal de l'éditeur"}) a refusé de signer l'attestation de client du service numérique « ${c.serviceName} ».`,
@@ -89,7 +89,7 @@ export const attestationMails = {
     mailText("attestation_sealed", `Attestation de client signée et scellée : ${c.clientName}`, [
       "Bonjour,",
       "",
-      `L'attestation de client de ${c.clientName} pour le service numérique « ${c.serviceName} » de ${c.editorName} est signée par les deux parties et scellée par le portail.`,
+      `L'attestation du client ${c.clientName} pour le service numérique « ${c.serviceName} » de ${c.editorName} est signée par les deux parties et scellée par le portail.`,
       "",
       `Empreinte SHA-256 du document scellé : ${input.sealedSha256}`,
       input.forClient

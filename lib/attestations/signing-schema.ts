@@ -4,8 +4,13 @@ import { plainTextProblem } from "./attestation-schema";
 // Pure: what a signatory confirms when signing (browser and server). The signature image itself is checked
 // by signature-image.ts on the server.
 
+// A simple electronic signature (eIDAS art. 3(10), 25(1)): admissible as evidence, but only a qualified signature
+// has the effect of a handwritten one (art. 25(2)). The sentence says what the person consents to and what is
+// kept, and claims no more (ADR 0006).
 export const CONSENT_SENTENCE =
-  "Je confirme avoir lu l'attestation de client ci-dessus et je la signe électroniquement. Je reconnais que cette signature m'engage comme une signature manuscrite.";
+  "Je confirme avoir lu l'attestation de client ci-dessus et en approuver le contenu, que je signe par une signature " +
+  "électronique simple. Je sais que les éléments de preuve de cette signature (mes nom, fonction et adresse e-mail, la " +
+  "date et l'heure, l'adresse IP et l'empreinte du document) sont conservés avec l'attestation scellée.";
 
 function confirmedText(missing: string, max: number) {
   return z

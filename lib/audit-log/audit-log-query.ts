@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { eventName, type EventName } from "../events/catalogue";
+import { withoutControlCharacters } from "../validation";
 
 // Pure: the audit log's filters as URL parameters (/administration/journal?type=…&du=…&au=…&organisation=…&acteur=…
 // &page=…), parsed without ever throwing (a wrong value falls back to "no filter"); the same parameters drive the
@@ -25,7 +26,7 @@ const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
-const text = z.string().transform((s) => s.replace(/\s+/g, " ").trim().slice(0, 100));
+const text = z.string().transform((s) => withoutControlCharacters(s).replace(/\s+/g, " ").trim().slice(0, 100));
 
 /** Next's searchParams (or URLSearchParams) → the filters. Never throws. */
 export function parseAuditLogQuery(params: URLSearchParams | Record<string, string | string[] | undefined>): AuditLogQuery {

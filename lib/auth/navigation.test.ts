@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCurrent, navigationFor } from "./navigation";
+import { isCurrent, isTokenPage, navigationFor } from "./navigation";
 
 const labels = (items: { label: string }[]) => items.map((i) => i.label);
 
@@ -34,5 +34,12 @@ describe("navigation by role", () => {
     expect(hrefs.filter((h) => isCurrent(h, "/editeur/dossiers/abc", hrefs))).toEqual(["/editeur/dossiers"]);
     expect(hrefs.filter((h) => isCurrent(h, "/editeur/services", hrefs))).toEqual(["/editeur"]);
     expect(hrefs.filter((h) => isCurrent(h, "/editeur/dossiersx", hrefs))).toEqual(["/editeur"]);
+  });
+  it("knows the pages reached through a personal link, which get a header without navigation", () => {
+    expect(isTokenPage("/signature/abc")).toBe(true);
+    expect(isTokenPage("/invitation/abc")).toBe(true);
+    expect(isTokenPage("/signature")).toBe(false);
+    expect(isTokenPage("/editeur")).toBe(false);
+    expect(isTokenPage("/verification")).toBe(false);
   });
 });

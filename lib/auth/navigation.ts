@@ -34,3 +34,13 @@ function within(href: string, pathname: string): boolean {
 export function isCurrent(href: string, pathname: string, others: readonly string[] = []): boolean {
   return within(href, pathname) && !others.some((other) => other.length > href.length && other.startsWith(href) && within(other, pathname));
 }
+
+/**
+ * Pages reached through a personal link (a client's signature, an invitation), by people who may have no account
+ * and need none: their header shows the portal's name only, no navigation and no "create an account".
+ */
+export const TOKEN_PAGE_PREFIXES = ["/signature/", "/invitation/"] as const;
+
+export function isTokenPage(pathname: string): boolean {
+  return TOKEN_PAGE_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+}

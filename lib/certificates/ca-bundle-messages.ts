@@ -36,9 +36,5 @@ export const CA_KIND_LABELS: Record<CaKind, string> = {
   intermediate: "Intermédiaire",
 };
 
-/** "2 403 jours restants", "1 jour restant", "moins d'un jour restant". */
-export function daysLeftLabel(daysLeft: number): string {
-  if (daysLeft < 1) return "moins d'un jour restant";
-  if (daysLeft === 1) return "1 jour restant";
-  return `${daysLeft.toLocaleString("fr-FR")} jours restants`;
-}
+/** "2 403 jours restants", "1 jour restant", "dernier jour": calendar days, in Paris (lib/time.ts). */
+export { daysLeftLabel } from "../time";

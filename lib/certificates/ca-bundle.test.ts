@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CA_BUNDLE_ERRORS, CA_UPLOAD_MAX_BYTES, caKind, caValidity, compareBundleEntries, daysLeftLabel, readCaCertificate } from "./ca-bundle";
+import { CA_BUNDLE_ERRORS, CA_UPLOAD_MAX_BYTES, caKind, caValidity, compareBundleEntries, daysLeftLabel, homonymDistinction, readCaCertificate } from "./ca-bundle";
 import { CERTIFICATE_INPUT_ERRORS, MAX_CERTIFICATE_FILE_BYTES } from "./certificate-input";
 import { createTestAuthority, issueTestCertificate, privateKeyPem, type TestAuthority, type TestLeaf } from "../testing/test-authority";
 
@@ -56,8 +56,9 @@ describe("describing a bundle entry", () => {
   const notBefore = new Date("2013-06-25T00:00:00Z");
   const notAfter = new Date("2033-06-25T00:00:00Z");
 
-  it("counts whole days left, inclusive bounds", () => {
-    expect(caValidity(notBefore, notAfter, new Date("2033-06-20T12:00:00Z"))).toEqual({ state: "valid", daysLeft: 4 });
+  it("counts calendar days left in Paris, inclusive bounds", () => {
+    // Until 25 June at 02:00 in Paris: five calendar days from 20 June.
+    expect(caValidity(notBefore, notAfter, new Date("2033-06-20T12:00:00Z"))).toEqual({ state: "valid", daysLeft: 5 });
     expect(caValidity(notBefore, notAfter, notAfter)).toEqual({ state: "valid", daysLeft: 0 });
     expect(caValidity(notBefore, notAfter, notBefore).state).toBe("valid");
     expect(caValidity(notBefore, notAfter, new Date("2033-06-25T00:00:01Z")).state).toBe("expired");
@@ -65,7 +66,7 @@ describe("describing a bundle entry", () => {
   });
 
   it("says the days left in French", () => {
-    expect(daysLeftLabel(0)).toBe("moins d'un jour restant");
+    expect(daysLeftLabel(0)).toBe("dernier jour");
     expect(daysLeftLabel(1)).toBe("1 jour restant");
     expect(daysLeftLabel(2403)).toBe("2\u202f403 jours restants");
   });
@@ -79,5 +80,19 @@ describe("describing a bundle entry", () => {
       { name: "seeded root", retiredAt: null, createdAt: at("2025-01-01T00:00:00Z"), kind: "root" as const },
     ];
     expect([...entries].sort(compareBundleEntries).map((e) => e.name)).toEqual(["seeded root", "seeded intermediate", "late", "retired"]);
+  });
+});
+
+describe("two authorities of one name", () => {
+  const first = { id: "a", name: "AC RACINE", serialNumber: "01:AB", notBefore: new Date("2013-06-25T00:00:00Z"), notAfter: new Date("2033-06-25T00:00:00Z"), fingerprintSha256: "2d9e22ca19f777c6b745257c723ecb8df3c35fa6f1f6ec36b83600c97346967f" };
+  const renewed = { ...first, id: "b", serialNumber: "02:CD", notBefore: new Date("2023-01-01T00:00:00Z"), notAfter: new Date("2043-01-01T00:00:00Z"), fingerprintSha256: "aa".repeat(32) };
+
+  it("are told apart by serial number, validity and fingerprint", () => {
+    expect(homonymDistinction(first, [first, renewed])).toBe("n° de série 01:AB, valide du 25 juin 2013 au 25 juin 2033, SHA-256 2D:9E:22:CA:19:F7:77:C6…");
+    expect(homonymDistinction(renewed, [first, renewed])).toMatch(/^n° de série 02:CD, valide du 1 janvier 2023 au 1 janvier 2043, SHA-256 AA:AA/);
+  });
+
+  it("need nothing more when the name is theirs alone", () => {
+    expect(homonymDistinction(first, [first, { id: "c", name: "AC AUTRE" }])).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
 import { certificateFacts, certificateName, type CertificateFacts } from "./certificate-facts";
 import { readCertificateInput, type CertificateInput } from "./certificate-input";
 import { CA_BUNDLE_ERRORS, type CaKind } from "./ca-bundle-messages";
-import { DAY_MS } from "../vocabulary";
+import { calendarDaysUntil, formatDate } from "../time";
 
 export * from "./ca-bundle-messages";
 
@@ -30,7 +30,7 @@ export interface CaValidity {
 
 
 export function caValidity(notBefore: Date, notAfter: Date, now: Date): CaValidity {
-  const daysLeft = Math.floor((notAfter.getTime() - now.getTime()) / DAY_MS);
+  const daysLeft = calendarDaysUntil(notAfter, now);
   // X.509 validity includes both bounds (RFC 5280 section 4.1.2.5).
   const state: CaValidityState = now > notAfter ? "expired" : now < notBefore ? "notYetValid" : "valid";
   return { state, daysLeft };
@@ -64,4 +64,22 @@ export function caCertificateRow(environment: "TEST" | "PRODUCTION", der: Uint8A
     notAfter: new Date(facts.notAfter),
     addedById,
   };
+}
+
+/** "2D:9E:22:CA:19:F7:77:C6…": enough of a SHA-256 fingerprint to tell two certificates apart at a glance. */
+function fingerprintStart(fingerprint: string): string {
+  const hex = fingerprint.replace(/[^0-9a-f]/gi, "").toUpperCase();
+  return `${hex.slice(0, 16).match(/.{2}/g)?.join(":") ?? hex}…`;
+}
+
+/**
+ * What tells a CA certificate apart from the others of its list that bear the same name (a renewed authority keeps
+ * its name): its serial number, validity and the start of its fingerprint. Null when no other entry has its name.
+ */
+export function homonymDistinction(
+  entry: { id: string; name: string; serialNumber: string; notBefore: Date; notAfter: Date; fingerprintSha256: string },
+  list: readonly { id: string; name: string }[],
+): string | null {
+  if (!list.some((other) => other.id !== entry.id && other.name === entry.name)) return null;
+  return `n° de série ${entry.serialNumber}, valide du ${formatDate(entry.notBefore)} au ${formatDate(entry.notAfter)}, SHA-256 ${fingerprintStart(entry.fingerprintSha256)}`;
 }

@@ -4,6 +4,7 @@ import "server-only";
 import type { Actor } from "../auth/permissions";
 import { AppError, isAppError } from "../errors";
 import type { RequestContext } from "../request.server";
+import { pastedText as pasted } from "../chosen-file";
 import { filesIn, textIn, type ReceivedUpload } from "../uploads/read-upload.server";
 import { CA_BUNDLE_ERRORS } from "./ca-bundle-messages";
 import { addCaCertificate } from "./ca-bundle.server";
@@ -15,7 +16,7 @@ const INVALID = "Le formulaire contient des erreurs.";
 export async function addCaCertificateFromForm(actor: Actor, upload: ReceivedUpload, request: RequestContext): Promise<{ id: string; redirectTo: string }> {
   const file = filesIn(upload, "file")[0] ?? null;
   const pem = textIn(upload, "pem");
-  const pastedText = typeof pem === "string" && pem.trim() !== "" ? pem : null;
+  const pastedText = pasted(pem);
   if (file && pastedText) throw new AppError("VALIDATION", INVALID, { pem: CA_BUNDLE_ERRORS.both });
   if (!file && !pastedText) throw new AppError("VALIDATION", INVALID, { file: CA_BUNDLE_ERRORS.missing });
   const field = file ? "file" : "pem";

@@ -94,7 +94,7 @@ describe("a conforming certificate", () => {
     );
     const hoursBefore = new Date("2027-03-01T08:00:00Z");
     expect(find((await check(certificate.der, { now: hoursBefore })).checks, "validity").detail).toBe(
-      "Valide jusqu'au 1 mars 2027 (moins d'un jour restant).",
+      "Valide jusqu'au 1 mars 2027 (dernier jour).",
     );
   });
 });
@@ -277,4 +277,14 @@ describe("unique fingerprint", () => {
 
 it("labels verdicts in French", () => {
   expect(CHECK_VERDICT_LABELS).toEqual({ ok: "Conforme", warning: "À vérifier", error: "Non conforme" });
+});
+
+describe("the structure identifier check, as a reviewer reads it", () => {
+  it("names the editor's organisation instead of saying « votre organisation »", async () => {
+    const certificate = await leaf();
+    const report = await check(certificate.der, { reader: "reviewer", organization: { siret: SIRET, name: "Orientis" } });
+    const detail = find(report.checks, "structure_identifier").detail;
+    expect(detail).toContain("de l'éditeur Orientis");
+    expect(detail).not.toContain("votre organisation");
+  });
 });

@@ -3,14 +3,13 @@
 // CA bundle and what other services use are passed in.
 import { formatSiret } from "../organizations/formatting";
 import { normalizeIdentifier, sirenOfSiret } from "../organizations/identifiers";
-import { formatDate, formatDateTime } from "../time";
+import { calendarDaysUntil, daysLeftLabel, formatDate, formatDateTime } from "../time";
 import { buildCertificationPath, type ChainAuthority, type ChainProblem } from "./certificate-chain";
 import { certificateName, type CertificateFacts } from "./certificate-facts";
 import { readCertificateStructure } from "./certificate-structure";
 import { EKU_CLIENT_AUTH, extendedKeyUsageLabel } from "./certificate-usages";
 import { formatDistinguishedName, nameAttributes } from "./distinguished-name";
 import { STRUCTURE_IDENTIFIER_LABELS, structureIdentifiers, type StructureIdentifier } from "./structure-identifier";
-import { DAY_MS } from "../vocabulary";
 
 export type CertificateCheckId = "end_entity_client_auth" | "validity" | "chain" | "structure_identifier" | "unique_fingerprint";
 
@@ -33,7 +32,12 @@ export interface CertificateCheckContext {
   now: Date;
   /** The active CA certificates of the environment the certificate is meant for (test or production). */
   caBundle: readonly { der: Uint8Array }[];
-  organization: { siret: string };
+  organization: { siret: string; name?: string };
+  /**
+   * Who reads the report: the editor ("votre organisation", the default, as stored at upload) or an ANS reviewer,
+   * who is told whose organisation it is ("l'éditeur Orientis").
+   */
+  reader?: "editor" | "reviewer";
   /** SHA-256 fingerprints of the certificates registered for every other active service, of any organisation. */
   fingerprintsOfOtherActiveServices: ReadonlySet<string>;
 }
@@ -62,7 +66,7 @@ export async function checkCertificate(
     endEntityClientAuth(facts),
     validity(facts, context.now),
     chain(facts, der, context),
-    structureIdentifier(facts, context.organization.siret),
+    structureIdentifier(facts, context.organization.siret, organizationWords(context)),
     uniqueFingerprint(facts, context.fingerprintsOfOtherActiveServices),
   ];
   const verdict: CheckVerdict = checks.some((c) => c.verdict === "error")
@@ -122,9 +126,7 @@ function validity(facts: CertificateFacts, now: Date): CertificateCheck {
       `Ce certificat ne sera valide qu'à partir du ${formatDateTime(notBefore)} : il ne pourra pas servir avant cette date.`,
     );
   }
-  const days = Math.floor((notAfter.getTime() - now.getTime()) / DAY_MS);
-  const remaining = days < 1 ? "moins d'un jour restant" : days === 1 ? "1 jour restant" : `${days} jours restants`;
-  return check("validity", "ok", `Valide jusqu'au ${formatDate(notAfter)} (${remaining}).`);
+  return check("validity", "ok", `Valide jusqu'au ${formatDate(notAfter)} (${daysLeftLabel(calendarDaysUntil(notAfter, now))}).`);
 }
 
 function chain(facts: CertificateFacts, der: Uint8Array, context: CertificateCheckContext): CertificateCheck {
@@ -181,14 +183,23 @@ function bundleNames(caBundle: CertificateCheckContext["caBundle"]): string {
     .join(", ");
 }
 
-function structureIdentifier(facts: CertificateFacts, organizationSiret: string): CertificateCheck {
+type OrganizationWords = { of: string; to: string; than: string };
+
+/** "de votre organisation" for the editor; "de l'éditeur Orientis" for a reviewer. */
+function organizationWords(context: CertificateCheckContext): OrganizationWords {
+  if (context.reader !== "reviewer") return { of: "de votre organisation", to: "à votre organisation", than: "que votre organisation" };
+  const editor = context.organization.name ? `l'éditeur ${context.organization.name}` : "l'éditeur";
+  return { of: `de ${editor}`, to: `à ${editor}`, than: `que ${editor}` };
+}
+
+function structureIdentifier(facts: CertificateFacts, organizationSiret: string, words: OrganizationWords): CertificateCheck {
   const id = "structure_identifier";
   const siret = normalizeIdentifier(organizationSiret);
   const siren = sirenOfSiret(siret);
   const identifiers = structureIdentifiers(facts.subject.organizationalUnits);
   const match = identifiers.find((i) => (i.kind === "siret" && i.value === siret) || (i.kind === "siren" && i.value === siren));
   if (match) {
-    return check(id, "ok", `L'OU du certificat porte le ${describe(match)} de votre organisation.`);
+    return check(id, "ok", `L'OU du certificat porte le ${describe(match)} ${words.of}.`);
   }
   const reviewer = "À vérifier par l'instructeur.";
   if (identifiers.length === 0) {
@@ -196,7 +207,7 @@ function structureIdentifier(facts: CertificateFacts, organizationSiret: string)
       id,
       "warning",
       "Aucun identifiant national de structure (1 + FINESS, 2 + SIREN ou 3 + SIRET) n'a été trouvé dans l'OU du " +
-        `sujet du certificat. L'instructeur vérifiera que ce certificat a bien été délivré à votre organisation.`,
+        `sujet du certificat. L'instructeur vérifiera que ce certificat a bien été délivré ${words.to}.`,
     );
   }
   const finess = identifiers.find((i) => i.kind === "finess");
@@ -204,7 +215,7 @@ function structureIdentifier(facts: CertificateFacts, organizationSiret: string)
     return check(
       id,
       "warning",
-      `L'OU du certificat porte le ${describe(finess)} : son rattachement à votre organisation (SIRET ` +
+      `L'OU du certificat porte le ${describe(finess)} : son rattachement ${words.to} (SIRET ` +
         `${formatSiret(siret)}) ne peut pas être vérifié automatiquement. ${reviewer}`,
     );
   }
@@ -214,13 +225,13 @@ function structureIdentifier(facts: CertificateFacts, organizationSiret: string)
       id,
       "warning",
       `L'OU du certificat porte le ${describe(other)} : c'est un autre établissement de la même entreprise ` +
-        `(SIREN ${formatSiren(siren)}) que votre organisation (SIRET ${formatSiret(siret)}). ${reviewer}`,
+        `(SIREN ${formatSiren(siren)}) ${words.than} (SIRET ${formatSiret(siret)}). ${reviewer}`,
     );
   }
   return check(
     id,
     "warning",
-    `L'OU du certificat porte le ${describe(other)}, qui ne correspond pas à votre organisation (SIRET ` +
+    `L'OU du certificat porte le ${describe(other)}, qui ne correspond pas ${words.to} (SIRET ` +
       `${formatSiret(siret)}). ${reviewer}`,
   );
 }

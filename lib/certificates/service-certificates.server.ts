@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { recordEvent } from "../events/record.server";
 import { userActor } from "../events/actor";
 import { can, type Actor } from "../auth/permissions";
@@ -7,7 +8,7 @@ import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { RequestContext } from "../request.server";
 import { fieldErrorsOf } from "../validation";
-import { DAY_MS } from "../vocabulary";
+import { calendarDaysUntil } from "../time";
 import { requireManagedServiceInTransaction } from "../service-access.server";
 import { activeCaBundle } from "./ca-bundle.server";
 import { certificateFacts, type CertificateFacts } from "./certificate-facts";
@@ -20,6 +21,8 @@ const NOT_FOUND = "Service introuvable.";
 
 /** The service, if the actor may act on it; an id of another organisation looks exactly like a missing one. */
 async function serviceFor(actor: Actor, serviceId: string, action: "service.read" | "service.manage") {
+  // Not a UUID: no service has it (and PostgreSQL would refuse the query).
+  if (!z.uuid().safeParse(serviceId).success) throw new AppError("NOT_FOUND", NOT_FOUND);
   const service = await db().service.findUnique({
     where: { id: serviceId },
     select: { id: true, name: true, organizationId: true, organization: { select: { siret: true, legalName: true } } },
@@ -149,10 +152,12 @@ export async function serviceCertificateRegistry(actor: Actor, serviceId: string
       const report = await checkCertificate(facts, new Uint8Array(der), {
         now,
         caBundle: bundle,
-        organization: { siret: service.organization.siret },
+        organization: { siret: service.organization.siret, name: service.organization.legalName },
+        // An ANS reviewer reads "l'éditeur …", a member of the organisation "votre organisation".
+        reader: actor.memberships.some((m) => m.organizationId === service.organizationId) ? "editor" : "reviewer",
         fingerprintsOfOtherActiveServices,
       });
-      const daysLeft = Math.floor((certificate.notAfter.getTime() - now.getTime()) / DAY_MS);
+      const daysLeft = calendarDaysUntil(certificate.notAfter, now);
       return { ...certificate, facts, report, daysLeft, status: statuses.get(certificate.id)! };
     }),
   );

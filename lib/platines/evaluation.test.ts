@@ -138,6 +138,21 @@ describe("evaluatePlatinesSession", () => {
     expect(candidateIdentifiers("Recherche simple")).toEqual(["Recherche simple"]);
   });
 
+  it("matches a case named as the page lists it: identifier, a dash, then the title", () => {
+    const result = evaluate(
+      suite(
+        pass("FHIR-ORG-01 — Recherche d'Organization"),
+        pass("FHIR-HS-01 – Lecture d'un HealthcareService"),
+        pass("FHIR-LOC-01 - Lecture d'une Location"),
+        pass("FHIR-PAGE-01&#9;Page suivante"),
+      ),
+    );
+    expect(result).toMatchObject({ coverage: 1, extraCases: [], satisfied: true });
+    expect(candidateIdentifiers("FHIR-PAG-01 — Limitation du nombre de résultats")).toEqual(["FHIR-PAG-01", "FHIR-PAG-01 — Limitation du nombre de résultats"]);
+    // A hyphen inside the identifier is not a separator.
+    expect(candidateIdentifiers("FHIR-PAG-01")).toEqual(["FHIR-PAG-01"]);
+  });
+
   it("never satisfies a plan without required cases", () => {
     const result = evaluate(suite(pass("A")), "CERTIFICATION", []);
     expect(result).toMatchObject({ coverage: 0, satisfied: false, reasons: ["Le plan de tests ne définit aucun cas de test requis."] });

@@ -5,8 +5,10 @@
 // Matching rule (runners name cases freely, so we accept the forms test projects commonly use):
 //   a test case matches a required case when, compared without case and surrounding spaces, the required
 //   identifier equals the bracketed prefix of its name ("[FHIR-ORG-01] Recherche par nom"), or its prefix before
-//   a colon ("FHIR-ORG-01: Recherche par nom"), or its whole name ("FHIR-ORG-01"). These candidates are tried in
-//   this order; a case matching none is an extra case, reported under its bracket/colon prefix or whole name.
+//   a colon ("FHIR-ORG-01: Recherche par nom"), or its prefix before a dash surrounded by spaces or a tab, the form
+//   the portal shows the plan in ("FHIR-ORG-01 — Recherche par nom", with an em dash, an en dash or a hyphen), or
+//   its whole name ("FHIR-ORG-01"). These candidates are tried in this order; a case matching none is an extra
+//   case, reported under its first candidate. MATCHING_RULE_TEXT says the same to editors.
 // Duplicated cases (several test cases for one identifier, e.g. a case re-run in the same session): the worst
 // status wins, because a success cannot hide a failure of the same case, and the duplication is reported.
 // Counts (total, passed, success rate) are over every test case of the report, as PLATINES counts them.
@@ -106,6 +108,16 @@ function normalize(identifier: string): string {
 
 const BRACKET_PREFIX = /^\s*\[([^\]]+)\]/;
 const COLON_PREFIX = /^\s*([^\s:]+)\s*:/;
+/** The separator of the plan's own "identifier — title" lines (lib/platines/test-plan-schema.ts). */
+const DASH_PREFIX = /^\s*(\S+)(?:\s+[—–-]\s+|\t+)/;
+
+/** The matching rule above, as the editor's PLATINES page says it. */
+export const MATCHING_RULE_TEXT =
+  "Un cas de test du rapport est reconnu quand son nom (attribut name de l'élément testcase) est l'identifiant du cas " +
+  "requis, seul (« FHIR-ORG-01 ») ou suivi de l'intitulé tel que cette page l'affiche (« FHIR-ORG-01 — Recherche par " +
+  "nom », avec un tiret cadratin, demi-cadratin ou un trait d'union entouré d'espaces), de deux-points " +
+  "(« FHIR-ORG-01: Recherche par nom ») ou entre crochets (« [FHIR-ORG-01] Recherche par nom »). Les majuscules ne " +
+  "comptent pas. Un cas répété compte une fois, avec son plus mauvais résultat.";
 
 /** The identifiers a test case may carry, most specific first (see the matching rule above). */
 export function candidateIdentifiers(name: string): string[] {
@@ -114,6 +126,8 @@ export function candidateIdentifiers(name: string): string[] {
   if (bracket) candidates.push(bracket);
   const colon = COLON_PREFIX.exec(name)?.[1]?.trim();
   if (colon) candidates.push(colon);
+  const dash = DASH_PREFIX.exec(name)?.[1]?.trim();
+  if (dash) candidates.push(dash);
   if (name.trim() !== "") candidates.push(name.trim());
   return candidates;
 }

@@ -9,6 +9,7 @@ import type { RequestContext } from "../request.server";
 import { fieldErrorsOf } from "../validation";
 import type { RequiredCase } from "./evaluation";
 import { EXAMPLE_TEST_PLANS } from "./example-test-plans";
+import { junitSkeleton, junitSkeletonFileName } from "./junit-skeleton";
 import { formatRequiredCases, parseRequiredCases, testPlanFormSchema, updateTestPlanSchema, type PlanApi } from "./test-plan-schema";
 
 // The PLATINES test plans that ANS administrators maintain: which API, which access profiles, which required cases.
@@ -165,4 +166,16 @@ export async function seedExampleTestPlans(client: PrismaClient): Promise<void> 
       },
     });
   }
+}
+
+/**
+ * The JUnit skeleton of an active plan (lib/platines/junit-skeleton.ts), for editors preparing their PLATINES session
+ * and for ANS. Plans are not secret, but only people of the portal read them; a missing or inactive plan is not found.
+ */
+export async function testPlanSkeleton(actor: Actor, planId: unknown): Promise<{ fileName: string; xml: string }> {
+  if (!can(actor, { type: "editorSpace.view" }) && !can(actor, { type: "platines.validate" })) throw new AppError("NOT_FOUND", TEST_PLAN_NOT_FOUND);
+  const id = typeof planId === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(planId) ? planId : null;
+  const plan = id ? await db().platinesTestPlan.findFirst({ where: { id, active: true }, include: planInclude }) : null;
+  if (!plan) throw new AppError("NOT_FOUND", TEST_PLAN_NOT_FOUND);
+  return { fileName: junitSkeletonFileName(plan.name), xml: junitSkeleton(plan) };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ApplicationKind, ApplicationStatus } from "../applications/lifecycle";
 import { normalizeSearch } from "../applications/snapshot";
 import { DAY_MS } from "../vocabulary";
+import { withoutControlCharacters } from "../validation";
 
 // Pure: the reviewer queue's URL (/instruction?statut=…&profil=…&type=…&attente=…&q=…&tri=…&page=…), parsed
 // without ever throwing: a wrong or forged value falls back to its default. Drafts are never in the queue.
@@ -96,7 +97,7 @@ const queueQuerySchema = z.object({
   type: fallback(z.enum(Object.keys(QUEUE_KINDS) as [QueueKindSlug, ...QueueKindSlug[]]).nullable(), null),
   attente: fallback(z.enum(WAITING_BUCKETS).nullable(), null),
   q: fallback(
-    z.string().transform((s) => s.replace(/\s+/g, " ").trim().slice(0, QUEUE_SEARCH_MAX_LENGTH)),
+    z.string().transform((s) => withoutControlCharacters(s).replace(/\s+/g, " ").trim().slice(0, QUEUE_SEARCH_MAX_LENGTH)),
     "",
   ),
   tri: fallback(z.enum(QUEUE_SORTS), DEFAULT_QUEUE_QUERY.sort),

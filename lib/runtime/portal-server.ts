@@ -5,7 +5,8 @@
 //   - its id: the trusted proxy's X-Request-Id or a new one, returned in the response (ADR 0025);
 //   - the security headers and the Content-Security-Policy with a fresh nonce, or the hashes of a prerendered page's
 //     inline scripts (ADR 0024), on every response;
-//   - one JSON log line and one timing per request, by route pattern and status (ADR 0025).
+//   - one JSON log line and one timing per request, by route pattern and status (ADR 0025);
+//   - a French 4xx for what Next would answer with a 500: a path that is not UTF-8, a foreign server action (ADR 0030).
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -18,6 +19,7 @@ import { routeMatcher } from "../observability/route-pattern";
 import { contentSecurityPolicy, securityHeaders } from "../security/content-security-policy";
 import { refuseOversizedBody } from "./body-guard";
 import { withPeerAddress } from "./peer-address";
+import { gateRefusal, refusalResponse } from "./request-gate";
 import { NO_PRERENDERED_PAGES, prerenderedPages, type PrerenderedPages } from "./prerendered-pages";
 
 export type PortalServerOptions = {
@@ -131,6 +133,14 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
     });
     // An oversized body outside the streaming upload routes is refused before Next reads it (ADR 0026).
     if (refuseOversizedBody(req, res)) return;
+    // What Next would answer with a 500 (a path that is not UTF-8, a foreign server action) gets a French 4xx here (ADR 0030).
+    const refusal = gateRefusal(req.method, req.url, req.headers);
+    if (refusal) {
+      const answer = refusalResponse(refusal, req.headers.accept);
+      res.writeHead(answer.status, { "content-type": answer.contentType, "cache-control": "no-store" });
+      res.end(answer.body);
+      return;
+    }
     return requestScopes.run(scope, () => handle(req, res));
   };
   httpServer.on("request", withPeerAddress(onRequest));

@@ -18,7 +18,7 @@ export type RorApiCode = (typeof ROR_APIS)[number];
 
 export const ROR_API_LABELS: Record<RorApiCode, string> = {
   FHIR: "API FHIR",
-  LEGACY_WEB_SERVICES: "Services web historiques (legacy)",
+  LEGACY_WEB_SERVICES: "Services web historiques",
 };
 
 export const SERVICE_LIMITS = {

@@ -1,4 +1,5 @@
 import { DAY_MS } from "../vocabulary";
+import { calendarDaysUntil } from "../time";
 // Certificate expiry watch: which notices to send today, and which certificates have expired. Pure: the job passes
 // the enrolments in force, `now`, and the notices already sent (stored), then records what it sends.
 
@@ -87,7 +88,7 @@ export function watchCertificateExpiry(
         certificateFingerprint: certificate.fingerprintSha256,
         threshold: tightest,
         notAfter: certificate.notAfter,
-        daysLeft: Math.floor(remaining / DAY_MS),
+        daysLeft: calendarDaysUntil(certificate.notAfter, now),
       });
     }
   }

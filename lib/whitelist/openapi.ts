@@ -16,6 +16,8 @@ export const whitelistOpenApi = {
   info: {
     title: "ROR trust space: gateway whitelist",
     version: "1.0.0",
+    // The French State's open licence for public information (SPDX etalab-2.0), for this description (ADR 0031).
+    license: { name: "Licence Ouverte / Open Licence version 2.0", identifier: "etalab-2.0" },
     description:
       "The whitelist of the ROR trust space, for the ROR gateway: every enrolment in force with its client certificates " +
       "valid now, its access profile and its level-2 quotas, plus the level-1 quota. Poll with If-None-Match: an " +
@@ -60,14 +62,17 @@ export const whitelistOpenApi = {
             },
             content: {
               "application/json": { schema: { $ref: "#/components/schemas/WhitelistDocument" } },
+              // A Media Type Object has no description in OpenAPI 3.1: the CSV's is its schema's.
               "text/csv": {
-                description:
-                  "RFC 4180 (comma, CRLF, header row), UTF-8; one row per (entry, certificate), one row with empty " +
-                  "certificate columns for an entry without certificate. URLs separated by a space. Text starting " +
-                  "with = + - @ is prefixed with an apostrophe. Columns: " +
-                  WHITELIST_CSV_COLUMNS.join(", ") +
-                  ".",
-                schema: { type: "string" },
+                schema: {
+                  type: "string",
+                  description:
+                    "RFC 4180 (comma, CRLF, header row), UTF-8; one row per (entry, certificate), one row with empty " +
+                    "certificate columns for an entry without certificate. URLs separated by a space. Text starting " +
+                    "with = + - @ is prefixed with an apostrophe. Columns: " +
+                    WHITELIST_CSV_COLUMNS.join(", ") +
+                    ".",
+                },
               },
             },
           },

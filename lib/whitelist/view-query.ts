@@ -2,6 +2,7 @@
 // parsed without ever throwing: a wrong or forged value falls back to its default.
 import { normalizeSearch } from "../applications/snapshot";
 import type { EnrolmentStatus, WhitelistEnvironment } from "./entry";
+import { withoutControlCharacters } from "../validation";
 
 export const WHITELIST_PAGE_SIZE = 50;
 export const WHITELIST_SEARCH_MAX_LENGTH = 100;
@@ -50,7 +51,7 @@ export function parseWhitelistQuery(params: Params): WhitelistQuery {
     environment: environment && Object.hasOwn(WHITELIST_ENVIRONMENT_SLUGS, environment) ? (environment as WhitelistEnvironmentSlug) : null,
     profileCode: profile && /^[A-Za-z0-9._-]{1,64}$/.test(profile) ? profile : null,
     expiringSoon: first(params.expiration) === "bientot",
-    search: (first(params.q) ?? "").trim().slice(0, WHITELIST_SEARCH_MAX_LENGTH),
+    search: withoutControlCharacters(first(params.q) ?? "").trim().slice(0, WHITELIST_SEARCH_MAX_LENGTH),
     page: Number.isSafeInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
   };
 }

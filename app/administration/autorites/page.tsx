@@ -11,6 +11,7 @@ import {
   type CaBundleEnvironment,
 } from "@/lib/certificates/ca-bundle-messages";
 import { caBundleAdministration, type CaBundleCertificate } from "@/lib/certificates/ca-bundle.server";
+import { homonymDistinction } from "@/lib/certificates/ca-bundle";
 import { AddCaCertificateForm } from "./add-ca-certificate-form";
 import { RetireCaCertificateButton } from "./retire-ca-certificate-button";
 
@@ -25,8 +26,14 @@ const INTRODUCTIONS: Record<CaBundleEnvironment, string> = {
     "doivent chaîner vers l'une de ces autorités.",
 };
 
-function toRow(certificate: CaBundleCertificate): CaBundleRow {
-  return { ...certificate, addedBy: certificate.addedBy?.name ?? null };
+function toRow(certificate: CaBundleCertificate, list: readonly CaBundleCertificate[]): CaBundleRow {
+  return { ...certificate, addedBy: certificate.addedBy?.name ?? null, distinction: homonymDistinction(certificate, list) };
+}
+
+/** The authority's name, with what tells it apart from another of the same name in its environment. */
+function fullName(certificate: CaBundleCertificate, list: readonly CaBundleCertificate[]): string {
+  const distinction = homonymDistinction(certificate, list);
+  return distinction ? `${certificate.name} (${distinction})` : certificate.name;
 }
 
 export default async function CaBundlesPage({
@@ -48,7 +55,7 @@ export default async function CaBundlesPage({
         lead="Les autorités de certification reconnues pour chaque environnement : le certificat client d'un service doit chaîner vers l'une d'elles. Une autorité retirée reste listée mais n'est plus reconnue."
       />
       {added ? (
-        <Alert variant="success" title={`Autorité « ${added.name} » ajoutée à ${CA_BUNDLE_ENVIRONMENT_NAMES[added.environment]}`} live className="mb-8">
+        <Alert variant="success" title={`Autorité « ${fullName(added, bundles[added.environment])} » ajoutée à ${CA_BUNDLE_ENVIRONMENT_NAMES[added.environment]}`} live className="mb-8">
           <p>Elle est reconnue dès maintenant pour vérifier les certificats clients de cet environnement.</p>
           {params.plusieurs === "1" ? (
             <p>
@@ -59,7 +66,7 @@ export default async function CaBundlesPage({
         </Alert>
       ) : null}
       {retired ? (
-        <Alert variant="success" title={`Autorité « ${retired.name} » retirée de ${CA_BUNDLE_ENVIRONMENT_NAMES[retired.environment]}`} live className="mb-8">
+        <Alert variant="success" title={`Autorité « ${fullName(retired, bundles[retired.environment])} » retirée de ${CA_BUNDLE_ENVIRONMENT_NAMES[retired.environment]}`} live className="mb-8">
           <p>Les certificats clients émis sous cette autorité ne sont plus reconnus. Elle reste listée pour mémoire.</p>
         </Alert>
       ) : null}
@@ -79,9 +86,13 @@ export default async function CaBundlesPage({
             </p>
             <CaBundleTable
               caption={`Autorités de certification de ${CA_BUNDLE_ENVIRONMENT_NAMES[environment]}, les actives d'abord`}
-              rows={certificates.map(toRow)}
+              rows={certificates.map((c) => toRow(c, certificates))}
               action={(row) => (
-                <RetireCaCertificateButton id={row.id} name={row.name} environmentName={CA_BUNDLE_ENVIRONMENT_NAMES[environment]} />
+                <RetireCaCertificateButton
+                  id={row.id}
+                  name={row.distinction ? `${row.name} (${row.distinction})` : row.name}
+                  environmentName={CA_BUNDLE_ENVIRONMENT_NAMES[environment]}
+                />
               )}
             />
             <h3 className="mt-8 text-xl font-bold">Ajouter une autorité à {CA_BUNDLE_ENVIRONMENT_NAMES[environment]}</h3>

@@ -7,6 +7,7 @@ import { requirePermission } from "@/lib/auth/session.server";
 import { charterAdministration, publishedCharter } from "@/lib/catalogue/charter.server";
 import { formatDateTime } from "@/lib/time";
 import { PublishCharterForm } from "./publish-charter-form";
+import { TableScroll } from "@/components/ui/TableScroll";
 
 export const metadata: Metadata = { title: "Versions de la charte" };
 
@@ -41,34 +42,36 @@ export default async function CharterAdministrationPage({
         <h2 id="versions" className="text-2xl font-bold">
           Versions publiées
         </h2>
-        <table className="mt-4 w-full border-collapse text-left">
-          <caption className="sr-only">Versions de la charte, la plus récente d&apos;abord</caption>
-          <thead>
-            <tr className="border-b-2 border-grey-950">
-              <th scope="col" className="py-2 pr-4">Version</th>
-              <th scope="col" className="py-2 pr-4">Titre</th>
-              <th scope="col" className="py-2 pr-4">Publiée le</th>
-              <th scope="col" className="py-2 pr-4">Par</th>
-              <th scope="col" className="py-2">Acceptations</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr key={v.id} className="border-b border-grey-200">
-                <th scope="row" className="py-2 pr-4">
-                  <Link href={`/charte?version=${encodeURIComponent(v.version)}`}>
-                    <span className="sr-only">Lire la </span>version {v.version}
-                  </Link>
-                  {v.id === current?.id ? " (en vigueur)" : ""}
-                </th>
-                <td className="py-2 pr-4">{v.title}</td>
-                <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(v.publishedAt)}</td>
-                <td className="py-2 pr-4">{v.publishedBy ?? "Chargée à l'installation"}</td>
-                <td className="py-2">{v.acceptances}</td>
+        <TableScroll label="Versions de la charte, la plus récente d'abord" className="mt-4">
+          <table className="w-full border-collapse text-left">
+            <caption className="sr-only">Versions de la charte, la plus récente d&apos;abord</caption>
+            <thead>
+              <tr className="border-b-2 border-grey-950">
+                <th scope="col" className="py-2 pr-4">Version</th>
+                <th scope="col" className="py-2 pr-4">Titre</th>
+                <th scope="col" className="py-2 pr-4">Publiée le</th>
+                <th scope="col" className="py-2 pr-4">Par</th>
+                <th scope="col" className="py-2">Acceptations</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {versions.map((v) => (
+                <tr key={v.id} className="border-b border-grey-200">
+                  <th scope="row" className="py-2 pr-4">
+                    <Link href={`/charte?version=${encodeURIComponent(v.version)}`}>
+                      <span className="sr-only">Lire la </span>version {v.version}
+                    </Link>
+                    {v.id === current?.id ? " (en vigueur)" : ""}
+                  </th>
+                  <td className="py-2 pr-4">{v.title}</td>
+                  <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(v.publishedAt)}</td>
+                  <td className="py-2 pr-4">{v.publishedBy ?? "Chargée à l'installation"}</td>
+                  <td className="py-2">{v.acceptances}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="publier" className="mt-12">

@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/session.server";
 import { listFailedMail } from "@/lib/mail/failed-mail.server";
 import { formatDateTime } from "@/lib/time";
 import { ResendButton } from "./resend-button";
+import { TableScroll } from "@/components/ui/TableScroll";
 
 export const metadata: Metadata = { title: "Courriels en échec" };
 
@@ -32,7 +33,7 @@ export default async function FailedMailPage({ searchParams }: { searchParams: P
         {messages.length === 0 ? (
           <p className="mt-4">Tous les courriels sont partis ou en cours d&apos;envoi.</p>
         ) : (
-          <div className="mt-4 overflow-x-auto">
+          <TableScroll label="Courriels en échec, les plus récents d'abord" className="mt-4">
             <table className="w-full border-collapse text-left">
               <caption className="sr-only">Courriels en échec, les plus récents d&apos;abord</caption>
               <thead>
@@ -60,7 +61,7 @@ export default async function FailedMailPage({ searchParams }: { searchParams: P
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </div>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useServerAction } from "@/components/forms/use-server-action";
 import { Button } from "@/components/ui/Button";
 import { useNotify } from "@/components/ui/NoticeArea";
+import { ofWord } from "@/lib/vocabulary";
 import { resetAnsPasswordAction, setAccountActiveAction, setAccountAdminAction } from "./actions";
 
 type Act = () => ReturnType<typeof setAccountActiveAction>;
@@ -46,14 +47,14 @@ function ResetPasswordButton({ userId, name }: { userId: string; name: string })
         size="sm"
         variant="secondary"
         disabled={pending}
-        onClick={() => window.confirm(`Réinitialiser le mot de passe de ${name} ? Ses sessions seront fermées.`) && submit()}
+        onClick={() => window.confirm(`Réinitialiser le mot de passe ${ofWord(name)} ? Ses sessions seront fermées.`) && submit()}
       >
         Réinitialiser le mot de passe<span className="sr-only"> de {name}</span>
       </Button>
       <div role="status" aria-live="polite" className="w-full empty:hidden">
         {shown ? (
           <p className="text-sm">
-            Nouveau mot de passe à usage unique de {name}, affiché une seule fois :{" "}
+            Nouveau mot de passe à usage unique {ofWord(name)}, affiché une seule fois :{" "}
             <code className="font-mono font-bold" data-testid="mot-de-passe-reinitialise">
               {shown}
             </code>
@@ -77,14 +78,14 @@ export function AccountButtons({ userId, name, active, admin, self }: { userId: 
       <ConfirmedButton
         label={active ? "Désactiver" : "Réactiver"}
         hidden={` le compte de ${name}`}
-        question={active ? `Désactiver le compte de ${name} ?` : `Réactiver le compte de ${name} ?`}
-        done={active ? `Le compte de ${name} est désactivé.` : `Le compte de ${name} est réactivé.`}
+        question={active ? `Désactiver le compte ${ofWord(name)} ?` : `Réactiver le compte ${ofWord(name)} ?`}
+        done={active ? `Le compte ${ofWord(name)} est désactivé.` : `Le compte ${ofWord(name)} est réactivé.`}
         act={() => setAccountActiveAction(userId, !active)}
       />
       <ConfirmedButton
         label={admin ? "Retirer le rôle d'administrateur" : "Nommer administrateur"}
         hidden={` (${name})`}
-        question={admin ? `Retirer le rôle d'administrateur de ${name} ?` : `Nommer ${name} administrateur ?`}
+        question={admin ? `Retirer le rôle d'administrateur ${ofWord(name)} ?` : `Nommer ${name} administrateur ?`}
         done={admin ? `${name} n'est plus administrateur.` : `${name} est administrateur.`}
         act={() => setAccountAdminAction(userId, !admin)}
       />

@@ -8,6 +8,7 @@ import { requirePermission } from "@/lib/auth/session.server";
 import { formatDate } from "@/lib/time";
 import { AccountButtons } from "./account-buttons";
 import { CreateAccountForm } from "./create-account-form";
+import { TableScroll } from "@/components/ui/TableScroll";
 
 export const metadata: Metadata = { title: "Comptes de l'ANS — administration" };
 
@@ -23,7 +24,7 @@ export default async function AnsAccountsPage() {
           <h2 id="comptes-titre" className="text-2xl font-bold">
             Comptes ({accounts.length})
           </h2>
-          <div className="overflow-x-auto">
+          <TableScroll label="Comptes de l'ANS, administrateurs d'abord">
             <table className="mt-4 w-full border-collapse text-left">
               <caption className="sr-only">Comptes de l&apos;ANS, administrateurs d&apos;abord</caption>
               <thead>
@@ -51,7 +52,7 @@ export default async function AnsAccountsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
         <section aria-labelledby="creer-titre" className="mt-12">
           <h2 id="creer-titre" className="text-2xl font-bold">

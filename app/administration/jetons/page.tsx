@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/session.server";
 import { formatDateTime } from "@/lib/time";
 import { listApiTokens } from "@/lib/whitelist/api-tokens.server";
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
+import { TableScroll } from "@/components/ui/TableScroll";
 
 export const metadata: Metadata = { title: "Jetons d'API de la passerelle" };
 
@@ -40,33 +41,35 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
         {tokens.length === 0 ? (
           <p className="mt-4">Aucun jeton pour l&apos;instant.</p>
         ) : (
-          <table className="mt-4 w-full border-collapse text-left">
-            <caption className="sr-only">Jetons d&apos;API, les actifs d&apos;abord</caption>
-            <thead>
-              <tr className="border-b-2 border-neutral-800">
-                <th scope="col" className="py-2 pr-4">Nom</th>
-                <th scope="col" className="py-2 pr-4">Début du jeton</th>
-                <th scope="col" className="py-2 pr-4">Créé</th>
-                <th scope="col" className="py-2 pr-4">Dernière utilisation</th>
-                <th scope="col" className="py-2 pr-4">Appels</th>
-                <th scope="col" className="py-2">État</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((t) => (
-                <tr key={t.id} className="border-b border-neutral-300 align-top">
-                  <td className="py-2 pr-4">{t.name}</td>
-                  <td className="py-2 pr-4 font-mono">{t.prefix}…</td>
-                  <td className="py-2 pr-4">
-                    {formatDateTime(t.createdAt)} par {t.createdBy}
-                  </td>
-                  <td className="py-2 pr-4">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Jamais"}</td>
-                  <td className="py-2 pr-4">{t.calls}</td>
-                  <td className="py-2">{t.revokedAt ? `Révoqué le ${formatDateTime(t.revokedAt)}` : <RevokeTokenButton id={t.id} name={t.name} />}</td>
+          <TableScroll label="Jetons d'API, les actifs d'abord" className="mt-4">
+            <table className="w-full border-collapse text-left">
+              <caption className="sr-only">Jetons d&apos;API, les actifs d&apos;abord</caption>
+              <thead>
+                <tr className="border-b-2 border-neutral-800">
+                  <th scope="col" className="py-2 pr-4">Nom</th>
+                  <th scope="col" className="py-2 pr-4">Début du jeton</th>
+                  <th scope="col" className="py-2 pr-4">Créé</th>
+                  <th scope="col" className="py-2 pr-4">Dernière utilisation</th>
+                  <th scope="col" className="py-2 pr-4">Appels</th>
+                  <th scope="col" className="py-2">État</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {tokens.map((t) => (
+                  <tr key={t.id} className="border-b border-neutral-300 align-top">
+                    <td className="py-2 pr-4">{t.name}</td>
+                    <td className="py-2 pr-4 font-mono">{t.prefix}…</td>
+                    <td className="py-2 pr-4">
+                      {formatDateTime(t.createdAt)} par {t.createdBy}
+                    </td>
+                    <td className="py-2 pr-4">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Jamais"}</td>
+                    <td className="py-2 pr-4">{t.calls}</td>
+                    <td className="py-2">{t.revokedAt ? `Révoqué le ${formatDateTime(t.revokedAt)}` : <RevokeTokenButton id={t.id} name={t.name} />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
     </div>

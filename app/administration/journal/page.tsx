@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Breadcrumb } from "@/components/layout/Breadcrumb";
 import { PageHeading } from "@/components/layout/PageHeading";
 import { Pagination } from "@/components/review/Pagination";
@@ -65,7 +66,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         <h2 id="evenements-titre" className="text-2xl font-bold">
           Événements ({number.format(total)})
         </h2>
-        {events.length === 0 ? (
+        {events.length === 0 && total > 0 ? (
+          <Alert variant="info" title={`La page ${number.format(query.page)} n'existe pas`} className="mt-4">
+            Ces filtres retiennent {number.format(total)} événement{total > 1 ? "s" : ""}, sur {number.format(pageCount)} page{pageCount > 1 ? "s" : ""}.{" "}
+            <Link href={hrefOf(query, { page: pageCount })}>Aller à la dernière page (page {number.format(pageCount)})</Link>
+          </Alert>
+        ) : events.length === 0 ? (
           <Alert variant="info" title="Aucun événement" className="mt-4">
             Aucun événement ne correspond à ces filtres.
           </Alert>
@@ -79,7 +85,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             events={events}
           />
         )}
-        <Pagination page={query.page} pageCount={pageCount} hrefOf={(page) => hrefOf(query, { page })} label="Pages du journal" />
+        {events.length > 0 ? <Pagination page={query.page} pageCount={pageCount} hrefOf={(page) => hrefOf(query, { page })} label="Pages du journal" /> : null}
       </section>
     </div>
   );

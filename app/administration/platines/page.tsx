@@ -9,6 +9,7 @@ import { requirePermission } from "@/lib/auth/session.server";
 import { listTestPlans } from "@/lib/platines/test-plans.server";
 import { ROR_API_LABELS } from "@/lib/services/service-schema";
 import { formatDateTime } from "@/lib/time";
+import { TableScroll } from "@/components/ui/TableScroll";
 
 export const metadata: Metadata = { title: "Plans de tests PLATINES" };
 
@@ -33,40 +34,42 @@ export default async function TestPlansPage({ searchParams }: { searchParams: Pr
           Les plans marqués « Exemple » ont été installés avec le portail pour le faire fonctionner de bout en bout. Remplacez-les par la liste officielle de l&apos;ANS : créez les plans officiels, puis désactivez les exemples.
         </Alert>
       )}
-      <table className="w-full border-collapse text-left">
-        <caption className="sr-only">Plans de tests PLATINES, les plans actifs d&apos;abord</caption>
-        <thead>
-          <tr className="border-b-2 border-grey-800">
-            <th scope="col" className="py-2 pr-4">Plan</th>
-            <th scope="col" className="py-2 pr-4">API</th>
-            <th scope="col" className="py-2 pr-4">Profils</th>
-            <th scope="col" className="py-2 pr-4">Cas requis</th>
-            <th scope="col" className="py-2 pr-4">État</th>
-            <th scope="col" className="py-2">Modifié le</th>
-          </tr>
-        </thead>
-        <tbody>
-          {plans.map((plan) => (
-            <tr key={plan.id} className="border-b border-grey-200 align-top">
-              <th scope="row" className="py-2 pr-4 font-normal">
-                <Link href={`/administration/platines/${plan.id}`} className="font-medium text-primary underline">
-                  {plan.name}
-                </Link>
-                {plan.isExample && (
-                  <span className="mt-1 block">
-                    <ExampleBadge />
-                  </span>
-                )}
-              </th>
-              <td className="py-2 pr-4">{ROR_API_LABELS[plan.api]}</td>
-              <td className="py-2 pr-4">{plan.profiles.map((p) => p.code).join(", ") || "—"}</td>
-              <td className="py-2 pr-4">{plan.cases.length}</td>
-              <td className="py-2 pr-4">{plan.active ? "Actif" : "Désactivé"}</td>
-              <td className="py-2 whitespace-nowrap">{formatDateTime(plan.updatedAt)}</td>
+      <TableScroll label="Plans de tests PLATINES, les plans actifs d'abord">
+        <table className="w-full border-collapse text-left">
+          <caption className="sr-only">Plans de tests PLATINES, les plans actifs d&apos;abord</caption>
+          <thead>
+            <tr className="border-b-2 border-grey-800">
+              <th scope="col" className="py-2 pr-4">Plan</th>
+              <th scope="col" className="py-2 pr-4">API</th>
+              <th scope="col" className="py-2 pr-4">Profils</th>
+              <th scope="col" className="py-2 pr-4">Cas requis</th>
+              <th scope="col" className="py-2 pr-4">État</th>
+              <th scope="col" className="py-2">Modifié le</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {plans.map((plan) => (
+              <tr key={plan.id} className="border-b border-grey-200 align-top">
+                <th scope="row" className="py-2 pr-4 font-normal">
+                  <Link href={`/administration/platines/${plan.id}`} className="font-medium text-primary underline">
+                    {plan.name}
+                  </Link>
+                  {plan.isExample && (
+                    <span className="mt-1 block">
+                      <ExampleBadge />
+                    </span>
+                  )}
+                </th>
+                <td className="py-2 pr-4">{ROR_API_LABELS[plan.api]}</td>
+                <td className="py-2 pr-4">{plan.profiles.map((p) => p.code).join(", ") || "—"}</td>
+                <td className="py-2 pr-4">{plan.cases.length}</td>
+                <td className="py-2 pr-4">{plan.active ? "Actif" : "Désactivé"}</td>
+                <td className="py-2 whitespace-nowrap">{formatDateTime(plan.updatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/time";
 import { UnreadBadge } from "@/components/review/UnreadBadge";
 import { unreadAmong } from "@/lib/review/unread.server";
+import { TableScroll } from "@/components/ui/TableScroll";
+import { ofWord } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "Dossiers d'adhésion" };
 
@@ -34,7 +36,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const closed = applications.filter((a) => !a.open);
 
   const table = (rows: typeof applications, caption: string) => (
-    <div className="overflow-x-auto">
+    <TableScroll label={caption}>
       <table className="w-full border-collapse text-left">
         <caption className="mb-2 text-left font-medium">{caption}</caption>
         <thead>
@@ -67,7 +69,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 
   return (
@@ -75,7 +77,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
       <Breadcrumb items={[{ label: "Espace éditeur", href: "/editeur" }, { label: "Dossiers d'adhésion" }]} />
       <PageHeading
         title="Dossiers d'adhésion"
-        lead={`Les dossiers d'adhésion des services de ${organization.legalName} à l'espace de confiance du ROR : premières demandes et demandes de modification, en cours et passés.`}
+        lead={`Les dossiers d'adhésion des services ${ofWord(organization.legalName)} à l'espace de confiance du ROR : premières demandes et demandes de modification, en cours et passés.`}
       />
 
       {otherOrganizations.length > 0 && (

@@ -27,6 +27,7 @@ import {
   type QueueQuery,
   type QueueStatusSlug,
 } from "@/lib/review/queue-query";
+import { profileName } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "Instruction des dossiers" };
 
@@ -126,7 +127,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             <option value="">Tous les profils</option>
             {profiles.map((p) => (
               <option key={p.id} value={p.code}>
-                {p.code} — {p.label}
+                {profileName(p.code, p.label)}
               </option>
             ))}
           </Select>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/layout/Breadcrumb";
 import { PageHeading } from "@/components/layout/PageHeading";
+import { plural } from "@/lib/vocabulary";
 import { Alert } from "@/components/ui/Alert";
 import { requirePermission } from "@/lib/auth/session.server";
 import { gatewayConfigurationOutcome, GATEWAY_FILES } from "@/lib/whitelist/gateway-config.server";
@@ -38,8 +39,10 @@ export default async function GatewayPage() {
             ) : (
             <>
             <p className="mt-2">
-              {config.stats.entries} habilitation(s), {config.stats.certificates} certificat(s), quotas de niveau 2 en usage :{" "}
-              {config.stats.rateClasses.length > 0 ? config.stats.rateClasses.join(", ") : "aucun"} appels par seconde.
+              {plural(config.stats.entries, "habilitation", "habilitations")}, {plural(config.stats.certificates, "certificat", "certificats")}
+              {config.stats.rateClasses.length > 0
+                ? `, quotas de niveau 2 en usage : ${config.stats.rateClasses.map((r) => r.toLocaleString("fr-FR")).join(", ")} appels par seconde.`
+                : ", aucun quota de niveau 2 en usage."}
             </p>
             <ul className="mt-4 space-y-2">
               {GATEWAY_FILES.map((file) => (

@@ -6,6 +6,7 @@ import { ApplicationTimeline } from "@/components/applications/ApplicationTimeli
 import { EnrolmentGrantFacts, type GrantFacts } from "@/components/applications/EnrolmentGrantFacts";
 import { MessageThread } from "@/components/applications/MessageThread";
 import { Breadcrumb } from "@/components/layout/Breadcrumb";
+import { ChangedText } from "@/components/review/ChangedText";
 import { PageHeading } from "@/components/layout/PageHeading";
 import { Alert } from "@/components/ui/Alert";
 import { NoticeArea } from "@/components/ui/NoticeArea";
@@ -19,6 +20,7 @@ import { formatDate, formatDateTime } from "@/lib/time";
 import { markRead } from "@/lib/review/unread.server";
 import { ConfirmedAction } from "./confirmed-action";
 import { MessageForm } from "./message-form";
+import { TableScroll } from "@/components/ui/TableScroll";
 
 export const metadata: Metadata = { title: "Dossier d'adhésion" };
 
@@ -210,7 +212,7 @@ export default async function EditorApplicationPage({ params, searchParams }: { 
           </section>
         ) : null}
 
-        {data.checklist ? <ApplicationChecklist items={rows} className="mb-10" /> : null}
+        {data.checklist ? <ApplicationChecklist items={rows} submitted={application.status === "SUBMITTED"} className="mb-10" /> : null}
 
         {actions.length > 0 ? (
           <section aria-labelledby="actions" className="mb-12">
@@ -261,7 +263,7 @@ export default async function EditorApplicationPage({ params, searchParams }: { 
             <h2 id="changements" className="mb-4 text-2xl font-bold">
               Changements du dépôt n° {latestChanges.number}
             </h2>
-            <div className="overflow-x-auto">
+            <TableScroll label="Ce qui a changé depuis le dépôt précédent">
               <table className="w-full border-collapse text-left">
                 <caption className="sr-only">Ce qui a changé depuis le dépôt précédent</caption>
                 <thead>
@@ -277,13 +279,17 @@ export default async function EditorApplicationPage({ params, searchParams }: { 
                     <tr key={i} className="border-b border-grey-200 align-top">
                       <td className="p-2">{c.section}</td>
                       <th scope="row" className="p-2 font-medium">{c.field}</th>
-                      <td className="p-2 break-all">{c.before ?? "—"}</td>
-                      <td className="p-2 break-all">{c.after ?? "—"}</td>
+                      <td className="min-w-48 p-2">
+                        <ChangedText side="before" before={c.before} after={c.after} />
+                      </td>
+                      <td className="min-w-48 p-2">
+                        <ChangedText side="after" before={c.before} after={c.after} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </section>
         ) : null}
 

@@ -6,6 +6,7 @@ import { Breadcrumb } from "@/components/layout/Breadcrumb";
 import { PageHeading } from "@/components/layout/PageHeading";
 import { ChangesTable, DossierSection, FactList, MessageThread, Timeline } from "@/components/review/DossierSections";
 import { Alert } from "@/components/ui/Alert";
+import { LongText } from "@/components/ui/LongText";
 import { applicationForReview } from "@/lib/applications/application-view.server";
 import { requirePermission } from "@/lib/auth/session.server";
 import { ENVIRONMENT_LABELS } from "@/lib/certificates/certificate-upload-schema";
@@ -18,6 +19,7 @@ import { markRead } from "@/lib/review/unread.server";
 import { reviewTeamView } from "@/lib/review/team-view.server";
 import { ApproveForm, ReviewerMessageForm, TextDecisionForm } from "./review-forms";
 import { AssignmentForms, InternalNoteForm } from "./team-forms";
+import { profileName } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "Dossier d'adhésion — instruction" };
 
@@ -138,7 +140,7 @@ export default async function ReviewApplicationPage({
                 ["Finalités", snapshot.service.purposes.map(purposeLabel).join(", ") || "—"],
                 ["Utilisateurs", snapshot.service.users],
                 ["API du ROR utilisées", snapshot.service.apis.map(apiLabel).join(", ") || "—"],
-                ["Profil demandé", `${snapshot.service.requestedProfile.code} — ${snapshot.service.requestedProfile.label}`],
+                ["Profil demandé", profileName(snapshot.service.requestedProfile.code, snapshot.service.requestedProfile.label)],
                 ["Justification du profil", <span key="j" className="whitespace-pre-wrap">{snapshot.service.profileJustification || "—"}</span>],
               ]}
             />
@@ -173,8 +175,8 @@ export default async function ReviewApplicationPage({
                       </p>
                       <FactList
                         facts={[
-                          ["Sujet", <span key="s" className="break-all">{c.subjectDn}</span>],
-                          ["Émetteur", <span key="i" className="break-all">{c.issuerDn}</span>],
+                          ["Sujet", <LongText key="s" text={c.subjectDn} />],
+                          ["Émetteur", <LongText key="i" text={c.issuerDn} />],
                           ["Numéro de série", <span key="n" className="break-all font-mono text-sm">{c.serialNumber}</span>],
                           ["Empreinte SHA-256", <span key="f" className="break-all font-mono text-sm">{c.fingerprintSha256}</span>],
                           ["Valide", `du ${formatDate(new Date(c.notBefore))} au ${formatDate(new Date(c.notAfter))}`],

@@ -15,6 +15,7 @@ import { TextField } from "@/components/ui/TextField";
 import { reviewText } from "@/lib/message-text";
 import { approveAction, postReviewerMessageAction, refuseAction, requestChangesAction } from "./actions";
 import { TemplatePicker, type InsertableTemplate } from "./team-forms";
+import { profileName } from "@/lib/vocabulary";
 
 const confirmation = z.literal(true, { error: "Cochez la case pour confirmer votre décision." });
 
@@ -143,7 +144,7 @@ export function ApproveForm({ applicationId, version, profiles, requestedProfile
         <Select id="accessProfileId" label="Profil d'accès accordé" hint={`Profil demandé par l'éditeur : ${requestedProfileCode}.`} required error={e.accessProfileId?.message} {...profileField}>
           {profiles.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.code} — {p.label}
+              {profileName(p.code, p.label)}
             </option>
           ))}
         </Select>

@@ -9,10 +9,12 @@ import { reviewApplicationPath } from "@/lib/paths";
 import { requirePermission } from "@/lib/auth/session.server";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time";
+import { formatSiret } from "@/lib/organizations/formatting";
 import { ENROLMENT_STATUS_LABELS } from "@/lib/enrolments/status";
 import { ENVIRONMENT_LABELS } from "@/lib/whitelist/view-query";
 import { enrolmentForReview } from "@/lib/whitelist/whitelist-view.server";
 import { EnrolmentChangeForm, QuotaForm } from "./enrolment-forms";
+import { TableScroll } from "@/components/ui/TableScroll";
 
 export const metadata: Metadata = { title: "Habilitation" };
 
@@ -42,7 +44,7 @@ export default async function EnrolmentPage({ params, searchParams }: { params: 
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
       <Breadcrumb items={[{ label: "Instruction des dossiers", href: "/instruction" }, { label: "Liste blanche", href: "/instruction/liste-blanche" }, { label: detail.service.name }]} />
-      <PageHeading title={`Habilitation : ${detail.service.name}`} lead={`${detail.organisation.name} — SIRET ${detail.organisation.siret}`} />
+      <PageHeading title={`Habilitation : ${detail.service.name}`} lead={`${detail.organisation.name} — SIRET ${formatSiret(detail.organisation.siret)}`} />
       {notice ? (
         <Alert variant="success" title="C'est enregistré" live>
           {notice}
@@ -97,27 +99,29 @@ export default async function EnrolmentPage({ params, searchParams }: { params: 
         <h2 id="historique" className="text-2xl font-bold">
           Historique
         </h2>
-        <table className="mt-4 w-full border-collapse text-left">
-          <caption className="sr-only">Historique de l&apos;habilitation, du plus ancien au plus récent</caption>
-          <thead>
-            <tr className="border-b-2 border-neutral-800">
-              <th scope="col" className="py-2 pr-4">Date</th>
-              <th scope="col" className="py-2 pr-4">Événement</th>
-              <th scope="col" className="py-2 pr-4">Par</th>
-              <th scope="col" className="py-2">Motif ou détail</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.history.map((h, index) => (
-              <tr key={index} className="border-b border-neutral-300">
-                <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(h.occurredAt)}</td>
-                <td className="py-2 pr-4">{h.label}</td>
-                <td className="py-2 pr-4">{h.actor ?? "—"}</td>
-                <td className="py-2">{[quotaChange(h.payload), h.reason].filter(Boolean).join(" — ") || "—"}</td>
+        <TableScroll label="Historique de l'habilitation, du plus ancien au plus récent" className="mt-4">
+          <table className="w-full border-collapse text-left">
+            <caption className="sr-only">Historique de l&apos;habilitation, du plus ancien au plus récent</caption>
+            <thead>
+              <tr className="border-b-2 border-neutral-800">
+                <th scope="col" className="py-2 pr-4">Date</th>
+                <th scope="col" className="py-2 pr-4">Événement</th>
+                <th scope="col" className="py-2 pr-4">Par</th>
+                <th scope="col" className="py-2">Motif ou détail</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {detail.history.map((h, index) => (
+                <tr key={index} className="border-b border-neutral-300">
+                  <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(h.occurredAt)}</td>
+                  <td className="py-2 pr-4">{h.label}</td>
+                  <td className="py-2 pr-4">{h.actor ?? "—"}</td>
+                  <td className="py-2">{[quotaChange(h.payload), h.reason].filter(Boolean).join(" — ") || "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
     </div>
   );

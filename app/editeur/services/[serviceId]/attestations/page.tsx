@@ -9,6 +9,7 @@ import { serviceAttestations } from "@/lib/attestations/attestations.server";
 import { requirePermission } from "@/lib/auth/session.server";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/time";
+import { ofWord } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "Attestations de client" };
 
@@ -28,7 +29,7 @@ export default async function AttestationsPage({ params }: { params: Promise<{ s
       <Breadcrumb items={[{ label: "Espace éditeur", href: "/editeur" }, { label: data.service.name, href: serviceHref }, { label: "Attestations de client" }]} />
       <PageHeading
         title="Attestations de client"
-        lead={`Annexe 1 de la charte : chaque client qui utilise le service « ${data.service.name} » l'atteste, avec une signature du client et du représentant légal de ${data.organization.legalName}. Une attestation par client ; il en faut au moins une signée et scellée.`}
+        lead={`Annexe 1 de la charte : chaque client qui utilise le service « ${data.service.name} » l'atteste, avec une signature du client et du représentant légal ${ofWord(data.organization.legalName)}. Une attestation par client ; il en faut au moins une signée et scellée.`}
       />
       {data.permissions.manage && (
         <ButtonLink href={`${serviceHref}/attestations/nouvelle`} className="mb-8">

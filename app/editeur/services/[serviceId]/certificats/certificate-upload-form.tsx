@@ -90,7 +90,8 @@ export function CertificateUploadForm({ serviceId, environment }: { serviceId: s
         hint="Le texte commence par -----BEGIN CERTIFICATE-----."
         rows={6}
         error={state?.source === "text" ? error : undefined}
-        className="font-mono"
+        spellCheck={false}
+        textareaClassName="font-mono text-sm"
       />
       {state && !state.ok && state.report && <CertificateChecks report={state.report} />}
       {upload.progress ? <UploadProgress {...upload.progress} onCancel={upload.cancel} /> : null}

@@ -9,6 +9,7 @@ import { SessionResults } from "@/components/platines/SessionResults";
 import { Alert } from "@/components/ui/Alert";
 import { requirePermission } from "@/lib/auth/session.server";
 import { isAppError } from "@/lib/errors";
+import { MATCHING_RULE_TEXT } from "@/lib/platines/evaluation";
 import { sessionResultsProps } from "@/lib/platines/session-view";
 import { parisDay } from "@/lib/platines/submission-rules";
 import { servicePlatinesPage } from "@/lib/platines/submissions.server";
@@ -48,6 +49,14 @@ export default async function ServicePlatinesPage({ params }: { params: Promise<
         {plans.length === 0 ? (
           <p className="mt-4">Aucun test PLATINES n&apos;est exigé pour le profil demandé ({service.requestedProfile.label}).</p>
         ) : (
+          <>
+          <div className="mt-4 border-l-4 border-info bg-info-light p-4">
+            <h3 className="font-bold">Comment les cas de test sont reconnus</h3>
+            <p className="mt-1">{MATCHING_RULE_TEXT}</p>
+            <p className="mt-1">
+              Le squelette JUnit de chaque plan liste ses cas requis sous ce nom : faites porter ces noms aux cas de votre projet de tests.
+            </p>
+          </div>
           <ul className="mt-4 space-y-6">
             {plans.map((plan) => (
               <li key={plan.id} className="border border-grey-200 p-4">
@@ -67,6 +76,11 @@ export default async function ServicePlatinesPage({ params }: { params: Promise<
                     ))}
                   </ul>
                 </details>
+                <p className="mt-2">
+                  <a href={`/api/platines/plans/${encodeURIComponent(plan.id)}/squelette-junit`} download>
+                    Télécharger le squelette JUnit des {plan.cases.length} cas requis<span className="sr-only"> du plan « {plan.name} »</span> (XML)
+                  </a>
+                </p>
                 {plan.latest ? (
                   <div className="mt-4">
                     <SessionResults id={`plan-${plan.id}`} title={`Dernière session déposée : ${plan.latest.sessionIdentifier}`} {...sessionResultsProps(plan.latest)} headingLevel="h4" />
@@ -77,6 +91,7 @@ export default async function ServicePlatinesPage({ params }: { params: Promise<
               </li>
             ))}
           </ul>
+          </>
         )}
       </section>
 

@@ -11,12 +11,22 @@ import { requirePermission } from "@/lib/auth/session.server";
 import { isAppError } from "@/lib/errors";
 import { sessionResultsProps } from "@/lib/platines/session-view";
 import { platinesReviewOf } from "@/lib/platines/submissions.server";
+import { formatDateTime } from "@/lib/time";
+import { plural } from "@/lib/vocabulary";
 import { ValidatePlatinesForm } from "./validate-form";
 
 export const metadata: Metadata = { title: "Résultats PLATINES — instruction" };
 
-export default async function ReviewPlatinesPage({ params }: { params: Promise<{ serviceId: string }> }) {
+/** "1 plan satisfait et 0 validé par l'ANS sur 2 exigés." */
+function platinesSummary(summary: { plansApplicable: number; plansSatisfied: number; plansValidated: number }): string {
+  if (summary.plansApplicable === 0) return "Aucun plan de tests n'est exigé.";
+  const validated = `${summary.plansValidated.toLocaleString("fr-FR")} ${summary.plansValidated > 1 ? "validés" : "validé"} par l'ANS`;
+  return `${plural(summary.plansSatisfied, "plan satisfait", "plans satisfaits")} et ${validated} sur ${plural(summary.plansApplicable, "exigé", "exigés")}.`;
+}
+
+export default async function ReviewPlatinesPage({ params, searchParams }: { params: Promise<{ serviceId: string }>; searchParams: Promise<{ valide?: string | string[] }> }) {
   const { serviceId } = await params;
+  const { valide } = await searchParams;
   const actor = await requirePermission({ type: "platines.validate" }, `/instruction/services/${encodeURIComponent(serviceId)}/platines`);
   const review = await platinesReviewOf(actor, serviceId).catch((error) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
@@ -24,13 +34,19 @@ export default async function ReviewPlatinesPage({ params }: { params: Promise<{
   });
   const { service, plans, submissions, summary } = review;
   const history = submissions.filter((s) => !s.isLatestForPlan || !plans.some((p) => p.id === s.planId));
+  const justValidated = typeof valide === "string" ? plans.find((p) => p.latest?.id === valide && p.latest.validation) : undefined;
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
       <Breadcrumb items={[{ label: "Instruction", href: "/instruction" }, { label: service.name }, { label: "Résultats PLATINES" }]} />
       <PageHeading
         title={`Résultats PLATINES du service ${service.name}`}
-        lead={`${service.organization.legalName} — profil demandé : ${service.requestedProfile.label}. ${summary.plansSatisfied} plan(s) satisfait(s) et ${summary.plansValidated} validé(s) par l'ANS sur ${summary.plansApplicable} exigé(s).`}
+        lead={`${service.organization.legalName} — profil demandé : ${service.requestedProfile.label}. ${platinesSummary(summary)}`}
       />
+      {justValidated ? (
+        <Alert variant="success" title={`Résultats du plan « ${justValidated.name} » validés`} live className="mb-8">
+          La validation de l&apos;ANS est enregistrée pour la session {justValidated.latest!.sessionIdentifier} ; l&apos;éditeur et les autres instructeurs la voient.
+        </Alert>
+      ) : null}
       {plans.length === 0 && <Alert variant="info" title="Aucun test exigé">Aucun plan de tests actif ne s&apos;applique au profil demandé.</Alert>}
       <ul className="space-y-8">
         {plans.map((plan) => (
@@ -53,7 +69,10 @@ export default async function ReviewPlatinesPage({ params }: { params: Promise<{
                     {plan.latest.atSubmission.totalCases}, plan {plan.latest.atSubmission.satisfied ? "satisfait" : "non satisfait"}.
                   </p>
                   {plan.latest.validation ? (
-                    <Alert variant="success" title="Résultats validés par l'ANS" className="mt-4" />
+                    <Alert variant="success" title="Résultats validés par l'ANS" className="mt-4">
+                      Le {formatDateTime(plan.latest.validation.at)} par {plan.latest.validation.by}
+                      {plan.latest.validation.note ? ` : « ${plan.latest.validation.note} »` : "."}
+                    </Alert>
                   ) : (
                     <ValidatePlatinesForm submissionId={plan.latest.id} planName={plan.name} satisfied={plan.state === "satisfied"} />
                   )}

@@ -26,6 +26,8 @@ import {
   withdrawAttestationAction,
 } from "../actions";
 import { ActionButton } from "./action-button";
+import { TableScroll } from "@/components/ui/TableScroll";
+import { ofWord } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "Attestation de client" };
 
@@ -73,7 +75,7 @@ export default async function AttestationPage({ params, searchParams }: { params
           { label: title },
         ]}
       />
-      <PageHeading title={`Attestation de client : ${title}`} lead={`Service « ${data.service.name} » de ${data.organization.legalName}.`} />
+      <PageHeading title={`Attestation de client : ${title}`} lead={`Service « ${data.service.name} » ${ofWord(data.organization.legalName)}.`} />
       <p className="mb-8">
         État : <AttestationStatusBadge status={attestation.status} label={attestation.statusLabel} />
       </p>
@@ -188,7 +190,7 @@ export default async function AttestationPage({ params, searchParams }: { params
             {round.open ? "" : `, ${CLOSED_REASONS[round.closedReason ?? ""] ?? "clos"}`}. Empreinte SHA-256 du document envoyé :{" "}
             <code className="break-all">{round.sentSha256}</code>
           </p>
-          <div className="overflow-x-auto">
+          <TableScroll label="Signatures demandées pour cet envoi">
             <table className="w-full border-collapse text-left">
               <caption className="sr-only">Signatures demandées pour cet envoi</caption>
               <thead>
@@ -218,7 +220,7 @@ export default async function AttestationPage({ params, searchParams }: { params
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       )}
 

@@ -7,6 +7,7 @@ import { newAttestationForm } from "@/lib/attestations/attestations.server";
 import { requirePermission } from "@/lib/auth/session.server";
 import { isAppError } from "@/lib/errors";
 import { AttestationForm } from "../attestation-form";
+import { ofWord } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "Nouvelle attestation de client" };
 
@@ -34,7 +35,7 @@ export default async function NewAttestationPage({ params }: { params: Promise<{
       />
       <PageHeading
         title="Nouvelle attestation de client"
-        lead={`Annexe 1 de la charte : un client de ${form.organization.legalName} atteste qu'il utilise le service « ${form.service.name} ». Une attestation par client.`}
+        lead={`Annexe 1 de la charte : un client ${ofWord(form.organization.legalName)} atteste qu'il utilise le service « ${form.service.name} ». Une attestation par client.`}
       />
       <AttestationForm
         mode="create"
