@@ -116,7 +116,36 @@ const envSchema = z.object({
   // OpenTelemetry: traces are exported over OTLP/HTTP to this collector when set, and the SDK is not loaded otherwise.
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url("URL invalide / invalid URL").optional(),
   OTEL_SERVICE_NAME: z.string().max(100).default("ror-espace-confiance"),
+  // ProConnect (OpenID Connect, ADR 0044): the issuer, and the portal's client at it. All three or none. The issuer
+  // is https://, or http:// on a loopback address only (the tests' local provider).
+  PROCONNECT_ISSUER: z
+    .url("URL invalide / invalid URL")
+    .refine(
+      (value) => /^https:\/\//i.test(value) || /^http:\/\/(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])(:\d+)?(\/|$)/i.test(value),
+      "doit commencer par https:// (http:// seulement sur une adresse de bouclage) / must be https:// (http:// on loopback only)",
+    )
+    .optional(),
+  PROCONNECT_CLIENT_ID: z.string().min(1).max(500).optional(),
+  PROCONNECT_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  // The acr values requested for ANS staff (space-separated, most preferred first), e.g. `eidas2 eidas3`; the returned
+  // `acr` must be one of them for an ANS account to sign in. Unset: ANS accounts cannot sign in with ProConnect.
+  PROCONNECT_ACR_VALUES: z
+    .string()
+    .regex(/^[A-Za-z0-9._:/-]+( [A-Za-z0-9._:/-]+)*$/, "valeurs séparées par des espaces / space-separated values")
+    .optional(),
 }).superRefine((value, context) => {
+  const proConnect = [value.PROCONNECT_ISSUER, value.PROCONNECT_CLIENT_ID, value.PROCONNECT_CLIENT_SECRET];
+  if (proConnect.some((v) => v !== undefined) && proConnect.some((v) => v === undefined)) {
+    for (const [name, v] of [["PROCONNECT_ISSUER", value.PROCONNECT_ISSUER], ["PROCONNECT_CLIENT_ID", value.PROCONNECT_CLIENT_ID], ["PROCONNECT_CLIENT_SECRET", value.PROCONNECT_CLIENT_SECRET]] as const) {
+      if (v === undefined) {
+        context.addIssue({
+          code: "custom",
+          path: [name],
+          message: "PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID et PROCONNECT_CLIENT_SECRET vont ensemble : les trois ou aucun / all three or none",
+        });
+      }
+    }
+  }
   if (value.SEAL_P12_BASE64 && value.SEAL_P12_PATH) {
     context.addIssue({
       code: "custom",

@@ -9,6 +9,7 @@ import { e2eTestAuthorityDir, recreateTestAuthority } from "../lib/runtime/demo-
 import { testPlatformSealEnv } from "../lib/runtime/local-seal";
 import { clamdAvailable, startTestClamd } from "../lib/testing/clamd";
 import { e2ePort, e2eProductionPort, e2eRunDir, startE2eRun } from "../lib/testing/e2e-run";
+import { startTestProvider } from "../lib/testing/oidc-provider";
 import { startOtlpCollector } from "../lib/testing/otlp-collector";
 import { startSmtpTestServer } from "../lib/testing/smtp-test-server";
 import { createMigratedDatabase, startTestCluster } from "../lib/testing/test-cluster";
@@ -56,13 +57,26 @@ function capture(child: ChildProcess): ChildProcess {
 const smtp = await startSmtpTestServer();
 smtp.refuseFirstTime = /^rebond-/;
 const collector = await startOtlpCollector();
+// ProConnect (ADR 0044): a real OpenID provider (oidc-provider) on loopback, which the first two instances use; its own
+// login page takes any e-mail address (e2e/proconnect.spec.ts).
+const portalOrigins = [port, String(Number(port) + 1)].map((p) => `http://localhost:${p}`);
+const oidcProvider = await startTestProvider({
+  redirectUris: portalOrigins.map((origin) => `${origin}/api/proconnect/retour`),
+  postLogoutRedirectUris: portalOrigins.map((origin) => `${origin}/connexion?deconnecte=1`),
+});
+const proConnectEnv = {
+  PROCONNECT_ISSUER: oidcProvider.issuer,
+  PROCONNECT_CLIENT_ID: oidcProvider.clientId,
+  PROCONNECT_CLIENT_SECRET: oidcProvider.clientSecret,
+  PROCONNECT_ACR_VALUES: "eidas2 eidas3",
+};
 startE2eRun({
   databaseUrl,
   logFile,
   productionUrl: `http://localhost:${productionPort}`,
   metricsToken,
   collectorUrl: collector.url,
-  configuredSecrets: [authSecret, metricsToken, sealEnv.SEAL_P12_PASSPHRASE],
+  configuredSecrets: [authSecret, metricsToken, sealEnv.SEAL_P12_PASSPHRASE, oidcProvider.clientSecret],
 });
 
 // The background worker, as `npm run worker`, delivering to a local SMTP server that refuses an address beginning with
@@ -102,6 +116,7 @@ function startInstance(instancePort: string, settings: Record<string, string>) {
         AUTH_URL: `http://localhost:${instancePort}`,
         WEBHOOK_ALLOW_LOOPBACK: "on",
         ...(clamd ? { CLAMAV_SOCKET: clamd.socket } : {}),
+        ...proConnectEnv,
         ...sealEnv,
       },
     }),
@@ -167,7 +182,7 @@ async function stop() {
       }
     }),
   );
-  await Promise.all([smtp.close(), collector.close(), clamd?.stop()]);
+  await Promise.all([smtp.close(), collector.close(), clamd?.stop(), oidcProvider.close()]);
   await new Promise((resolve) => log.end(resolve));
   await cluster.stop();
   process.exit(0);

@@ -3,8 +3,10 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { Alert } from "@/components/ui/Alert";
 import { PageHeading } from "@/components/layout/PageHeading";
+import { configuredProConnect } from "@/lib/auth/proconnect.server";
 import { portalOrigin } from "@/lib/request.server";
 import { safeReturnPath } from "@/lib/return-path";
+import { ProConnectButton } from "./proconnect-button";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Connexion" };
@@ -41,6 +43,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <Alert variant="info" title="Connexion requise">
             Connectez-vous pour accéder à cette page.
           </Alert>
+        </div>
+      )}
+      {configuredProConnect() && (
+        <div className="mb-8 border-b border-grey-200 pb-8">
+          <ProConnectButton returnTo={returnTo} />
         </div>
       )}
       <SignInForm returnTo={returnTo} />

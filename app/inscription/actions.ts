@@ -1,6 +1,8 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { enforceAnonymousLimit } from "@/lib/anonymous-limit.server";
+import { PROCONNECT_COOKIE } from "@/lib/auth/proconnect.server";
 import { publicAction, type ActionResult } from "@/lib/form-action.server";
 import { signUpEditor } from "@/lib/organizations/sign-up.server";
 
@@ -12,7 +14,9 @@ export async function signUpAction(values: unknown): Promise<ActionResult> {
   return publicAction(
     async (_actor, request) => {
       await enforceAnonymousLimit("signUp", request);
-      return signUpEditor(values, request);
+      // A sign-up opened by a ProConnect first sign-in links that identity when the address is the same (ADR 0044).
+      const proConnectAttemptId = (await cookies()).get(PROCONNECT_COOKIE)?.value;
+      return signUpEditor(values, request, { proConnectAttemptId });
     },
     { redirectTo: () => "/inscription/courriel-envoye" },
   );

@@ -11,16 +11,19 @@ import { signUpSchema, type SignUpInput } from "@/lib/organizations/sign-up-sche
 import { signUpAction } from "./actions";
 import { NewPasswordFields } from "@/components/forms/NewPasswordFields";
 
-export function SignUpForm() {
+/** What a ProConnect first sign-in already told (ADR 0044); the person checks and completes it. */
+export type SignUpPrefill = { name: string; email: string; siret: string };
+
+export function SignUpForm({ prefill }: { prefill?: SignUpPrefill }) {
   const { register, handleSubmit, setError, setFocus, formState, control } = useForm<SignUpInput>({
     resolver: zodResolver(signUpSchema),
     defaultValues: {
-      name: "",
-      email: "",
+      name: prefill?.name ?? "",
+      email: prefill?.email ?? "",
       password: "",
       passwordConfirmation: "",
       legalName: "",
-      siret: "",
+      siret: prefill?.siret ?? "",
       address: "",
       isLegalRepresentative: false,
     },

@@ -2,6 +2,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { signInWithVerificationLink } from "./verification-link.server";
+import { takeSessionTicket } from "./proconnect.server";
 import { env } from "../env.server";
 import { isAppError } from "../errors";
 import { currentRequestContext, requestContextFrom } from "../request.server";
@@ -68,6 +69,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           if (isAppError(error)) throw new RefusedVerificationLink(error.message);
           throw error;
         }
+      },
+    }),
+    // ProConnect (ADR 0044): the callback route (or the link form) has checked everything and opened the session; the
+    // ticket, random and single-use within this process and request, hands that session to next-auth's cookie.
+    // next-auth's own callback endpoint answers 404 to POSTs, so only server code reaches this.
+    Credentials({
+      id: "proconnect",
+      credentials: { ticket: {} },
+      authorize(credentials) {
+        const session = takeSessionTicket(credentials.ticket);
+        return session ? { id: session.userId, sessionId: session.sessionId } : null;
       },
     }),
   ],

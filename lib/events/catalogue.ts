@@ -107,6 +107,20 @@ export const EVENTS = define({
     personal: email,
   },
   "user.email_changed": { subject: "User", label: "Adresse e-mail modifiée", payload: none, personal: z.object({ previous: text, email: text }) },
+  // ProConnect (ADR 0044). The siret is a company's public identifier, not personal data.
+  "user.proconnect_signed_in": {
+    subject: "User",
+    label: "Connexion avec ProConnect",
+    payload: z.object({ acr: text.nullable(), secondFactor: z.boolean() }),
+  },
+  "user.proconnect_linked": { subject: "User", label: "Compte lié à ProConnect", payload: z.object({ via: z.enum(["password", "sign_up"]) }) },
+  "user.proconnect_siret_seen": { subject: "User", label: "SIRET transmis par ProConnect", payload: z.object({ siret: text }) },
+  "user.proconnect_refused": {
+    subject: "User",
+    label: "Connexion ProConnect refusée",
+    payload: z.object({ reason: text }),
+    personal: z.object({ email: text }).partial(),
+  },
   "organization.created": {
     subject: "Organization",
     label: "Création de l'organisation",

@@ -19,6 +19,7 @@ import { signUpSchema } from "./sign-up-schema";
 import { createJoinRequest } from "./join-requests.server";
 import { registerProblem } from "./register";
 import { companyRegister, type RegisterClient } from "./register-client.server";
+import { linkProConnectAtSignUp } from "../auth/proconnect.server";
 
 const SIRET_TAKEN = "Cette organisation a déjà un compte. Demandez à l'un de ses membres de vous inviter.";
 
@@ -32,7 +33,13 @@ export type SignUpOutcome =
   | { outcome: "join_requested"; userId: string; organizationId: string; joinRequestId: string; verificationToken: string }
   | { outcome: "existing" };
 
-export type SignUpOptions = { now?: Date; limit?: AddressLimit; register?: RegisterClient };
+export type SignUpOptions = {
+  now?: Date;
+  limit?: AddressLimit;
+  register?: RegisterClient;
+  /** The ProConnect first sign-in this sign-up comes from (ADR 0044): same address, the account is linked to it. */
+  proConnectAttemptId?: string;
+};
 
 /**
  * Creates an editor account with its organisation, unverified, and mails the verification link, in one transaction,
@@ -81,6 +88,7 @@ export async function signUpEditor(raw: unknown, request: RequestContext, option
         const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash, roles: ["EDITOR"] } });
         await recordEvent(tx, { name: "user.signed_up", actor: userActor(user.id), subjectId: user.id, request, payload: {} });
         const { joinRequestId } = await createJoinRequest(tx, { requesterId: user.id, organizationId: holder.id, asLegalRepresentative: input.isLegalRepresentative, request }, now);
+        if (options.proConnectAttemptId) await linkProConnectAtSignUp(tx, options.proConnectAttemptId, user, request, now);
         const { token } = await sendVerification(tx, user, { resent: false, request }, now);
         return { outcome: "join_requested", userId: user.id, organizationId: holder.id, joinRequestId, verificationToken: token };
       }
@@ -110,6 +118,7 @@ export async function signUpEditor(raw: unknown, request: RequestContext, option
         request,
         payload: { legalName: input.legalName, siret: input.siret, isLegalRepresentative: input.isLegalRepresentative },
       });
+      if (options.proConnectAttemptId) await linkProConnectAtSignUp(tx, options.proConnectAttemptId, user, request, now);
       const { token } = await sendVerification(tx, user, { resent: false, request, organizationId: organization.id }, now);
       return { outcome: "created", userId: user.id, organizationId: organization.id, verificationToken: token };
     });
