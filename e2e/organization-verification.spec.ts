@@ -137,6 +137,8 @@ test("an administrator suspends an organisation: its person is signed out and se
   await expect(editor).toHaveURL(/\/compte\/organisation-suspendue$/);
 
   await decide(admin, "Rétablir l'organisation", "Rétablir l'organisation");
+  // The decision is done once the page shows it; the editor looks only then.
+  await expect(admin.getByRole("region", { name: "Identité déclarée" })).not.toContainText("Suspendue");
   await editor.goto("/editeur/organisation");
   await expect(editor.getByRole("heading", { level: 1, name: legalName })).toBeVisible();
 });
