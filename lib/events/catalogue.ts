@@ -399,6 +399,8 @@ export const EVENTS = define({
       webhookDeliveries: count.optional(),
       accountLinks: count.optional(),
       accountRequests: count.optional(),
+      proConnectAttempts: count.optional(),
+      expiredCopyLinks: count.optional(),
       apiCallsBefore: instant,
       personalDataBefore: instant,
     }),

@@ -19,6 +19,8 @@ export type HousekeepingResult = {
   webhookDeliveries: number;
   accountLinks: number;
   accountRequests: number;
+  proConnectAttempts: number;
+  expiredCopyLinks: number;
 };
 
 export async function runHousekeeping(now: Date = new Date(), settings?: RetentionSettings): Promise<HousekeepingResult> {
@@ -43,6 +45,10 @@ export async function runHousekeeping(now: Date = new Date(), settings?: Retenti
         // Verification, recovery and e-mail change links: each holds an address, and none works past its expiry.
         accountLinks: await tx.$executeRaw`DELETE FROM "AccountLink" WHERE "expiresAt" < ${cutoffs.linksExpiredBefore}`,
         accountRequests: await tx.$executeRaw`DELETE FROM "AccountRequest" WHERE "requestedAt" < ${cutoffs.signInAttemptsBefore}`,
+        // A ProConnect sign-in under way lives minutes; once expired its claims (name, e-mail, SIRET) serve nothing.
+        proConnectAttempts: await tx.$executeRaw`DELETE FROM "ProConnectAttempt" WHERE "expiresAt" < ${now}`,
+        // A signer's personal link to the sealed copy (30 days): the signature row stays, the dead link goes.
+        expiredCopyLinks: await tx.$executeRaw`DELETE FROM "AttestationCopyLink" WHERE "expiresAt" < ${cutoffs.linksExpiredBefore}`,
       };
       await recordEvent(tx, {
         name: "housekeeping.completed",

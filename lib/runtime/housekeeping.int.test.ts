@@ -41,6 +41,10 @@ describe("daily housekeeping", () => {
     const link = (expiresAt: Date) => ({ userId: admin.userId, purpose: "RESET_PASSWORD" as const, email: admin.email, tokenHash: randomBytes(32).toString("hex"), createdAt: expiresAt, expiresAt });
     await db().accountLink.createMany({ data: [link(ago(31)), link(ago(29))] });
     await db().accountRequest.createMany({ data: [ago(2), ago(0.5)].map((requestedAt) => ({ kind: "SIGN_UP" as const, ip: "192.0.2.5", requestedAt })) });
+    // ProConnect sign-ins under way: one expired a minute ago (its claims go), one still running.
+    const attempt = (expiresAt: Date) => ({ state: randomUUID(), nonce: randomUUID(), codeVerifier: "v", createdAt: ago(1), expiresAt, claims: { email: "pc@exemple.fr" } });
+    const [expiredAttempt, runningAttempt] = [attempt(new Date(now.getTime() - 60_000)), attempt(new Date(now.getTime() + 600_000))];
+    await db().proConnectAttempt.createMany({ data: [expiredAttempt, runningAttempt] });
     // Events with personal data: a year and a day old, and recent.
     const oldEvent = await db().$transaction((tx) =>
       recordEvent(tx, { name: "user.sign_in_failed", actor: systemActor("test"), subjectId: admin.userId, payload: {}, personal: { email: "ancien@exemple.fr" }, request: { ip: "192.0.2.3", userAgent: "vieux navigateur" }, at: ago(366) }),
@@ -51,7 +55,8 @@ describe("daily housekeeping", () => {
     const eventsBefore = await db().event.count();
 
     const result = await runHousekeeping(now, { apiCallRetentionDays: 90, personalDataRetentionDays: 365 });
-    expect(result).toMatchObject({ apiCalls: 2, signInAttempts: 1, rateWindows: 2, expiredInvitations: 1, personalData: 1, accountLinks: 1, accountRequests: 1 });
+    expect(result).toMatchObject({ apiCalls: 2, signInAttempts: 1, rateWindows: 2, expiredInvitations: 1, personalData: 1, accountLinks: 1, accountRequests: 1, proConnectAttempts: 1 });
+    expect(await db().proConnectAttempt.findMany({ where: { state: { in: [expiredAttempt.state, runningAttempt.state] } }, select: { state: true } })).toEqual([{ state: runningAttempt.state }]);
     expect(await db().anonymousRequestWindow.count()).toBe(1);
     expect(await db().accountLink.count({ where: { userId: admin.userId } })).toBe(1);
     expect(await db().accountRequest.count({ where: { ip: "192.0.2.5" } })).toBe(1);
@@ -80,6 +85,8 @@ describe("daily housekeeping", () => {
       webhookDeliveries: 0,
       accountLinks: 0,
       accountRequests: 0,
+      proConnectAttempts: 0,
+      expiredCopyLinks: 0,
     });
 
     expect(await verifyEventChain()).toMatchObject({ ok: true });
