@@ -114,6 +114,11 @@ export async function escalateUnansweredJoinRequests(now: Date = new Date()): Pr
   return { escalated };
 }
 
+/** How many squatting cases wait for ANS (the queue tab's count). */
+export async function countSquattingCases(): Promise<number> {
+  return db().joinRequest.count({ where: { escalatedAt: { not: null }, ansResolvedAt: null } });
+}
+
 /** ANS's queue of squatting cases, the one escalated longest ago first. */
 export async function squattingQueue(actor: Actor) {
   requireReviewer(actor);
