@@ -21,6 +21,8 @@ export const ANONYMOUS_LIMITS = {
   signingLink: { max: 60, windowSeconds: 600 },
   /** Invitation links (organisation members). */
   invitation: { max: 60, windowSeconds: 600 },
+  /** The company-register lookup behind the sign-up form's SIRET field (ADR 0049). */
+  registerLookup: { max: 30, windowSeconds: 600 },
   /** Calls to the machine API without a valid token. */
   apiWithoutToken: { max: 20, windowSeconds: 60 },
 } as const satisfies Record<string, AnonymousLimit>;

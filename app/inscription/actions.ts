@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { enforceAnonymousLimit } from "@/lib/anonymous-limit.server";
 import { PROCONNECT_COOKIE } from "@/lib/auth/proconnect.server";
 import { publicAction, type ActionResult } from "@/lib/form-action.server";
+import { lookUpSiretForPrefill } from "@/lib/organizations/register-prefill.server";
 import { signUpEditor } from "@/lib/organizations/sign-up.server";
 
 /**
@@ -20,4 +21,9 @@ export async function signUpAction(values: unknown): Promise<ActionResult> {
     },
     { redirectTo: () => "/inscription/courriel-envoye" },
   );
+}
+
+/** The SIRET field is complete: the register's legal name and address, or why the establishment is refused (ADR 0049). */
+export async function lookUpSiretAction(siret: unknown) {
+  return publicAction((actor, request) => lookUpSiretForPrefill(actor, siret, request), { answer: (prefill) => prefill });
 }

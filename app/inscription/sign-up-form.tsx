@@ -8,14 +8,15 @@ import { Button } from "@/components/ui/Button";
 import { Checkbox } from "@/components/ui/Checkbox";
 import { TextField } from "@/components/ui/TextField";
 import { signUpSchema, type SignUpInput } from "@/lib/organizations/sign-up-schema";
-import { signUpAction } from "./actions";
+import { useRegisterPrefill } from "@/components/organizations/use-register-prefill";
+import { lookUpSiretAction, signUpAction } from "./actions";
 import { NewPasswordFields } from "@/components/forms/NewPasswordFields";
 
 /** What a ProConnect first sign-in already told (ADR 0044); the person checks and completes it. */
 export type SignUpPrefill = { name: string; email: string; siret: string };
 
 export function SignUpForm({ prefill }: { prefill?: SignUpPrefill }) {
-  const { register, handleSubmit, setError, setFocus, formState, control } = useForm<SignUpInput>({
+  const { register, handleSubmit, setError, setFocus, setValue, getValues, clearErrors, formState, control } = useForm<SignUpInput>({
     resolver: zodResolver(signUpSchema),
     defaultValues: {
       name: prefill?.name ?? "",
@@ -28,7 +29,14 @@ export function SignUpForm({ prefill }: { prefill?: SignUpPrefill }) {
       isLegalRepresentative: false,
     },
   });
-  const [typedPassword, typedName, typedEmail] = useWatch({ control, name: ["password", "name", "email"] });
+  const [typedPassword, typedName, typedEmail, typedSiret] = useWatch({ control, name: ["password", "name", "email", "siret"] });
+  useRegisterPrefill(typedSiret, lookUpSiretAction, {
+    prefill: (field, value) => {
+      if (getValues(field).trim() === "") setValue(field, value, { shouldValidate: true });
+    },
+    showSiretProblem: (message) => setError("siret", { message }),
+    clearSiretProblem: () => clearErrors("siret"),
+  });
   const errors = formState.errors;
   const { formError, pending, submit } = useServerAction<SignUpInput>(signUpAction, { form: { setError, setFocus } });
   const onSubmit = handleSubmit(submit);

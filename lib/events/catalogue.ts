@@ -151,6 +151,27 @@ export const EVENTS = define({
   "join_request.accepted": { subject: "Organization", label: "Demande de rattachement acceptée", payload: z.object({ joinRequestId: id, requesterId: id, membershipId: id }) },
   "join_request.refused": { subject: "Organization", label: "Demande de rattachement refusée", payload: z.object({ joinRequestId: id, requesterId: id }) },
   "join_request.throttled": { subject: "User", label: "Demandes de rattachement limitées", payload: none },
+  // ANS's resolution of squatting (ADR 0057).
+  "join_request.escalated": {
+    subject: "Organization",
+    label: "Demande de rattachement transmise à l'ANS",
+    payload: z.object({ joinRequestId: id, requesterId: id, cause: z.enum(["unanswered", "claim"]) }),
+  },
+  "join_request.transferred": {
+    subject: "Organization",
+    label: "Organisation transférée par l'ANS au représentant légal vérifié",
+    payload: z.object({ joinRequestId: id, requesterId: id, membershipId: id, removedUserIds: z.array(id), reason: text }),
+  },
+  "join_request.members_removed": {
+    subject: "Organization",
+    label: "Membres retirés par l'ANS",
+    payload: z.object({ joinRequestId: id, removedUserIds: z.array(id), reason: text }),
+  },
+  "join_request.organization_refused": {
+    subject: "Organization",
+    label: "Organisation détenue à tort refusée par l'ANS",
+    payload: z.object({ joinRequestId: id, requesterId: id, from: text, reason: text }),
+  },
   "invitation.sent": {
     subject: "Invitation",
     label: "Invitation envoyée",

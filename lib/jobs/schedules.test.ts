@@ -29,7 +29,7 @@ describe("schedules", () => {
 
   it("gives the engine valid cron items with distinct identifiers", () => {
     const items = parseCronItems(SCHEDULES.map((s) => ({ task: s.task, match: s.match, identifier: s.identifier, options: { backfillPeriod: s.backfillMs } })));
-    expect(items.map((i) => i.identifier)).toEqual(["certificate-expiry-watch", "housekeeping", "attestation-reminders", "mail-sweep", "webhook-sweep", "statistics-refresh"]);
+    expect(items.map((i) => i.identifier)).toEqual(["certificate-expiry-watch", "housekeeping", "attestation-reminders", "mail-sweep", "webhook-sweep", "statistics-refresh", "join-request-escalation"]);
     const digest = { min: 0, hour: 4, date: 14, month: 7, dow: 2 };
     expect(items[0]!.match(digest)).toBe(true);
     expect(items[0]!.match({ ...digest, hour: 6 })).toBe(false);

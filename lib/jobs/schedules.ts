@@ -14,6 +14,7 @@ export const TASKS = {
   deliverWebhook: "webhooks.deliver",
   sweepWebhooks: "webhooks.sweep",
   statisticsRefresh: "statistics.refresh",
+  joinRequestEscalation: "organizations.join_request_escalation",
 } as const;
 export type TaskName = (typeof TASKS)[keyof typeof TASKS];
 
@@ -46,6 +47,8 @@ export const SCHEDULES: readonly Schedule[] = [
   { identifier: "webhook-sweep", task: TASKS.sweepWebhooks, match: "* * * * *", backfillMs: 0 },
   // The statistics' rows follow the event log (ADR 0036); a missed run is caught up by the next one.
   { identifier: "statistics-refresh", task: TASKS.statisticsRefresh, match: "5,15,25,35,45,55 * * * *", backfillMs: 0 },
+  // Join requests unanswered for 15 days go to ANS (ADR 0057).
+  dailyInParis("join-request-escalation", TASKS.joinRequestEscalation, { hour: 7, minute: 0 }),
 ];
 
 const parisClock = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });

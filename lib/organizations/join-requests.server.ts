@@ -151,7 +151,16 @@ export async function joinRequestsOf(userId: string) {
     where: { requesterId: userId },
     orderBy: { createdAt: "desc" },
     take: 20,
-    select: { id: true, status: true, createdAt: true, decidedAt: true, organization: { select: { legalName: true, siret: true } } },
+    select: { id: true, status: true, createdAt: true, decidedAt: true, escalatedAt: true, ansResolvedAt: true, organization: { select: { legalName: true, siret: true } } },
   });
-  return rows.map((r) => ({ joinRequestId: r.id, status: r.status, createdAt: r.createdAt, decidedAt: r.decidedAt, legalName: r.organization.legalName, siret: r.organization.siret }));
+  return rows.map((r) => ({
+    joinRequestId: r.id,
+    status: r.status,
+    createdAt: r.createdAt,
+    decidedAt: r.decidedAt,
+    escalatedAt: r.escalatedAt,
+    resolvedAt: r.ansResolvedAt,
+    legalName: r.organization.legalName,
+    siret: r.organization.siret,
+  }));
 }

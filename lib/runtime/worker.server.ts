@@ -12,6 +12,7 @@ import { sweepMail } from "../mail/sweep.server";
 import { smtpTransport, type MailTransport } from "../mail/transport.server";
 import { runCertificateExpiryWatch } from "../whitelist/expiry-job.server";
 import { runHousekeeping } from "../jobs/housekeeping.server";
+import { escalateUnansweredJoinRequests } from "../organizations/squatting.server";
 import { refreshStatistics } from "../statistics/refresh.server";
 import { workerLogger } from "../jobs/logger";
 import { JOB_SCHEMA, jobSchemaProblem } from "../jobs/schema.server";
@@ -80,6 +81,10 @@ export function taskList(delivery: DeliveryConfig, webhooks: WebhookDeliveryConf
     }),
     [TASKS.housekeeping]: scheduled(TASKS.housekeeping, async (at) => {
       await runHousekeeping(at);
+    }),
+    [TASKS.joinRequestEscalation]: scheduled(TASKS.joinRequestEscalation, async (at) => {
+      const { escalated } = await escalateUnansweredJoinRequests(at);
+      if (escalated > 0) logger().info({ escalated }, `Rattachements : ${escalated} demande(s) sans réponse depuis 15 jours transmise(s) à l'ANS.`);
     }),
     [TASKS.attestationReminders]: async () => {
       await runAttestationReminders(new Date());

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { PageHeading } from "@/components/layout/PageHeading";
 import { Alert } from "@/components/ui/Alert";
+import { NoticeArea } from "@/components/ui/NoticeArea";
 import { requireGatedAccount } from "@/lib/auth/session.server";
 import { joinRequestsOf } from "@/lib/organizations/join-requests.server";
 import { formatSiret } from "@/lib/organizations/formatting";
 import { formatDate } from "@/lib/time";
+import { ClaimButton } from "./claim-button";
+import { JoinRequestForm } from "./join-request-form";
 
 export const metadata: Metadata = { title: "Demande de rattachement" };
 
@@ -16,7 +19,8 @@ const STATUS = {
 
 /**
  * What an account made with the SIRET of an organisation that already had an account sees (issue 22): its join
- * requests and their answers. Who holds the organisation is never shown.
+ * requests and their answers, the way to send one to ANS (ADR 0057), and a request for another SIRET. Who holds
+ * the organisation is never shown.
  */
 export default async function JoinRequestPage() {
   const { actor } = await requireGatedAccount("join_request");
@@ -27,21 +31,36 @@ export default async function JoinRequestPage() {
         title="Demande de rattachement"
         lead="L'organisation de ce SIRET a déjà un compte sur le portail : vous ne pouvez pas l'inscrire une seconde fois. Votre demande pour la rejoindre a été transmise à ses représentants légaux."
       />
-      <div className="space-y-6">
-        {requests.map((r) => (
-          <Alert key={r.joinRequestId} variant={STATUS[r.status].variant} title={`${r.legalName} (SIRET ${formatSiret(r.siret)})`} titleAs="h2">
-            <p>
-              Demande du {formatDate(r.createdAt)} : {STATUS[r.status].text}
-            </p>
-          </Alert>
-        ))}
-        <p>Vous recevrez un courriel dès qu&apos;ils auront répondu.</p>
-        <p>
-          Vous êtes le représentant légal de cette société et pensez qu&apos;elle est détenue à tort sur le portail ? Sans réponse sous 15 jours, ou en
-          cas de refus, écrivez à l&apos;ANS en joignant un extrait Kbis ou un avis de situation INSEE de moins de trois mois : elle vérifie et peut
-          vous transférer l&apos;organisation.
-        </p>
-      </div>
+      <NoticeArea>
+        <div className="space-y-6">
+          {requests.map((r) => (
+            <Alert key={r.joinRequestId} variant={STATUS[r.status].variant} title={`${r.legalName} (SIRET ${formatSiret(r.siret)})`} titleAs="h2">
+              <p>
+                Demande du {formatDate(r.createdAt)} : {STATUS[r.status].text}
+              </p>
+              {r.resolvedAt ? (
+                <p>L&apos;ANS a statué le {formatDate(r.resolvedAt)} ; vous en avez été informé par courriel.</p>
+              ) : r.escalatedAt ? (
+                <p>Transmise à l&apos;ANS le {formatDate(r.escalatedAt)} : elle vérifie qui représente la société et vous informera de sa décision.</p>
+              ) : r.status !== "ACCEPTED" ? (
+                <ClaimButton joinRequestId={r.joinRequestId} organizationName={r.legalName} />
+              ) : null}
+            </Alert>
+          ))}
+          <p>Vous recevrez un courriel dès qu&apos;ils auront répondu.</p>
+          <p>
+            Vous êtes le représentant légal de cette société et pensez qu&apos;elle est détenue à tort sur le portail ? Saisissez l&apos;ANS avec le
+            bouton de votre demande ; sans réponse sous 15 jours, elle lui est transmise d&apos;office. L&apos;ANS vous demandera un extrait Kbis ou un
+            avis de situation INSEE de moins de trois mois et peut vous transférer l&apos;organisation.
+          </p>
+          <section aria-labelledby="autre-siret" className="border-t border-grey-200 pt-6">
+            <h2 id="autre-siret" className="mb-4 text-xl font-bold">
+              Rejoindre une autre organisation
+            </h2>
+            <JoinRequestForm />
+          </section>
+        </div>
+      </NoticeArea>
     </div>
   );
 }

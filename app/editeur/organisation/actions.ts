@@ -6,6 +6,7 @@ import { removeMember, setLegalRepresentative, setTechnicalContact } from "@/lib
 import { updateOrganization } from "@/lib/organizations/update-organization.server";
 import { uploadOrganizationEvidence } from "@/lib/organizations/verification.server";
 import { decideJoinRequest } from "@/lib/organizations/join-requests.server";
+import { lookUpSiretForPrefill } from "@/lib/organizations/register-prefill.server";
 import { uploadFromFormData } from "@/lib/uploads/form-data-upload";
 import { ORGANIZATION_EVIDENCE_UPLOAD } from "@/lib/uploads/upload-kinds";
 
@@ -78,4 +79,9 @@ export async function decideJoinRequestAction(joinRequestId: unknown, accept: bo
     notice: ({ requesterName, accepted }) =>
       accepted ? `${requesterName} fait maintenant partie de l'organisation.` : `La demande de ${requesterName} est refusée ; la personne en est informée.`,
   });
+}
+
+/** A new SIRET typed on the organisation page: the register's legal name and address (ADR 0049). */
+export async function lookUpSiretAction(siret: unknown) {
+  return signedInAction((actor, request) => lookUpSiretForPrefill(actor, siret, request), { answer: (prefill) => prefill });
 }

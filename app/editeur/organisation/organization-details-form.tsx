@@ -2,20 +2,30 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useServerAction } from "@/components/forms/use-server-action";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
+import { useRegisterPrefill } from "@/components/organizations/use-register-prefill";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextArea } from "@/components/ui/TextArea";
 import { TextField } from "@/components/ui/TextField";
 import { organizationDetailsSchema, type OrganizationDetailsInput } from "@/lib/organizations/organization-schema";
-import { updateOrganizationAction } from "./actions";
+import { lookUpSiretAction, updateOrganizationAction } from "./actions";
 
 export function OrganizationDetailsForm({ organizationId, defaults }: { organizationId: string; defaults: OrganizationDetailsInput }) {
-  const { register, handleSubmit, setError, setFocus, reset, getValues, formState } = useForm<OrganizationDetailsInput>({
+  const { register, handleSubmit, setError, setFocus, reset, getValues, setValue, getFieldState, clearErrors, control, formState } = useForm<OrganizationDetailsInput>({
     resolver: zodResolver(organizationDetailsSchema),
     defaultValues: defaults,
   });
   const errors = formState.errors;
+  const typedSiret = useWatch({ control, name: "siret" });
+  // Only a SIRET other than the saved one is looked up; the register's data replaces only fields not edited here.
+  useRegisterPrefill(typedSiret === defaults.siret ? "" : typedSiret, lookUpSiretAction, {
+    prefill: (field, value) => {
+      if (!getFieldState(field).isDirty) setValue(field, value, { shouldValidate: true, shouldDirty: true });
+    },
+    showSiretProblem: (message) => setError("siret", { message }),
+    clearSiretProblem: () => clearErrors("siret"),
+  });
 
   const {
     formError,

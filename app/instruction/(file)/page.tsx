@@ -12,6 +12,7 @@ import { requirePermission } from "@/lib/auth/session.server";
 import { listActiveAccessProfiles } from "@/lib/catalogue/access-profiles.server";
 import { reviewerQueue } from "@/lib/review/queue.server";
 import { countOrganizationsAwaitingVerification } from "@/lib/organizations/review.server";
+import { countSquattingCases, SQUATTING_QUEUE_PATH } from "@/lib/organizations/squatting.server";
 import {
   parseQueueQuery,
   QUEUE_ASSIGNMENT_LABELS,
@@ -45,7 +46,12 @@ const number = new Intl.NumberFormat("fr-FR");
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission({ type: "ansSpace.view" }, "/instruction");
   const query = parseQueueQuery(await searchParams);
-  const [queue, profiles, organizationsToVerify] = await Promise.all([reviewerQueue(actor, query), listActiveAccessProfiles(), countOrganizationsAwaitingVerification()]);
+  const [queue, profiles, organizationsToVerify, squattingCases] = await Promise.all([
+    reviewerQueue(actor, query),
+    listActiveAccessProfiles(),
+    countOrganizationsAwaitingVerification(),
+    countSquattingCases(),
+  ]);
   const filtered = query.assignment || query.profileCode || query.kind || query.waiting || query.search;
   const totalText = queue.totalCapped ? `plus de ${number.format(queue.total)}` : number.format(queue.total);
   const caption = `${QUEUE_STATUS_LABELS[query.status]} : ${totalText} dossier${queue.total > 1 ? "s" : ""}${filtered ? " correspondant aux filtres" : ""}, ${QUEUE_SORT_LABELS[query.sort].toLowerCase()} — page ${query.page} sur ${queue.pageCount}`;
@@ -76,6 +82,11 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           <li>
             <Link href="/instruction/organisations" className="inline-block border border-grey-200 px-3 py-2">
               Organisations à vérifier ({number.format(organizationsToVerify)})
+            </Link>
+          </li>
+          <li>
+            <Link href={SQUATTING_QUEUE_PATH} className="inline-block border border-grey-200 px-3 py-2">
+              Rattachements transmis à l&apos;ANS ({number.format(squattingCases)})
             </Link>
           </li>
         </ul>

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/Alert";
 import { requirePermission } from "@/lib/auth/session.server";
 import { formatSiret } from "@/lib/organizations/formatting";
 import { organizationsAwaitingVerification } from "@/lib/organizations/review.server";
+import { SQUATTING_QUEUE_PATH } from "@/lib/organizations/squatting.server";
 import { reviewOrganizationPath } from "@/lib/paths";
 import { formatDate, waitingLabel } from "@/lib/time";
 
@@ -23,6 +24,9 @@ export default async function OrganizationsToVerifyPage() {
         title="Organisations à vérifier"
         lead="Organisations non vérifiées, la plus ancienne en tête : contrôlez l'extrait du registre et le représentant légal, puis vérifiez ou refusez."
       />
+      <p className="mb-6">
+        <Link href={SQUATTING_QUEUE_PATH}>Rattachements transmis à l&apos;ANS (organisations détenues à tort)</Link>
+      </p>
       {rows.length === 0 ? (
         <Alert variant="info" title="Aucune organisation à vérifier">
           Toutes les organisations inscrites ont été vérifiées ou refusées.
