@@ -366,7 +366,7 @@ export const EVENTS = define({
     }),
   },
   "level1_quota.updated": { subject: "Level1QuotaSetting", label: "Quota de niveau 1 par API modifié", payload: z.object({ from: count, to: count }) },
-  "api_token.created": { subject: "ApiToken", label: "Jeton d'API créé", payload: z.object({ name: text }) },
+  "api_token.created": { subject: "ApiToken", label: "Jeton d'API créé", payload: z.object({ name: text, scopes: z.array(text).optional() }) },
   "api_token.revoked": { subject: "ApiToken", label: "Jeton d'API révoqué", payload: none },
   "certificate.expiry_notice_sent": {
     subject: "Enrolment",
