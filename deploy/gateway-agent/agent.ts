@@ -34,6 +34,8 @@ const USAGE = `Utilisation : agent.ts --environment TEST|PRODUCTION --portal URL
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const REVISION = /^[1-9][0-9]{0,17}$/;
 const MESSAGE_MAX = 4000;
+/** What `nginx -s reload` says when no master process runs (no pid file, or a stale one). */
+const NOT_RUNNING = /nginx\.pid" failed|invalid PID number|kill\([0-9]+, 1\) failed \(3: No such process\)/;
 
 function log(level: "info" | "warn" | "error", message: string, fields: Record<string, unknown> = {}): void {
   process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), level, message, ...fields })}\n`);
@@ -182,6 +184,12 @@ export async function applyBundle(options: AgentOptions, bundle: Bundle): Promis
     return { ok: false, message: `nginx -t a échoué, configuration précédente conservée :\n${test.message}` };
   }
   const reload = await run(options.nginx, ["-s", "reload", ...options.nginxArgs]);
+  if (!reload.ok && NOT_RUNNING.test(reload.message)) {
+    // Nothing to reload: the tested release is in place for nginx's first start (the bootstrap, deploy/README.md).
+    await pruneReleases(dir, [target, previous], options.keep).catch(() => undefined);
+    return { ok: true, message: `${test.message}
+nginx ne tourne pas : la configuration sera chargée à son démarrage.` };
+  }
   if (!reload.ok) {
     await pointCurrentAt(dir, previous);
     const back = await run(options.nginx, ["-s", "reload", ...options.nginxArgs]);
