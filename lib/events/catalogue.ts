@@ -330,6 +330,11 @@ export const EVENTS = define({
     payload: z.object({ noteId: id, length: count }),
     audience: "ans",
   },
+  "enrolment.imported": {
+    subject: "Enrolment",
+    label: "Habilitation reprise de l'existant",
+    payload: z.object({ importId: id, line: count, environment, siret: text }),
+  },
   "enrolment.suspended": {
     subject: "Enrolment",
     label: "Habilitation suspendue",
