@@ -8,22 +8,9 @@ import { normalizeIdentifier, siretProblem } from "../organizations/identifiers"
 import { certificateFingerprints } from "../whitelist/entry";
 import { QUOTA_MAX, QUOTA_MIN } from "../vocabulary";
 
-/** The columns, in this order, with a header row (documented on /administration/reprise and in ADR 0059). */
-export const IMPORT_COLUMNS = [
-  "siret",
-  "raison_sociale",
-  "service",
-  "environnement",
-  "url",
-  "certificat_pem",
-  "profil",
-  "quota_authentifie",
-  "quota_public",
-] as const;
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_LINES } from "./import-rules";
 
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
-export const IMPORT_MAX_LINES = 5000;
+export { IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_LINES };
 
 export type ImportCertificate = { der: Uint8Array; fingerprintSha256: string; fingerprintSha1: string; subjectDn: string; issuerDn: string; serialNumber: string; notBefore: Date; notAfter: Date; facts: unknown };
 
