@@ -21,6 +21,7 @@ import { createTestAuthority, issueTestCertificate, privateKeyPem } from "../tes
 import { createApiToken } from "../whitelist/api-tokens.server";
 import { certificateFingerprints } from "../whitelist/entry";
 import { latestGatewayRevision } from "./revisions.server";
+import { enrolmentEnforcementForReview } from "./status.server";
 
 const directory = mkdtempSync(path.join(os.tmpdir(), "ror-gateway-agent-"));
 chmodSync(directory, 0o755);
@@ -96,6 +97,10 @@ describe("the sync agent with real nginx", () => {
     const applied = await waitFor("the report", async () => (await reports()).find((r) => r.result === "APPLIED" && r.revisionId === latest!.id), 10_000);
     expect(applied.message).toContain("test is successful");
     expect(readlinkSync(path.join(rig.agentDir, "current"))).toBe(path.join("releases", latest!.id.toString()));
+    // The enrolment page can now say its last change is enforced in test.
+    const { imported, states } = await enrolmentEnforcementForReview(ans, enrolmentId);
+    expect(imported).toBe(false);
+    expect(states).toEqual([expect.objectContaining({ environment: "TEST", enforced: true, revision: latest!.id.toString() })]);
   });
 
   it("rolls back a configuration that fails `nginx -t` (a generator defect, simulated by a stored revision): nginx keeps serving", async () => {
@@ -120,6 +125,7 @@ describe("the sync agent with real nginx", () => {
   it("applies a suspension: the certificate is refused with 403", async () => {
     const enrolment = await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, select: { version: true } });
     await suspendEnrolment(ans, { enrolmentId, version: enrolment.version, reason: "Usage abusif constaté par l'ANS." }, testRequest);
+    expect((await enrolmentEnforcementForReview(ans, enrolmentId)).states[0]?.enforced).toBe(false);
     const status = await waitFor("the suspension at the gateway", async () => ((await mtlsGet(rig.port, serverCa, client)).status === 403 ? 403 : undefined), 30_000, 200);
     expect(status).toBe(403);
     expect(rig.nginx!.exitCode).toBeNull();

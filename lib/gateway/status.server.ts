@@ -55,11 +55,11 @@ export async function enrolmentEnforcement(enrolment: { updatedAt: Date; grant: 
   );
 }
 
-/** For the reviewer's enrolment page. */
-export async function enrolmentEnforcementForReview(actor: Actor, enrolmentId: string): Promise<EnforcementState[]> {
+/** For the reviewer's enrolment page: where its last change is enforced, and whether it was imported. */
+export async function enrolmentEnforcementForReview(actor: Actor, enrolmentId: string): Promise<{ imported: boolean; states: EnforcementState[] }> {
   if (!can(actor, { type: "whitelist.view" })) throw new AppError("FORBIDDEN", "Réservé aux instructeurs de l'ANS.");
-  const enrolment = await db().enrolment.findUnique({ where: { id: enrolmentId }, select: { updatedAt: true, grant: true } });
-  return enrolment ? enrolmentEnforcement(enrolment) : [];
+  const enrolment = await db().enrolment.findUnique({ where: { id: enrolmentId }, select: { updatedAt: true, grant: true, origin: true } });
+  return enrolment ? { imported: enrolment.origin === "IMPORT", states: await enrolmentEnforcement(enrolment) } : { imported: false, states: [] };
 }
 
 /** "appliquée à la passerelle de test le … (révision 812)" or why not yet. */

@@ -70,12 +70,18 @@ export default async function EnrolmentPage({ params, searchParams }: { params: 
         <dd>
           le {formatDateTime(detail.approvedAt)} par {detail.approvedBy} — <Link href={reviewApplicationPath(detail.applicationId)}>voir le dossier</Link>
         </dd>
-        {enforcement.length > 0 ? (
+        {enforcement.imported ? (
+          <>
+            <dt className="font-bold">Origine</dt>
+            <dd>Reprise de l&apos;existant (importée depuis la liste blanche de la passerelle actuelle)</dd>
+          </>
+        ) : null}
+        {enforcement.states.length > 0 ? (
           <>
             <dt className="font-bold">À la passerelle</dt>
             <dd>
               <ul>
-                {enforcement.map((state) => (
+                {enforcement.states.map((state) => (
                   <li key={state.environment}>{enforcementSentence(state, ENVIRONMENT_LABELS[state.environment].toLowerCase())}</li>
                 ))}
               </ul>
