@@ -27,6 +27,7 @@ test("an administrator imports the existing trust space, reads the refusals and 
   const file = { name: "liste-blanche-actuelle.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") };
 
   await signIn(page, ADMIN);
+  await expect(page).toHaveURL(/\/instruction|\/administration/);
   await page.goto("/administration");
   await page.getByRole("link", { name: /Reprise de l'espace de confiance existant/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Reprise de l'espace de confiance existant" })).toBeVisible();
@@ -35,7 +36,7 @@ test("an administrator imports the existing trust space, reads the refusals and 
   await page.getByRole("button", { name: "Importer la liste blanche" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Rapport d'import" })).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: "lignes reprises" })).toContainText("2 lignes reprises, 0 ligne déjà reprise, 3 lignes refusées");
+  await expect(page.getByRole("status").filter({ hasText: "lignes refusées" })).toContainText("2 lignes reprises, 0 ligne déjà reprise, 3 lignes refusées");
   const refusals = page.getByRole("table", { name: "Lignes refusées et leur motif" });
   await expect(refusals.getByRole("row", { name: /Service Faux/ })).toContainText("SIRET invalide");
   await expect(refusals.getByRole("row", { name: /Autorité/ })).toContainText("autorité de certification");
@@ -48,12 +49,13 @@ test("an administrator imports the existing trust space, reads the refusals and 
   await page.getByRole("link", { name: "Reprise de l'existant" }).click();
   await page.getByLabel(/^Fichier CSV de la liste blanche actuelle/).setInputFiles(file);
   await page.getByRole("button", { name: "Importer la liste blanche" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "lignes reprises" })).toContainText("0 ligne reprise, 2 lignes déjà reprises, 3 lignes refusées");
+  await expect(page.getByRole("status").filter({ hasText: "lignes refusées" })).toContainText("0 ligne reprise, 2 lignes déjà reprises, 3 lignes refusées");
 });
 
 test("the agent's report, made with a token of the gateway right, is what a reviewer sees on /instruction/passerelle", async ({ browser, request }) => {
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, ADMIN);
+  await expect(admin).toHaveURL(/\/instruction|\/administration/);
   await admin.goto("/administration/jetons");
   const name = `Agent passerelle ${Date.now()}`;
   await admin.getByLabel(/^Nom du jeton/).fill(name);
@@ -89,7 +91,8 @@ test("the agent's report, made with a token of the gateway right, is what a revi
   expect(report.status()).toBe(201);
 
   const reviewer = await (await browser.newContext()).newPage();
-  await signInAndLand(reviewer, REVIEWER, "/instruction/passerelle");
+  await signInAndLand(reviewer, REVIEWER, "/instruction");
+  await reviewer.goto("/instruction/passerelle");
   await expect(reviewer.getByRole("heading", { level: 1, name: "Configuration de la passerelle" })).toBeVisible();
   const time = appliedAt.toLocaleTimeString("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" });
   await expect(reviewer.getByTestId("gateway-status-test")).toContainText(`appliqué à la passerelle à ${time}`);
