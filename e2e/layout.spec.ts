@@ -154,6 +154,7 @@ test("on a phone, every page keeps the screen's width and the navigation opens f
     "/administration/profils",
     "/administration/platines",
     "/administration/jetons",
+    "/administration/reprise",
     "/administration/charte",
     "/administration/instructeurs",
   ]) {

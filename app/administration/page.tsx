@@ -24,6 +24,7 @@ export default async function AdministrationPage() {
           <li><Link href="/administration/platines">Plans de tests PLATINES exigés des services</Link></li>
           <li><Link href="/administration/quotas">Quota de niveau 1 par API</Link></li>
           <li><Link href="/administration/jetons">Jetons d&apos;API de la passerelle</Link></li>
+          <li><Link href="/administration/reprise">Reprise de l&apos;espace de confiance existant : import de la liste blanche actuelle</Link></li>
           <li><Link href="/administration/instructeurs">Comptes de l&apos;ANS : instructeurs et administrateurs</Link></li>
           <li><Link href="/administration/comptes-editeurs">Comptes des éditeurs : désactiver ou réactiver</Link></li>
           <li><Link href="/administration/journal">Journal des événements : filtres et export CSV</Link></li>

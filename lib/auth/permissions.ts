@@ -40,6 +40,7 @@ export type Action =
   | { type: "gatewayConfig.download" }
   | { type: "level1Quota.manage" }
   | { type: "apiToken.manage" }
+  | { type: "trustSpace.import" }
   | { type: "mail.manage" }
   | { type: "webhook.manage" }
   | { type: "messageTemplate.manage" };
@@ -99,6 +100,7 @@ export function can(actor: Actor | null, action: Action): boolean {
     case "platines.managePlans":
     case "level1Quota.manage":
     case "apiToken.manage":
+    case "trustSpace.import":
     case "mail.manage":
     case "webhook.manage":
     case "messageTemplate.manage":

@@ -351,6 +351,11 @@ export const EVENTS = define({
     payload: z.object({ noteId: id, length: count }),
     audience: "ans",
   },
+  "enrolment.imported": {
+    subject: "Enrolment",
+    label: "Habilitation reprise de l'existant",
+    payload: z.object({ importId: id, line: count, environment, siret: text }),
+  },
   "enrolment.suspended": {
     subject: "Enrolment",
     label: "Habilitation suspendue",
@@ -387,7 +392,7 @@ export const EVENTS = define({
     }),
   },
   "level1_quota.updated": { subject: "Level1QuotaSetting", label: "Quota de niveau 1 par API modifié", payload: z.object({ from: count, to: count }) },
-  "api_token.created": { subject: "ApiToken", label: "Jeton d'API créé", payload: z.object({ name: text }) },
+  "api_token.created": { subject: "ApiToken", label: "Jeton d'API créé", payload: z.object({ name: text, scopes: z.array(text).optional() }) },
   "api_token.revoked": { subject: "ApiToken", label: "Jeton d'API révoqué", payload: none },
   "certificate.expiry_notice_sent": {
     subject: "Enrolment",

@@ -6,6 +6,7 @@ import { CERTIFICATE_INPUT_ERRORS, MAX_CERTIFICATE_FILE_BYTES } from "../certifi
 import { JUNIT_REPORT_ERRORS } from "../platines/junit-report";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, MAX_JUNIT_REPORT_BYTES, SUBMISSION_ERRORS } from "../platines/submission-rules";
 import { EVIDENCE_MESSAGES, MAX_EVIDENCE_PDF_BYTES } from "../organizations/evidence-rules";
+import { IMPORT_MAX_BYTES } from "../trust-space-import/import-rules";
 import type { UploadKind } from "./upload-rules";
 
 /** The public verification of a sealed attestation: one PDF, nothing else. */
@@ -54,5 +55,13 @@ export const ORGANIZATION_EVIDENCE_UPLOAD: UploadKind = {
   name: "organization-evidence",
   files: [{ field: "document", maxBytes: MAX_EVIDENCE_PDF_BYTES, maxCount: 1, tooLarge: EVIDENCE_MESSAGES.tooLarge }],
   textFields: ["kind", "documentDate"],
+  maxTextBytes: 1024,
+};
+
+/** The existing trust space's whitelist, for its import by an administrator (issue 25): one CSV file. */
+export const TRUST_SPACE_IMPORT_UPLOAD: UploadKind = {
+  name: "trust-space-import",
+  files: [{ field: "file", maxBytes: IMPORT_MAX_BYTES, maxCount: 1, tooLarge: () => "Le fichier dépasse 5 Mio." }],
+  textFields: [],
   maxTextBytes: 1024,
 };

@@ -56,6 +56,29 @@ export const apiTokenNameSchema = z.object({
     ),
 });
 
+// ── Scopes (issue 25, ADR 0058) ───────────────────────────────────────────────────────────────────────────────
+
+export const API_TOKEN_SCOPES = ["whitelist", "gateway"] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+
+export const API_TOKEN_SCOPE_LABELS: Record<ApiTokenScope, string> = {
+  whitelist: "Liste blanche (lecture de GET /api/v1/whitelist)",
+  gateway: "Passerelle (configuration nginx et comptes rendus de l'agent de synchronisation)",
+};
+
+export const apiTokenScopesSchema = z
+  .array(z.enum(API_TOKEN_SCOPES, { error: "Ce droit n'existe pas." }), { error: "Choisissez au moins un droit." })
+  .min(1, "Choisissez au moins un droit.")
+  .transform((scopes) => API_TOKEN_SCOPES.filter((scope) => scopes.includes(scope)));
+
+/** The creation form: a name and at least one scope. */
+export const apiTokenCreationSchema = apiTokenNameSchema.extend({ scopes: apiTokenScopesSchema });
+
+/** Whether a stored token's scopes grant this one; unknown stored values grant nothing. */
+export function hasScope(scopes: readonly string[] | null | undefined, scope: ApiTokenScope): boolean {
+  return (scopes ?? []).includes(scope);
+}
+
 // ── Rate limit: a fixed window per token ─────────────────────────────────────────────────────────────────────────
 
 export const RATE_WINDOW_MS = 60_000;

@@ -9,7 +9,7 @@ import { AppError } from "../errors";
 import { recordId } from "../organizations/organization-schema";
 import type { RequestContext } from "../request.server";
 import { fieldErrorsOf } from "../validation";
-import { API_TOKEN_SECRET_BYTES, apiTokenFromBytes, apiTokenHint, apiTokenNameSchema, hashApiToken } from "./api-token";
+import { API_TOKEN_SECRET_BYTES, apiTokenCreationSchema, apiTokenFromBytes, apiTokenHint, hashApiToken, type ApiTokenScope } from "./api-token";
 
 const ADMINISTRATORS_ONLY = "Seuls les administrateurs de l'ANS peuvent gérer les jetons d'API.";
 const TOKEN_NOT_FOUND = "Ce jeton est introuvable.";
@@ -27,30 +27,35 @@ export type ApiTokenSummary = {
   revokedAt: Date | null;
   lastUsedAt: Date | null;
   calls: number;
+  scopes: string[];
 };
 
 export async function listApiTokens(actor: Actor): Promise<ApiTokenSummary[]> {
   requireTokenManager(actor);
   const rows = await db().apiToken.findMany({
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
-    select: { id: true, name: true, prefix: true, createdAt: true, revokedAt: true, lastUsedAt: true, createdBy: { select: { name: true } }, _count: { select: { calls: true } } },
+    select: { id: true, name: true, prefix: true, scopes: true, createdAt: true, revokedAt: true, lastUsedAt: true, createdBy: { select: { name: true } }, _count: { select: { calls: true } } },
   });
-  return rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, createdAt: r.createdAt, createdBy: r.createdBy.name, revokedAt: r.revokedAt, lastUsedAt: r.lastUsedAt, calls: r._count.calls }));
+  return rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, createdAt: r.createdAt, createdBy: r.createdBy.name, revokedAt: r.revokedAt, lastUsedAt: r.lastUsedAt, calls: r._count.calls, scopes: r.scopes }));
 }
 
-/** Returns the token itself, once: only its hash is kept. */
-export async function createApiToken(actor: Actor, raw: { name?: unknown }, request: RequestContext): Promise<{ id: string; name: string; token: string }> {
+/** Returns the token itself, once: only its hash is kept. Without scopes, a whitelist reader as before scopes existed. */
+export async function createApiToken(
+  actor: Actor,
+  raw: { name?: unknown; scopes?: unknown },
+  request: RequestContext,
+): Promise<{ id: string; name: string; token: string; scopes: ApiTokenScope[] }> {
   requireTokenManager(actor);
-  const parsed = apiTokenNameSchema.safeParse(raw);
+  const parsed = apiTokenCreationSchema.safeParse({ name: raw.name, scopes: raw.scopes === undefined ? ["whitelist"] : raw.scopes });
   if (!parsed.success) throw new AppError("VALIDATION", "Le formulaire contient des erreurs.", fieldErrorsOf(parsed.error));
   const token = apiTokenFromBytes(new Uint8Array(randomBytes(API_TOKEN_SECRET_BYTES)));
   return db().$transaction(async (tx) => {
     const created = await tx.apiToken.create({
-      data: { name: parsed.data.name, tokenHash: hashApiToken(token), prefix: apiTokenHint(token), createdById: actor.userId },
+      data: { name: parsed.data.name, tokenHash: hashApiToken(token), prefix: apiTokenHint(token), createdById: actor.userId, scopes: parsed.data.scopes },
       select: { id: true, name: true },
     });
-    await recordEvent(tx, { name: "api_token.created", actor: userActor(actor.userId), subjectId: created.id, request, payload: { name: created.name } });
-    return { ...created, token };
+    await recordEvent(tx, { name: "api_token.created", actor: userActor(actor.userId), subjectId: created.id, request, payload: { name: created.name, scopes: parsed.data.scopes } });
+    return { ...created, token, scopes: parsed.data.scopes };
   });
 }
 

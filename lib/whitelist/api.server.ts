@@ -8,7 +8,7 @@ import { anonymousLimitOf, hitAnonymousLimit } from "../anonymous-limit.server";
 import { env } from "../env.server";
 import { db } from "../db.server";
 import { requestContextFrom } from "../request.server";
-import { bearerToken, hashApiToken, rateWindowStart, retryAfterSeconds, sameTokenHash, wantsCsv } from "./api-token";
+import { bearerToken, hasScope, hashApiToken, rateWindowStart, retryAfterSeconds, sameTokenHash, wantsCsv } from "./api-token";
 import { preparedWhitelistExport } from "./entries.server";
 import { ifNoneMatchMatches, whitelistCsvBytes, whitelistEtag, whitelistJsonBytes } from "./export";
 import type { WhitelistEnvironment } from "./entry";
@@ -21,29 +21,29 @@ export type WhitelistApiOptions = {
   withoutTokenLimit?: AnonymousLimit;
 };
 
-function problem(status: number, title: string, detail: string, headers: Record<string, string> = {}): Response {
+export function problem(status: number, title: string, detail: string, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify({ type: "about:blank", title, status, detail }), {
     status,
     headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store", ...headers },
   });
 }
 
-type Gate = { tokenId: string | null; refused: boolean; count: number; revision: string };
+export type Gate = { tokenId: string | null; refused: boolean; count: number; revision: string; scopes: string[] };
 
 /**
  * One round trip: the token looked up by the SHA-256 of the presented value, and for a usable token the call
  * counted in its rate window and its last use recorded; plus the whitelist revision. The same work whatever the
  * presented value (no header, malformed, unknown, revoked), then a constant-time comparison of the hashes.
  */
-async function gate(authorization: string | null, now: Date): Promise<Gate> {
+export async function gate(authorization: string | null, now: Date): Promise<Gate> {
   const presented = bearerToken(authorization);
   const presentedHash = hashApiToken(presented);
-  const rows = await db().$queryRawUnsafe<{ id: string | null; tokenHash: string | null; revoked: boolean | null; count: number | null; revision: string }[]>(
-    `WITH t AS (SELECT "id", "tokenHash", "revokedAt" IS NOT NULL AS "revoked" FROM "ApiToken" WHERE "tokenHash" = $1),
+  const rows = await db().$queryRawUnsafe<{ id: string | null; tokenHash: string | null; revoked: boolean | null; count: number | null; revision: string; scopes: string[] | null }[]>(
+    `WITH t AS (SELECT "id", "tokenHash", "revokedAt" IS NOT NULL AS "revoked", "scopes" FROM "ApiToken" WHERE "tokenHash" = $1),
           w AS (INSERT INTO "ApiRateWindow" ("tokenId", "windowStart", "count") SELECT "id", $2, 1 FROM t WHERE NOT "revoked"
                 ON CONFLICT ("tokenId", "windowStart") DO UPDATE SET "count" = "ApiRateWindow"."count" + 1 RETURNING "count"),
           u AS (UPDATE "ApiToken" SET "lastUsedAt" = $3 WHERE "id" IN (SELECT "id" FROM t WHERE NOT "revoked"))
-     SELECT t."id"::text AS "id", t."tokenHash", t."revoked", (SELECT "count" FROM w) AS "count",
+     SELECT t."id"::text AS "id", t."tokenHash", t."revoked", t."scopes", (SELECT "count" FROM w) AS "count",
             (SELECT "revision"::text FROM "WhitelistRevision" WHERE "id" = 1) AS "revision"
      FROM (SELECT 1) AS one LEFT JOIN t ON true`,
     presentedHash,
@@ -53,7 +53,7 @@ async function gate(authorization: string | null, now: Date): Promise<Gate> {
   const row = rows[0]!;
   const matches = sameTokenHash(row.tokenHash, presentedHash);
   const refused = !matches || presented === "" || row.id === null || row.revoked !== false;
-  return { tokenId: row.id, refused, count: Number(row.count ?? 0), revision: row.revision ?? "0" };
+  return { tokenId: row.id, refused, count: Number(row.count ?? 0), revision: row.revision ?? "0", scopes: row.scopes ?? [] };
 }
 
 function environmentOf(url: URL): WhitelistEnvironment | undefined | "invalid" {
@@ -81,6 +81,8 @@ export async function whitelistApiResponse(request: Request, options: WhitelistA
   const environment = environmentOf(url);
   if (auth.count > limit) {
     response = problem(429, "Too Many Requests", `Plus de ${limit} appels par minute avec ce jeton.`, { "Retry-After": String(retryAfterSeconds(now)) });
+  } else if (!hasScope(auth.scopes, "whitelist")) {
+    response = problem(403, "Forbidden", "Ce jeton n'a pas le droit « liste blanche » : demandez à un administrateur un jeton qui l'a.");
   } else if (environment === "invalid") {
     response = problem(400, "Bad Request", "Le paramètre environment vaut TEST ou PRODUCTION.");
   } else {

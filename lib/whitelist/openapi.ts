@@ -91,6 +91,50 @@ export const whitelistOpenApi = {
         },
       },
     },
+
+    "/api/v1/gateway/configuration": {
+      get: {
+        operationId: "getGatewayConfiguration",
+        summary: "The nginx configuration of one environment, for the sync agent",
+        description: "Needs a token with the gateway scope. The files come from the generator behind the reviewers' download page; the revision changes whenever they change.",
+        parameters: [
+          { name: "environment", in: "query", required: true, description: "The environment whose gateway polls.", schema: { type: "string", enum: ["TEST", "PRODUCTION"] } },
+          { name: "If-None-Match", in: "header", required: false, description: "The ETag of the bundle applied last.", schema: { type: "string" } },
+        ],
+        responses: {
+          "200": {
+            description: "The bundle.",
+            headers: { ETag: { $ref: "#/components/headers/GatewayETag" } },
+            content: { "application/json": { schema: { $ref: "#/components/schemas/GatewayBundle" } } },
+          },
+          "304": { description: "Unchanged since the ETag given in If-None-Match.", headers: { ETag: { $ref: "#/components/headers/GatewayETag" } } },
+          "400": problem("No environment, or not TEST or PRODUCTION."),
+          "401": problem("No token, an unknown or a revoked token."),
+          "403": problem("The token has no gateway scope."),
+          "409": problem("No certificate authority is active for the environment."),
+          "429": problem("Too many calls with this token, or without a valid token from this client address."),
+        },
+      },
+    },
+    "/api/v1/gateway/reports": {
+      post: {
+        operationId: "postGatewayReport",
+        summary: "What the sync agent applied, or failed to apply",
+        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/GatewayReport" } } } },
+        responses: {
+          "201": {
+            description: "Stored.",
+            content: { "application/json": { schema: { type: "object", required: ["id"], properties: { id: { type: "string" } } } } },
+          },
+          "400": problem("Not JSON, or not a report."),
+          "401": problem("No token, an unknown or a revoked token."),
+          "403": problem("The token has no gateway scope."),
+          "413": problem("Over 16 KiB."),
+          "422": problem("The revision was never served for this environment."),
+          "429": problem("Too many calls with this token, or without a valid token from this client address."),
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -101,12 +145,44 @@ export const whitelistOpenApi = {
       },
     },
     headers: {
+      GatewayETag: {
+        description: "Strong entity tag of the bundle (SHA-256 of its bytes).",
+        schema: { type: "string", pattern: '^"[A-Za-z0-9_-]{43}"$' },
+      },
       ETag: {
         description: "Strong entity tag of this representation; JSON and CSV have different ones.",
         schema: { type: "string", pattern: '^"[A-Za-z0-9_-]{43}\\.(json|csv)"$' },
       },
     },
     schemas: {
+      GatewayBundle: {
+        type: "object",
+        additionalProperties: false,
+        required: ["version", "environment", "revision", "generatedAt", "files"],
+        properties: {
+          version: { type: "integer", const: 1 },
+          environment: { type: "string", enum: ["TEST", "PRODUCTION"] },
+          revision: { type: "string", pattern: "^[1-9][0-9]*$", description: "To be given back in the report." },
+          generatedAt: ISO_INSTANT,
+          files: {
+            type: "object",
+            description: "File name to content: ror-whitelist-http.conf, ror-whitelist-server.conf, ror-ca-bundle.pem.",
+            additionalProperties: { type: "string" },
+          },
+        },
+      },
+      GatewayReport: {
+        type: "object",
+        additionalProperties: false,
+        required: ["environment", "revision", "result", "appliedAt", "message"],
+        properties: {
+          environment: { type: "string", enum: ["TEST", "PRODUCTION"] },
+          revision: { type: "string", pattern: "^[1-9][0-9]{0,17}$" },
+          result: { type: "string", enum: ["applied", "failed"] },
+          appliedAt: ISO_INSTANT,
+          message: { type: "string", maxLength: 4000, description: "What nginx -t or the reload said." },
+        },
+      },
       WhitelistDocument: {
         type: "object",
         additionalProperties: false,

@@ -8,8 +8,8 @@ const PAGE = "/administration/jetons";
 export type CreatedToken = { ok: true; name: string; token: string };
 
 /** The token is returned to the form, shown once, never stored in clear nor put in a URL. */
-export async function createApiTokenAction(values: { name?: unknown }): Promise<ActionResult | CreatedToken> {
-  return signedInAction((actor, request) => createApiToken(actor, { name: values?.name }, request), {
+export async function createApiTokenAction(values: { name?: unknown; scopes?: unknown }): Promise<ActionResult | CreatedToken> {
+  return signedInAction((actor, request) => createApiToken(actor, { name: values?.name, scopes: values?.scopes ?? [] }, request), {
     forbiddenAsPage: true,
     revalidate: () => [PAGE],
     answer: (created): CreatedToken => ({ ok: true, name: created.name, token: created.token }),

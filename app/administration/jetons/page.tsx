@@ -10,6 +10,8 @@ import { TableScroll } from "@/components/ui/TableScroll";
 
 export const metadata: Metadata = { title: "Jetons d'API de la passerelle" };
 
+const SCOPE_NAMES: Record<string, string> = { whitelist: "Liste blanche", gateway: "Passerelle" };
+
 export default async function ApiTokensPage({ searchParams }: { searchParams: Promise<{ revoque?: string }> }) {
   const actor = await requirePermission({ type: "apiToken.manage" }, "/administration/jetons");
   const tokens = await listApiTokens(actor);
@@ -48,6 +50,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
                 <tr className="border-b-2 border-neutral-800">
                   <th scope="col" className="py-2 pr-4">Nom</th>
                   <th scope="col" className="py-2 pr-4">Début du jeton</th>
+                  <th scope="col" className="py-2 pr-4">Droits</th>
                   <th scope="col" className="py-2 pr-4">Créé</th>
                   <th scope="col" className="py-2 pr-4">Dernière utilisation</th>
                   <th scope="col" className="py-2 pr-4">Appels</th>
@@ -59,6 +62,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
                   <tr key={t.id} className="border-b border-neutral-300 align-top">
                     <td className="py-2 pr-4">{t.name}</td>
                     <td className="py-2 pr-4 font-mono">{t.prefix}…</td>
+                    <td className="py-2 pr-4">{t.scopes.map((scope) => SCOPE_NAMES[scope] ?? scope).join(", ")}</td>
                     <td className="py-2 pr-4">
                       {formatDateTime(t.createdAt)} par {t.createdBy}
                     </td>

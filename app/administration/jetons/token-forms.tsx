@@ -6,18 +6,20 @@ import { useForm, type Resolver } from "react-hook-form";
 import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
+import { Checkbox } from "@/components/ui/Checkbox";
+import { Fieldset } from "@/components/ui/Fieldset";
 import { TextField } from "@/components/ui/TextField";
-import { apiTokenNameSchema } from "@/lib/whitelist/api-token";
+import { API_TOKEN_SCOPE_LABELS, API_TOKEN_SCOPES, apiTokenCreationSchema } from "@/lib/whitelist/api-token";
 import { createApiTokenAction, revokeApiTokenAction, type CreatedToken } from "./actions";
 
-type Values = { name: string };
+type Values = { name: string; scopes: string[] };
 
 export function CreateTokenForm() {
   const [created, setCreated] = useState<CreatedToken>();
   const shown = useRef<HTMLDivElement>(null);
   const { register, handleSubmit, setError, setFocus, reset, formState } = useForm<Values>({
-    resolver: zodResolver(apiTokenNameSchema) as unknown as Resolver<Values>,
-    defaultValues: { name: "" },
+    resolver: zodResolver(apiTokenCreationSchema) as unknown as Resolver<Values>,
+    defaultValues: { name: "", scopes: ["whitelist"] },
   });
   useEffect(() => {
     if (created) shown.current?.focus();
@@ -47,6 +49,13 @@ export function CreateTokenForm() {
           </Alert>
         )}
         <TextField id="token-name" label="Nom du jeton" hint="Pour le reconnaître, par exemple « Passerelle de production ». 3 à 80 caractères." required error={formState.errors.name?.message} {...register("name")} />
+        <Fieldset id="token-scopes" legend="Droits du jeton" hint="La passerelle de synchronisation a besoin du droit « Passerelle »." required error={formState.errors.scopes?.message ?? formState.errors.scopes?.root?.message}>
+          <div className="space-y-2">
+            {API_TOKEN_SCOPES.map((scope) => (
+              <Checkbox key={scope} id={`token-scope-${scope}`} label={API_TOKEN_SCOPE_LABELS[scope]} value={scope} {...register("scopes")} />
+            ))}
+          </div>
+        </Fieldset>
         <Button type="submit" disabled={pending}>
           {pending ? "Création…" : "Créer le jeton"}
         </Button>

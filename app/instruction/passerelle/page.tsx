@@ -5,6 +5,36 @@ import { plural } from "@/lib/vocabulary";
 import { Alert } from "@/components/ui/Alert";
 import { requirePermission } from "@/lib/auth/session.server";
 import { gatewayConfigurationOutcome, GATEWAY_FILES } from "@/lib/whitelist/gateway-config.server";
+import { appliedSentence } from "@/lib/gateway/bundle";
+import { gatewayStatuses, type GatewayStatus } from "@/lib/gateway/status.server";
+
+function GatewaySyncStatus({ status, slug }: { status: GatewayStatus; slug: string }) {
+  const { lastReport, lastApplied, latestRevision } = status;
+  if (!lastReport) {
+    return (
+      <p className="mt-2" data-testid={`gateway-status-${slug}`}>
+        Aucun agent de synchronisation n&apos;a encore rendu compte pour cet environnement.
+      </p>
+    );
+  }
+  const upToDate = lastApplied && latestRevision && lastApplied.revision === latestRevision.revision;
+  return (
+    <div className="mt-2 space-y-2" data-testid={`gateway-status-${slug}`}>
+      {lastReport.result === "FAILED" ? (
+        <Alert variant="error" title="La dernière configuration n'a pas pu être appliquée">
+          <p>Dernier compte rendu : {appliedSentence(lastReport)}. La passerelle garde la dernière configuration valide.</p>
+          {lastReport.message ? <pre className="mt-2 overflow-x-auto text-sm whitespace-pre-wrap">{lastReport.message}</pre> : null}
+        </Alert>
+      ) : null}
+      {lastApplied ? (
+        <p>
+          Configuration en service : <strong>{appliedSentence(lastApplied)}</strong>.
+          {upToDate ? " C'est la révision la plus récente." : latestRevision ? ` La révision ${latestRevision.revision} n'est pas encore appliquée.` : ""}
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 export const metadata: Metadata = { title: "Configuration de la passerelle" };
 
@@ -16,13 +46,16 @@ const FILE_ROLES: Record<(typeof GATEWAY_FILES)[number], string> = {
 
 export default async function GatewayPage() {
   const actor = await requirePermission({ type: "gatewayConfig.download" }, "/instruction/passerelle");
-  const configs = await Promise.all([gatewayConfigurationOutcome(actor, "TEST"), gatewayConfigurationOutcome(actor, "PRODUCTION")]);
+  const [configs, statuses] = await Promise.all([
+    Promise.all([gatewayConfigurationOutcome(actor, "TEST"), gatewayConfigurationOutcome(actor, "PRODUCTION")]),
+    gatewayStatuses(actor),
+  ]);
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
       <Breadcrumb items={[{ label: "Instruction des dossiers", href: "/instruction" }, { label: "Configuration de la passerelle" }]} />
       <PageHeading
         title="Configuration de la passerelle"
-        lead="Fichiers nginx générés à l'instant depuis la liste blanche en vigueur. Installez les trois fichiers, vérifiez avec nginx -t puis rechargez avec nginx -s reload."
+        lead="Fichiers nginx générés à l'instant depuis la liste blanche en vigueur. L'agent de synchronisation les installe seul (voir le guide d'exploitation) ; à défaut, installez les trois fichiers, vérifiez avec nginx -t puis rechargez avec nginx -s reload."
       />
       {configs.map((config) => {
         const slug = config.environment === "TEST" ? "test" : "production";
@@ -32,6 +65,9 @@ export default async function GatewayPage() {
             <h2 id={`env-${slug}`} className="text-2xl font-bold">
               {name}
             </h2>
+            <h3 className="mt-4 text-xl font-bold">Synchronisation de la passerelle</h3>
+            <GatewaySyncStatus status={statuses[config.environment]} slug={slug} />
+            <h3 className="mt-4 text-xl font-bold">Fichiers générés</h3>
             {!config.ok ? (
               <Alert variant="warning" title="Configuration indisponible" className="mt-4">
                 {config.problem}

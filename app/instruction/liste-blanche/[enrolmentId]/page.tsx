@@ -13,6 +13,7 @@ import { formatSiret } from "@/lib/organizations/formatting";
 import { ENROLMENT_STATUS_LABELS } from "@/lib/enrolments/status";
 import { ENVIRONMENT_LABELS } from "@/lib/whitelist/view-query";
 import { enrolmentForReview } from "@/lib/whitelist/whitelist-view.server";
+import { enforcementSentence, enrolmentEnforcementForReview } from "@/lib/gateway/status.server";
 import { EnrolmentChangeForm, QuotaForm } from "./enrolment-forms";
 import { TableScroll } from "@/components/ui/TableScroll";
 
@@ -38,6 +39,7 @@ export default async function EnrolmentPage({ params, searchParams }: { params: 
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+  const enforcement = await enrolmentEnforcementForReview(actor, enrolmentId);
   const { fait } = await searchParams;
   const notice = fait ? NOTICES[fait] : undefined;
   const inForce = detail.status === "ACTIVE" || detail.status === "SUSPENDED";
@@ -68,6 +70,24 @@ export default async function EnrolmentPage({ params, searchParams }: { params: 
         <dd>
           le {formatDateTime(detail.approvedAt)} par {detail.approvedBy} — <Link href={reviewApplicationPath(detail.applicationId)}>voir le dossier</Link>
         </dd>
+        {enforcement.imported ? (
+          <>
+            <dt className="font-bold">Origine</dt>
+            <dd>Reprise de l&apos;existant (importée depuis la liste blanche de la passerelle actuelle)</dd>
+          </>
+        ) : null}
+        {enforcement.states.length > 0 ? (
+          <>
+            <dt className="font-bold">À la passerelle</dt>
+            <dd>
+              <ul>
+                {enforcement.states.map((state) => (
+                  <li key={state.environment}>{enforcementSentence(state, ENVIRONMENT_LABELS[state.environment].toLowerCase())}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
       </dl>
       {detail.environments.map((env) => (
         <section key={env.environment} aria-labelledby={`env-${env.environment}`} className="mt-8">
