@@ -28,6 +28,8 @@ const databaseUrl = await createMigratedDatabase(cluster.adminUrl, `ror_e2e_${pr
 // A fresh test authority per run, in a folder the specs find from the port (see e2eTestAuthorityDir).
 const testAuthorityDir = e2eTestAuthorityDir(port);
 await recreateTestAuthority(testAuthorityDir);
+// One key seals the second-factor secrets for the seed (the demo ANS accounts' TOTP) and every instance.
+const mfaEncryptionKey = (process.env.MFA_ENCRYPTION_KEY ||= randomBytes(32).toString("base64url"));
 await seedDatabase(databaseUrl, { demo: true, testAuthorityDir });
 // Both instances seal with the same fresh self-signed platform seal (each trusts what the other sealed).
 const sealEnv = await testPlatformSealEnv();
@@ -92,6 +94,7 @@ const worker = capture(
         LOG_LEVEL: "info",
         DATABASE_URL: databaseUrl,
         AUTH_SECRET: authSecret,
+        MFA_ENCRYPTION_KEY: mfaEncryptionKey,
         SMTP_URL: smtp.url,
         WEBHOOK_ALLOW_LOOPBACK: "on",
         NODE_EXTRA_CA_CERTS: webhookReceiverCa,
@@ -113,6 +116,7 @@ function startInstance(instancePort: string, settings: Record<string, string>) {
         NODE_ENV: "production",
         DATABASE_URL: databaseUrl,
         AUTH_SECRET: authSecret,
+        MFA_ENCRYPTION_KEY: mfaEncryptionKey,
         AUTH_URL: `http://localhost:${instancePort}`,
         WEBHOOK_ALLOW_LOOPBACK: "on",
         ...(clamd ? { CLAMAV_SOCKET: clamd.socket } : {}),
@@ -139,6 +143,7 @@ function startProductionInstance() {
         PORT: productionPort,
         DATABASE_URL: databaseUrl,
         AUTH_SECRET: authSecret,
+        MFA_ENCRYPTION_KEY: mfaEncryptionKey,
         // The public address behind the TLS proxy; the tests reach the instance directly over http on loopback.
         AUTH_URL: `https://localhost:${productionPort}`,
         SMTP_URL: smtp.url,
