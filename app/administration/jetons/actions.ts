@@ -11,6 +11,7 @@ export type CreatedToken = { ok: true; name: string; token: string };
 export async function createApiTokenAction(values: { name?: unknown }): Promise<ActionResult | CreatedToken> {
   return signedInAction((actor, request) => createApiToken(actor, { name: values?.name }, request), {
     forbiddenAsPage: true,
+    stepUp: true,
     revalidate: () => [PAGE],
     answer: (created): CreatedToken => ({ ok: true, name: created.name, token: created.token }),
   });
@@ -19,6 +20,7 @@ export async function createApiTokenAction(values: { name?: unknown }): Promise<
 export async function revokeApiTokenAction(tokenId: string): Promise<ActionResult> {
   return signedInAction((actor, request) => revokeApiToken(actor, { tokenId }, request), {
     forbiddenAsPage: true,
+    stepUp: true,
     redirectTo: () => `${PAGE}?revoque=1`,
   });
 }
