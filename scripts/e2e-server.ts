@@ -174,7 +174,8 @@ const servers = [
   // Every spec reaches the first instance from 127.0.0.1: its per-address limits (anonymous endpoints, ADR 0027;
   // sign-ups, recovery requests and invitation acceptances, ADR 0020) are raised; the others keep production's.
   startInstance(port, { TRUSTED_PROXY_COUNT: "0", MAIL_DEV_MAILBOX: "on", ANONYMOUS_LIMITS_MULTIPLIER: "50", ACCOUNT_REQUESTS_PER_ADDRESS_PER_HOUR: "100000" }),
-  startInstance(String(Number(port) + 1), { TRUSTED_PROXY_COUNT: "1", MAIL_DEV_MAILBOX: "off", ANONYMOUS_LIMITS_MULTIPLIER: "1", PORTAL_STATE_BRANDING: "on" }),
+  // A step-up window of 20 s instead of 10 min (test-only setting): e2e/second-factor.spec.ts sees a sensitive act ask again.
+  startInstance(String(Number(port) + 1), { TRUSTED_PROXY_COUNT: "1", MAIL_DEV_MAILBOX: "off", ANONYMOUS_LIMITS_MULTIPLIER: "1", PORTAL_STATE_BRANDING: "on", STEP_UP_WINDOW_SECONDS: "20" }),
   startProductionInstance(),
 ];
 
