@@ -10,6 +10,8 @@ import { roleLabel } from "@/lib/auth/permissions";
 import { getSignedInAccount } from "@/lib/auth/session.server";
 import { unreadCount } from "@/lib/review/unread.server";
 import { env } from "@/lib/env.server";
+import { StepUpProvider } from "@/components/forms/step-up";
+import { verifyStepUpAction } from "./compte/second-facteur/actions";
 import { signOutAction } from "./sign-out-action";
 
 export const metadata: Metadata = {
@@ -43,7 +45,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           showStateBrand={env().PORTAL_STATE_BRANDING === "on"}
         />
         <main id="contenu" tabIndex={-1} className="flex-1 outline-none">
-          {children}
+          {actor ? <StepUpProvider verify={verifyStepUpAction}>{children}</StepUpProvider> : children}
         </main>
         <SiteFooter />
         <RequestReference id={requestHeaders.get("x-request-id")} />

@@ -1,4 +1,5 @@
 import { type Browser, type Page } from "@playwright/test";
+import { enrolTotp } from "./support/second-factor";
 import { expect, test } from "./support/test";
 import { expectAccessible } from "./support/accessibility";
 import { randomSiret, uniqueEmail } from "./support/identifiers";
@@ -241,6 +242,10 @@ test("an ANS account's first sign-in must replace its one-time password, which t
   await newcomer.getByLabel(/^Nouveau mot de passe/).fill(own);
   await newcomer.getByLabel("Confirmation du nouveau mot de passe").fill(own);
   await newcomer.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
+  // Then an ANS account enrols a second factor before anything else (issue 19).
+  await expect(newcomer).toHaveURL(/\/compte\/second-facteur\/activation$/);
+  await enrolTotp(newcomer, email);
+  await newcomer.getByRole("link", { name: "J'ai noté mes codes de secours, continuer" }).click();
   await expect(newcomer).toHaveURL(/\/instruction$/);
   await newcomer.getByRole("button", { name: "Se déconnecter" }).click();
 

@@ -1,4 +1,5 @@
 import { request as http, type APIRequestContext } from "@playwright/test";
+import { passSecondFactor } from "./support/second-factor";
 import { expect, test } from "./support/test";
 import { pairDelaySeconds, SIGN_IN_LIMITS } from "../lib/auth/sign-in-limit";
 import { DEMO_PASSWORD, demoAccounts } from "../scripts/demo/demo-accounts";
@@ -170,10 +171,11 @@ test("a return path leads only to a page of this portal, whatever it contains", 
   for (const retour of hostile) {
     const answer = await postSignIn(api, { email: reviewer.email, password: DEMO_PASSWORD, retour });
     expect(answer.status(), JSON.stringify(retour)).toBe(200);
-    expect((await answer.json()).redirectTo, JSON.stringify(retour)).toBe("/espace");
+    // A reviewer passes the second-factor step first (issue 19); no hostile path survives it either.
+    expect((await answer.json()).redirectTo, JSON.stringify(retour)).toBe("/compte/second-facteur/verification");
   }
   const own = await postSignIn(api, { email: reviewer.email, password: DEMO_PASSWORD, retour: `${bare}/instruction/liste-blanche?x=1` });
-  expect((await own.json()).redirectTo).toBe("/instruction/liste-blanche?x=1");
+  expect((await own.json()).redirectTo).toBe(`/compte/second-facteur/verification?retour=${encodeURIComponent("/instruction/liste-blanche?x=1")}`);
   // A newline in the address bar's retour: the page answers, no 500.
   for (const retour of ["%0A", "/%0D%0ASet-Cookie:%20x=1", "%2F%2F%0Aevil.example", "/%E0%A4%A"]) {
     const response = await api.get(`/connexion?retour=${retour}`);
@@ -186,6 +188,7 @@ test("a return path leads only to a page of this portal, whatever it contains", 
   await page.getByLabel("Adresse e-mail").fill(reviewer.email);
   await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Se connecter" }).click();
+  await passSecondFactor(page, reviewer.email);
   await expect(page).toHaveURL(new RegExp(`^${bare}/instruction$`));
 });
 

@@ -1,4 +1,5 @@
 import { expect, test } from "./support/test";
+import { passSecondFactor } from "./support/second-factor";
 import { demoAccounts } from "../scripts/demo/demo-accounts";
 import { expectAccessible } from "./support/accessibility";
 import { signIn, signInAndLand } from "./support/session";
@@ -55,6 +56,8 @@ test("an administrator reaches administration and returns to the requested page 
   await page.getByLabel("Adresse e-mail").fill(admin.email);
   await page.getByLabel("Mot de passe").fill("Demo-ROR-2026!");
   await page.getByRole("button", { name: "Se connecter" }).click();
+  // The second-factor step keeps the return path (issue 19).
+  await passSecondFactor(page, admin.email);
   await expect(page).toHaveURL(/\/administration$/);
   await expect(page.getByRole("heading", { level: 2, name: "Derniers événements" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "Connexion", exact: true }).first()).toBeVisible();

@@ -134,7 +134,7 @@ describe("production mode (PORTAL_MODE=production)", () => {
   });
 
   it("names every problem at once, each setting once, and the tests cover every requirement of the list", () => {
-    const problems = problemsOf({ PORTAL_MODE: "production", MAIL_DEV_MAILBOX: "on", WEBHOOK_ALLOW_LOOPBACK: "on" });
+    const problems = problemsOf({ PORTAL_MODE: "production", MAIL_DEV_MAILBOX: "on", WEBHOOK_ALLOW_LOOPBACK: "on", STEP_UP_WINDOW_SECONDS: "15" });
     expect(problems.map((p) => p.slice(0, p.indexOf(":")))).toEqual(PRODUCTION_REQUIREMENTS.map((r) => r.setting).filter((s) => s !== "PORTAL_DEMO_DATA"));
     const covered = new Set([...REQUIRED_IN_PRODUCTION.flatMap((r) => r.unset), ...REFUSED_IN_PRODUCTION.flatMap((r) => Object.keys(r.set))]);
     for (const { setting } of PRODUCTION_REQUIREMENTS) expect(setting.split(" ou ").some((s) => covered.has(s as never)), setting).toBe(true);
@@ -142,5 +142,18 @@ describe("production mode (PORTAL_MODE=production)", () => {
 
   it("never infers production from NODE_ENV", () => {
     expect(parseEnv({ ...valid, NODE_ENV: "production" }).PORTAL_MODE).toBe("development");
+  });
+});
+
+describe("second-factor settings (issue 19)", () => {
+  it("takes an MFA_ENCRYPTION_KEY of at least 32 characters, and refuses a shorter one", () => {
+    expect(parseEnv({ ...valid, MFA_ENCRYPTION_KEY: "k".repeat(32) }).MFA_ENCRYPTION_KEY).toBe("k".repeat(32));
+    expect(() => parseEnv({ ...valid, MFA_ENCRYPTION_KEY: "court" })).toThrow(/MFA_ENCRYPTION_KEY: au moins 32 caractères/);
+  });
+
+  it("takes a test-only step-up window between 1 and 600 seconds", () => {
+    expect(parseEnv({ ...valid, STEP_UP_WINDOW_SECONDS: "15" }).STEP_UP_WINDOW_SECONDS).toBe(15);
+    expect(() => parseEnv({ ...valid, STEP_UP_WINDOW_SECONDS: "0" })).toThrow(/STEP_UP_WINDOW_SECONDS/);
+    expect(() => parseEnv({ ...valid, STEP_UP_WINDOW_SECONDS: "3600" })).toThrow(/STEP_UP_WINDOW_SECONDS/);
   });
 });

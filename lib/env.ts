@@ -23,6 +23,11 @@ const envSchema = z.object({
     .string({ error: "obligatoire / required" })
     .min(32, "au moins 32 caractères / at least 32 characters"),
   AUTH_URL: authUrl,
+  // Seals the TOTP secrets at rest (issue 19, ADR 0041). Required in production; the embedded default generates one
+  // into .data/mfa-encryption-key; elsewhere (tests) a key derived from AUTH_SECRET stands in.
+  MFA_ENCRYPTION_KEY: z.string().min(32, "au moins 32 caractères / at least 32 characters").optional(),
+  // Test-only: a shorter step-up window than the 10 minutes of a sensitive act (e2e); refused in production.
+  STEP_UP_WINDOW_SECONDS: z.coerce.number("doit être un nombre / must be a number").int("doit être un entier / must be an integer").min(1, "au moins 1 / at least 1").max(600, "au plus 600 / at most 600").optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "doit être une URL smtp:// ou smtps:// / must be an smtp:// or smtps:// URL")
@@ -197,6 +202,14 @@ type RawSettings = Readonly<Record<string, string>>;
 export const PRODUCTION_REQUIREMENTS: readonly { setting: string; problem: (raw: RawSettings) => string | null }[] = [
   { setting: "DATABASE_URL", problem: (raw) => (raw.DATABASE_URL ? null : "obligatoire : l'adresse du serveur PostgreSQL / required") },
   { setting: "AUTH_SECRET", problem: (raw) => (raw.AUTH_SECRET ? null : "obligatoire : au moins 32 caractères aléatoires / required") },
+  {
+    setting: "MFA_ENCRYPTION_KEY",
+    problem: (raw) => (raw.MFA_ENCRYPTION_KEY ? null : "obligatoire : au moins 32 caractères aléatoires, qui chiffrent les secrets des seconds facteurs / required"),
+  },
+  {
+    setting: "STEP_UP_WINDOW_SECONDS",
+    problem: (raw) => (raw.STEP_UP_WINDOW_SECONDS !== undefined ? "interdit en production : réservé aux tests / forbidden in production" : null),
+  },
   {
     setting: "AUTH_URL",
     problem: (raw) =>

@@ -1,7 +1,9 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { forbidden, redirect } from "next/navigation";
-import { getActor, type SignedInActor } from "./auth/session.server";
+import { getActor, getSignedInAccount, type SignedInActor } from "./auth/session.server";
+import { stepUpFresh } from "./second-factor/second-factor.server";
+import { STEP_UP_MESSAGE } from "./second-factor/step-up";
 import { isAppError } from "./errors";
 import { formResultFromError, type ActionNotice, type FormResult } from "./form-result";
 import { currentRequestContext, type RequestContext } from "./request.server";
@@ -27,7 +29,15 @@ type After<T, A> = {
    * own state of a form drawn with useActionState (an upload's check report), which works without JavaScript.
    */
   answer?: (result: T) => A;
+  /**
+   * A sensitive act (issue 19): refused with 403 unless this session passed a second-factor check in the last ten
+   * minutes; the form then asks for a code and re-submits itself.
+   */
+  stepUp?: boolean;
 };
+
+/** What a sensitive act answers without a fresh second-factor check: nothing was done. */
+export const STEP_UP_REQUIRED: FormResult = { ok: false, fieldErrors: {}, formError: STEP_UP_MESSAGE, stepUp: true };
 
 function revalidate(paths: Revalidation[]): void {
   for (const path of paths) {
@@ -46,6 +56,7 @@ export async function signedInAction<T, A = ActionNotice>(
 ): Promise<A | FormResult> {
   const actor = await getActor();
   if (!actor) return SIGNED_OUT;
+  if (after.stepUp && !stepUpFresh((await getSignedInAccount())?.secondFactorAt ?? null)) return STEP_UP_REQUIRED;
   return settle(() => currentRequestContext().then((request) => act(actor, request)), after);
 }
 

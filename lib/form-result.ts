@@ -2,7 +2,13 @@ import { isAppError } from "./errors";
 import { logger } from "./observability/logger";
 
 /** What a server action hands back to its form when it did not redirect. */
-export type FormResult = { ok: false; formError?: string; fieldErrors: Record<string, string> };
+export type FormResult = {
+  ok: false;
+  formError?: string;
+  fieldErrors: Record<string, string>;
+  /** A sensitive act refused for want of a recent second-factor check (403): the page asks for a code, then re-submits. */
+  stepUp?: true;
+};
 
 /** A success that stays on the page with a message (no redirect). */
 export type ActionNotice = { ok: true; message: string };

@@ -28,6 +28,8 @@ const databaseUrl = await createMigratedDatabase(cluster.adminUrl, `ror_e2e_${pr
 // A fresh test authority per run, in a folder the specs find from the port (see e2eTestAuthorityDir).
 const testAuthorityDir = e2eTestAuthorityDir(port);
 await recreateTestAuthority(testAuthorityDir);
+// One key seals the second-factor secrets for the seed (the demo ANS accounts' TOTP) and every instance.
+const mfaEncryptionKey = (process.env.MFA_ENCRYPTION_KEY ||= randomBytes(32).toString("base64url"));
 await seedDatabase(databaseUrl, { demo: true, testAuthorityDir });
 // Both instances seal with the same fresh self-signed platform seal (each trusts what the other sealed).
 const sealEnv = await testPlatformSealEnv();
@@ -92,6 +94,7 @@ const worker = capture(
         LOG_LEVEL: "info",
         DATABASE_URL: databaseUrl,
         AUTH_SECRET: authSecret,
+        MFA_ENCRYPTION_KEY: mfaEncryptionKey,
         SMTP_URL: smtp.url,
         WEBHOOK_ALLOW_LOOPBACK: "on",
         NODE_EXTRA_CA_CERTS: webhookReceiverCa,
@@ -113,6 +116,7 @@ function startInstance(instancePort: string, settings: Record<string, string>) {
         NODE_ENV: "production",
         DATABASE_URL: databaseUrl,
         AUTH_SECRET: authSecret,
+        MFA_ENCRYPTION_KEY: mfaEncryptionKey,
         AUTH_URL: `http://localhost:${instancePort}`,
         WEBHOOK_ALLOW_LOOPBACK: "on",
         ...(clamd ? { CLAMAV_SOCKET: clamd.socket } : {}),
@@ -139,6 +143,7 @@ function startProductionInstance() {
         PORT: productionPort,
         DATABASE_URL: databaseUrl,
         AUTH_SECRET: authSecret,
+        MFA_ENCRYPTION_KEY: mfaEncryptionKey,
         // The public address behind the TLS proxy; the tests reach the instance directly over http on loopback.
         AUTH_URL: `https://localhost:${productionPort}`,
         SMTP_URL: smtp.url,
@@ -169,7 +174,8 @@ const servers = [
   // Every spec reaches the first instance from 127.0.0.1: its per-address limits (anonymous endpoints, ADR 0027;
   // sign-ups, recovery requests and invitation acceptances, ADR 0020) are raised; the others keep production's.
   startInstance(port, { TRUSTED_PROXY_COUNT: "0", MAIL_DEV_MAILBOX: "on", ANONYMOUS_LIMITS_MULTIPLIER: "50", ACCOUNT_REQUESTS_PER_ADDRESS_PER_HOUR: "100000" }),
-  startInstance(String(Number(port) + 1), { TRUSTED_PROXY_COUNT: "1", MAIL_DEV_MAILBOX: "off", ANONYMOUS_LIMITS_MULTIPLIER: "1", PORTAL_STATE_BRANDING: "on" }),
+  // A step-up window of 20 s instead of 10 min (test-only setting): e2e/second-factor.spec.ts sees a sensitive act ask again.
+  startInstance(String(Number(port) + 1), { TRUSTED_PROXY_COUNT: "1", MAIL_DEV_MAILBOX: "off", ANONYMOUS_LIMITS_MULTIPLIER: "1", PORTAL_STATE_BRANDING: "on", STEP_UP_WINDOW_SECONDS: "20" }),
   startProductionInstance(),
 ];
 

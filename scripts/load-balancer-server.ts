@@ -62,6 +62,7 @@ function startInstance(port: number, name: string): Instance {
       LOG_LEVEL: "info",
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: authSecret,
+      MFA_ENCRYPTION_KEY: authSecret,
       AUTH_URL: publicUrl,
       SMTP_URL: smtp.url,
       MAIL_FROM: DEFAULT_MAIL_FROM,

@@ -96,6 +96,7 @@ async function main() {
     }
     process.env.DATABASE_URL = embedded.url("ror");
     process.env.AUTH_SECRET ||= localSecret(dataDir, "auth-secret");
+    process.env.MFA_ENCRYPTION_KEY ||= localSecret(dataDir, "mfa-encryption-key");
     // The demo reads its mail on /courriels (ADR 0004); an external database gets it only when asked for.
     process.env.MAIL_DEV_MAILBOX ||= "on";
   } else {

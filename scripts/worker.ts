@@ -19,6 +19,7 @@ if (!process.env.DATABASE_URL) {
   await embedded.ensureDatabase("ror");
   process.env.DATABASE_URL = embedded.url("ror");
   process.env.AUTH_SECRET ||= localSecret(dataDir, "auth-secret");
+  process.env.MFA_ENCRYPTION_KEY ||= localSecret(dataDir, "mfa-encryption-key");
 }
 
 async function exit(code: number): Promise<never> {

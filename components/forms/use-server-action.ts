@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import type { FormResult } from "@/lib/form-result";
+import { useStepUp } from "./step-up";
 
 type Success = { ok: true };
 type Notice = { ok: true; message: string };
@@ -34,11 +35,14 @@ export function useServerAction<V, S extends Success = Notice>(
   const [formError, setFormError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [pending, startTransition] = useTransition();
+  const stepUp = useStepUp();
   const submit = (values: V) =>
     startTransition(async () => {
       setFormError(undefined);
       setNotice(undefined);
-      const result = await action(values);
+      let result = await action(values);
+      // A sensitive act without a fresh second-factor check (issue 19): ask for a code, then the same values again.
+      if (result && !result.ok && result.stepUp && stepUp && (await stepUp())) result = await action(values);
       options.onSettled?.();
       if (!result) return;
       if (result.ok) {

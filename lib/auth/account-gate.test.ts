@@ -29,4 +29,13 @@ describe("account gates", () => {
     expect(accountGate(user, { organizations: 1, suspendedOrganizations: 0, joinRequests: 1 })).toBeNull();
     expect(accountGate({ ...user, emailVerifiedAt: null }, { organizations: 0, suspendedOrganizations: 0, joinRequests: 1 })).toBe("verify_email");
   });
+
+  it("holds a session at its second factor after the password and the address, before the rest (issue 19)", () => {
+    const user = { emailVerifiedAt: verified, mustChangePassword: false };
+    const none = { organizations: 0, suspendedOrganizations: 0 };
+    expect(accountGate(user, none, "second_factor")).toBe("second_factor");
+    expect(accountGate(user, none, "second_factor_enrolment")).toBe("second_factor_enrolment");
+    expect(accountGate({ ...user, mustChangePassword: true }, none, "second_factor")).toBe("change_password");
+    expect(accountGate(user, { organizations: 1, suspendedOrganizations: 1 }, "second_factor")).toBe("second_factor");
+  });
 });

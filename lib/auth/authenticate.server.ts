@@ -28,7 +28,7 @@ type Reservation = { attemptId: bigint; failures: RecentFailures } | { refused: 
  * however many attempts arrive at once, no more are evaluated than the limits allow. The lock is held for a few
  * queries, never during the password check.
  */
-async function reserveAttempt(key: string, ip: string, now: Date, limits: SignInLimits): Promise<Reservation> {
+export async function reserveAttempt(key: string, ip: string, now: Date, limits: SignInLimits): Promise<Reservation> {
   const since = windowStart(now, limits);
   return db().$transaction(
     async (tx) => {

@@ -25,7 +25,7 @@ import {
   type ProConnectConfig,
   type ProConnectFailure,
 } from "./proconnect";
-import { openSession } from "./sessions.server";
+import { markSecondFactorPassed, openSession } from "./sessions.server";
 
 /** The cookie that ties a sign-in under way to this browser: it holds the attempt's id, nothing else. */
 export const PROCONNECT_COOKIE = "proconnect_attempt";
@@ -177,6 +177,8 @@ async function openProConnectSession(
 ): Promise<string> {
   const sessionId = await openSession(tx, user, request, now);
   await tx.session.update({ where: { id: sessionId }, data: { proConnectIdToken: marks.idToken, secondFactorByProConnect: marks.secondFactor } });
+  // ProConnect's acr vouched for a second factor: the session has passed it, now (issue 19).
+  if (marks.secondFactor) await markSecondFactorPassed(tx, sessionId, now);
   await recordEvent(tx, {
     name: "user.proconnect_signed_in",
     actor: userActor(user.id),

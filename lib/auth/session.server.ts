@@ -1,7 +1,8 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { accountGate, GATE_PATHS, type AccountGate } from "./account-gate";
+import { accountGate, GATE_PATHS, GATES_KEEPING_RETURN_PATH, type AccountGate } from "./account-gate";
+import { secondFactorGate, secondFactorRequired } from "../second-factor/policy";
 import { db } from "../db.server";
 import { noteSignedInUser } from "../observability/request-scope";
 import { auth } from "./next-auth.server";
@@ -10,23 +11,36 @@ import { can, type Action, type Actor } from "./permissions";
 export type SignedInActor = Actor & { name: string; email: string };
 
 /** Whoever holds a live session, with what they must do first (confirm their address, replace a one-time password). */
-export type SignedInAccount = { actor: SignedInActor; gate: AccountGate | null; sessionId: string | null };
+export type SignedInAccount = {
+  actor: SignedInActor;
+  gate: AccountGate | null;
+  sessionId: string | null;
+  /** When this session last passed a second-factor check (step-up, issue 19); null: never. */
+  secondFactorAt: Date | null;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The account behind this request's session, read fresh from Postgres; null when anonymous or disabled. */
 export const getSignedInAccount = cache(async (): Promise<SignedInAccount | null> => {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;
+  const rawSessionId = (session as { sessionId?: unknown }).sessionId;
+  const sessionId = typeof rawSessionId === "string" && UUID.test(rawSessionId) ? rawSessionId : null;
   const user = await db().user.findUnique({
     where: { id: userId },
     include: {
       memberships: { select: { organizationId: true, isLegalRepresentative: true, organization: { select: { status: true } } } },
       _count: { select: { joinRequests: true } },
+      totpFactor: { select: { confirmedAt: true } },
+      sessions: { where: { id: sessionId ?? "00000000-0000-0000-0000-000000000000" }, select: { secondFactorAt: true, secondFactorByProConnect: true } },
     },
   });
   if (!user || user.status !== "ACTIVE") return null;
   noteSignedInUser(user.id);
-  const sessionId = (session as { sessionId?: unknown }).sessionId;
+  const current = user.sessions[0];
+  const secondFactorAt = current?.secondFactorAt ?? null;
   // A suspended organisation's memberships grant nothing (issue 22): its people act for it no more.
   const memberships = user.memberships.filter((m) => m.organization.status !== "SUSPENDED").map(({ organizationId, isLegalRepresentative }) => ({ organizationId, isLegalRepresentative }));
   return {
@@ -35,8 +49,13 @@ export const getSignedInAccount = cache(async (): Promise<SignedInAccount | null
       organizations: user.memberships.length,
       suspendedOrganizations: user.memberships.length - memberships.length,
       joinRequests: user.roles.includes("EDITOR") ? user._count.joinRequests : 0,
-    }),
-    sessionId: typeof sessionId === "string" ? sessionId : null,
+    }, secondFactorGate({
+      required: secondFactorRequired(user.roles),
+      enrolled: Boolean(user.totpFactor?.confirmedAt),
+      passed: secondFactorAt !== null || current?.secondFactorByProConnect === true,
+    })),
+    sessionId,
+    secondFactorAt,
   };
 });
 
@@ -53,7 +72,10 @@ export async function requireActor(returnTo?: string): Promise<SignedInActor> {
   const actor = await getActor();
   if (actor) return actor;
   const account = await getSignedInAccount();
-  if (account?.gate) redirect(GATE_PATHS[account.gate]);
+  if (account?.gate) {
+    const keep = returnTo && GATES_KEEPING_RETURN_PATH.includes(account.gate);
+    redirect(keep ? `${GATE_PATHS[account.gate]}?retour=${encodeURIComponent(returnTo)}` : GATE_PATHS[account.gate]);
+  }
   redirect(returnTo ? `/connexion?retour=${encodeURIComponent(returnTo)}` : "/connexion");
 }
 

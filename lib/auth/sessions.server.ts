@@ -46,6 +46,11 @@ export async function isSessionActive(sessionId: unknown, userId: unknown, now: 
   return true;
 }
 
+/** The session has just passed a second-factor check (sign-in step, step-up, enrolment, ProConnect's acr). */
+export async function markSecondFactorPassed(tx: Tx, sessionId: string, now: Date = new Date()): Promise<void> {
+  await tx.session.update({ where: { id: sessionId }, data: { secondFactorAt: now } });
+}
+
 /** Ends one session (sign-out). Idempotent: an already ended session stays as it was. */
 export async function revokeSession(tx: Tx, sessionId: string, reason: SessionEndReason, now: Date = new Date()): Promise<boolean> {
   if (!UUID.test(sessionId)) return false;

@@ -11,7 +11,10 @@ import { safeReturnPath } from "../return-path";
 import { fieldErrorsOf } from "../validation";
 import { RateLimitedSignIn, signIn } from "./next-auth.server";
 import { signInSchema } from "./sign-in-schema";
-import { signInRefusalMessage } from "./sign-in-limit";
+import { emailKey, signInRefusalMessage } from "./sign-in-limit";
+import { GATE_PATHS } from "./account-gate";
+import { db } from "../db.server";
+import { secondFactorGate, secondFactorRequired } from "../second-factor/policy";
 
 export const SIGN_IN_MESSAGES = {
   invalid: "Adresse e-mail ou mot de passe incorrect.",
@@ -59,6 +62,17 @@ async function readBody(request: Request): Promise<unknown | "too_large" | "malf
   }
 }
 
+/**
+ * Where the browser goes after the password: the second-factor step when the account has or needs one (issue 19),
+ * carrying `retour` so that the person lands where they were going once past it.
+ */
+async function secondFactorStep(email: string, retour: string | null): Promise<string> {
+  const user = await db().user.findUnique({ where: { email: emailKey(email) }, select: { roles: true, totpFactor: { select: { confirmedAt: true } } } });
+  const gate = user ? secondFactorGate({ required: secondFactorRequired(user.roles), enrolled: Boolean(user.totpFactor?.confirmedAt), passed: false }) : null;
+  if (!gate) return retour ?? "/espace";
+  return retour ? `${GATE_PATHS[gate]}?retour=${encodeURIComponent(retour)}` : GATE_PATHS[gate];
+}
+
 export async function signInResponse(request: Request): Promise<Response> {
   if (!isSameOrigin(request)) return refused(403, SIGN_IN_MESSAGES.crossSite);
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) return refused(415, SIGN_IN_MESSAGES.malformed);
@@ -81,6 +95,6 @@ export async function signInResponse(request: Request): Promise<Response> {
     logger().error({ error: error instanceof AuthError ? (error.cause ?? error) : error }, "échec inattendu de la connexion");
     return refused(500, SIGN_IN_MESSAGES.unexpected);
   }
-  const retour = (body as { retour?: unknown }).retour;
-  return answer(200, { ok: true, redirectTo: safeReturnPath(retour, portalOrigin(request.headers)) ?? "/espace" });
+  const retour = safeReturnPath((body as { retour?: unknown }).retour, portalOrigin(request.headers));
+  return answer(200, { ok: true, redirectTo: await secondFactorStep(parsed.data.email, retour) });
 }

@@ -75,6 +75,12 @@ export const EVENTS = define({
     personal: email,
   },
   "user.signed_out": { subject: "User", label: "Déconnexion", payload: none },
+  // Second factors (issue 19, ADR 0041): never the secret nor a code, only what happened.
+  "user.second_factor_enrolled": { subject: "User", label: "Second facteur activé", payload: z.object({ kind: z.enum(["totp"]) }) },
+  "user.second_factor_passed": { subject: "User", label: "Second facteur vérifié", payload: z.object({ kind: z.enum(["totp", "recovery_code"]), purpose: z.enum(["sign_in", "step_up"]) }) },
+  "user.second_factor_failed": { subject: "User", label: "Échec du second facteur", payload: z.object({ reason: z.enum(["wrong", "replayed"]) }) },
+  "user.recovery_codes_regenerated": { subject: "User", label: "Codes de secours régénérés", payload: none },
+  "user.second_factors_reset": { subject: "User", label: "Seconds facteurs réinitialisés par un administrateur", payload: none, personal: z.object({ reason: text }) },
   "user.sessions_revoked": {
     subject: "User",
     label: "Sessions fermées (mot de passe, compte ou rôle modifié, ou par le titulaire)",

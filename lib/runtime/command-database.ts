@@ -13,6 +13,7 @@ export async function withCommandDatabase<T>(command: () => Promise<T>): Promise
     await embedded.ensureDatabase("ror");
     process.env.DATABASE_URL = embedded.url("ror");
     process.env.AUTH_SECRET ||= localSecret(dataDir, "auth-secret");
+    process.env.MFA_ENCRYPTION_KEY ||= localSecret(dataDir, "mfa-encryption-key");
     return await command();
   } finally {
     await embedded.stop();

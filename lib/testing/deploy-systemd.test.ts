@@ -58,7 +58,7 @@ describe("deploy/systemd", () => {
     expect(setting(portal, "EnvironmentFile")).toEqual(["/etc/ror-portal/portal.env"]);
     expect(setting(worker, "EnvironmentFile")).toEqual(["/etc/ror-portal/portal.env"]);
     const example = read("portal.env.example");
-    for (const name of ["PORTAL_MODE", "DATABASE_URL", "AUTH_SECRET", "AUTH_URL", "SMTP_URL", "MAIL_FROM", "METRICS_TOKEN", "SEAL_P12_PATH", "SEAL_P12_PASSPHRASE"]) {
+    for (const name of ["PORTAL_MODE", "DATABASE_URL", "AUTH_SECRET", "MFA_ENCRYPTION_KEY", "AUTH_URL", "SMTP_URL", "MAIL_FROM", "METRICS_TOKEN", "SEAL_P12_PATH", "SEAL_P12_PASSPHRASE"]) {
       expect(example).toMatch(new RegExp(`^${name}=`, "m"));
     }
     expect(example).toMatch(/^TRUSTED_PROXY_COUNT=1$/m);

@@ -4,6 +4,7 @@ export const PRODUCTION_SETTINGS = {
   PORTAL_MODE: "production",
   DATABASE_URL: "postgresql://ror:mot-de-passe@db.exemple.fr:5432/ror",
   AUTH_SECRET: "s".repeat(48),
+  MFA_ENCRYPTION_KEY: "f".repeat(48),
   AUTH_URL: "https://portail.exemple.fr",
   SEAL_P12_PATH: "/etc/ror/cachet.p12",
   SEAL_P12_PASSPHRASE: "phrase du cachet",
@@ -17,6 +18,7 @@ export const PRODUCTION_SETTINGS = {
 export const REQUIRED_IN_PRODUCTION: readonly { unset: (keyof typeof PRODUCTION_SETTINGS)[]; line: RegExp }[] = [
   { unset: ["DATABASE_URL"], line: /^ {2}- DATABASE_URL: obligatoire/m },
   { unset: ["AUTH_SECRET"], line: /^ {2}- AUTH_SECRET: obligatoire/m },
+  { unset: ["MFA_ENCRYPTION_KEY"], line: /^ {2}- MFA_ENCRYPTION_KEY: obligatoire/m },
   { unset: ["AUTH_URL"], line: /^ {2}- AUTH_URL: obligatoire .*https/m },
   { unset: ["SEAL_P12_PATH"], line: /^ {2}- SEAL_P12_BASE64 ou SEAL_P12_PATH: obligatoire/m },
   { unset: ["SEAL_P12_PASSPHRASE"], line: /^ {2}- SEAL_P12_PASSPHRASE: obligatoire/m },
@@ -29,6 +31,7 @@ export const REQUIRED_IN_PRODUCTION: readonly { unset: (keyof typeof PRODUCTION_
 /** Settings production refuses outright, with the line of the refusal. */
 export const REFUSED_IN_PRODUCTION: readonly { set: Record<string, string>; line: RegExp }[] = [
   { set: { AUTH_URL: "http://portail.exemple.fr" }, line: /^ {2}- AUTH_URL: doit commencer par https:\/\//m },
+  { set: { STEP_UP_WINDOW_SECONDS: "15" }, line: /^ {2}- STEP_UP_WINDOW_SECONDS: interdit en production/m },
   { set: { TRUSTED_PROXY_COUNT: "0" }, line: /^ {2}- TRUSTED_PROXY_COUNT: au moins 1 en production/m },
   { set: { PORTAL_DEMO_DATA: "on" }, line: /^ {2}- PORTAL_DEMO_DATA: interdit en production/m },
   { set: { MAIL_DEV_MAILBOX: "on" }, line: /^ {2}- MAIL_DEV_MAILBOX: interdit avec PORTAL_MODE=production/m },

@@ -17,6 +17,12 @@ export const demoWaitingOrganization = {
   account: { email: "representant@attente-demo.fr", name: "Sacha Moreau", label: "Représentant légal, organisation à vérifier" },
 };
 
+/**
+ * The TOTP secret of the demo ANS accounts (issue 19): add it to an authenticator app (or compute codes with
+ * otpauth) to sign in as them. Demo only, printed at `npm start`; never in a production database.
+ */
+export const DEMO_TOTP_SECRET = "RORDEMOANSTOTPSECRETRORDEMOANS23";
+
 type DemoAccount = { email: string; name: string; roles: PlatformRole[]; legalRepresentative: boolean; label: string };
 
 export const demoAccounts: readonly DemoAccount[] = [

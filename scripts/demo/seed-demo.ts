@@ -1,6 +1,9 @@
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { hashPassword } from "../../lib/auth/password.server";
-import { DEMO_PASSWORD, demoAccounts, demoOrganization, demoWaitingOrganization } from "./demo-accounts";
+import { secondFactorKeyMaterial } from "../../lib/second-factor/key-material";
+import { sealSecret } from "../../lib/second-factor/secret-box";
+import { groupedSecret } from "../../lib/second-factor/totp";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts, demoOrganization, demoWaitingOrganization } from "./demo-accounts";
 
 /** Two message templates for the reviewers (ADR 0035), as an administrator would write them. */
 export const demoMessageTemplates = [
@@ -28,7 +31,10 @@ export async function seedDemoData(db: PrismaClient, options: DemoDataOptions = 
   const { demoTestAuthorityDir, seedDemoTestCaBundle } = await import("../../lib/runtime/demo-test-authority");
   await seedDemoTestCaBundle(db, options.testAuthorityDir ?? demoTestAuthorityDir());
   const existing = await db.organization.findUnique({ where: { siret: demoOrganization.siret } });
-  if (existing) return false;
+  if (existing) {
+    await seedDemoSecondFactors(db);
+    return false;
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
     const organization = await tx.organization.create({ data: demoOrganization });
@@ -46,10 +52,27 @@ export async function seedDemoData(db: PrismaClient, options: DemoDataOptions = 
       }
     }
   });
+  await seedDemoSecondFactors(db);
   return true;
+}
+
+/**
+ * The demo ANS accounts' authenticator app, with the documented demo secret (issue 19): checked at every start, so a
+ * demo database made before second factors existed gets it too. An account that has one keeps it.
+ */
+async function seedDemoSecondFactors(db: PrismaClient): Promise<void> {
+  const key = secondFactorKeyMaterial({ MFA_ENCRYPTION_KEY: process.env.MFA_ENCRYPTION_KEY, AUTH_SECRET: process.env.AUTH_SECRET });
+  const staff = await db.user.findMany({ where: { email: { in: demoAccounts.filter((a) => !a.roles.includes("EDITOR")).map((a) => a.email) }, totpFactor: null }, select: { id: true } });
+  for (const user of staff) {
+    await db.totpFactor.create({ data: { userId: user.id, secretEncrypted: sealSecret(key, user.id, DEMO_TOTP_SECRET), confirmedAt: new Date() } });
+  }
 }
 
 export function describeDemoAccounts(): string {
   const rows = [...demoAccounts, demoWaitingOrganization.account].map((a) => `  ${a.label.padEnd(34)} ${a.email}`);
-  return ["Comptes de démonstration (mot de passe : " + DEMO_PASSWORD + ") :", ...rows].join("\n");
+  return [
+    "Comptes de démonstration (mot de passe : " + DEMO_PASSWORD + ") :",
+    ...rows,
+    `Second facteur des comptes ANS de démonstration (application d'authentification, démonstration seulement) : ${groupedSecret(DEMO_TOTP_SECRET)}`,
+  ].join("\n");
 }

@@ -1,11 +1,12 @@
 "use server";
 
 import { forbidden, redirect } from "next/navigation";
-import { requireActor } from "@/lib/auth/session.server";
+import { getSignedInAccount, requireActor } from "@/lib/auth/session.server";
+import { stepUpFresh } from "@/lib/second-factor/second-factor.server";
 import { addCaCertificateFromForm } from "@/lib/certificates/ca-upload.server";
 import { retireCaCertificate } from "@/lib/certificates/ca-bundle.server";
 import { isAppError } from "@/lib/errors";
-import { signedInAction, type ActionResult } from "@/lib/form-action.server";
+import { signedInAction, STEP_UP_REQUIRED, type ActionResult } from "@/lib/form-action.server";
 import { formResultFromError, type FormResult } from "@/lib/form-result";
 import { currentRequestContext } from "@/lib/request.server";
 import { uploadFromFormData } from "@/lib/uploads/form-data-upload";
@@ -26,11 +27,14 @@ export async function addCaCertificateAction(_previous: ActionResult | null, for
   return signedInAction(async (actor, request) => addCaCertificateFromForm(actor, await uploadFromFormData(formData, CA_CERTIFICATE_UPLOAD), request), {
     redirectTo: (added) => added.redirectTo,
     forbiddenAsPage: true,
+    stepUp: true,
   });
 }
 
 export async function retireCaCertificateAction(id: string): Promise<FormResult> {
   const actor = await requireActor(PAGE);
+  // A sensitive act (issue 19): the gateway trusts what this list holds.
+  if (!stepUpFresh((await getSignedInAccount())?.secondFactorAt ?? null)) return STEP_UP_REQUIRED;
   try {
     await retireCaCertificate(actor, id, await currentRequestContext());
   } catch (error) {

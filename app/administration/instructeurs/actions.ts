@@ -14,6 +14,7 @@ export async function createAnsAccountAction(values: unknown): Promise<ActionRes
     revalidate: refresh,
     answer: (r): OneTimePassword => ({ ok: true, oneTimePassword: r.oneTimePassword }),
     forbiddenAsPage: true,
+    stepUp: true,
   });
 }
 
@@ -30,5 +31,5 @@ export async function setAccountActiveAction(userId: string, active: boolean): P
 }
 
 export async function setAccountAdminAction(userId: string, admin: boolean): Promise<ActionResult> {
-  return signedInAction((actor, request) => setAnsAccountAdmin(actor, { userId, admin }, request), { revalidate: refresh, forbiddenAsPage: true });
+  return signedInAction((actor, request) => setAnsAccountAdmin(actor, { userId, admin }, request), { revalidate: refresh, forbiddenAsPage: true, stepUp: true });
 }

@@ -11,6 +11,7 @@ export type CreatedToken = { ok: true; name: string; token: string };
 export async function createApiTokenAction(values: { name?: unknown; scopes?: unknown }): Promise<ActionResult | CreatedToken> {
   return signedInAction((actor, request) => createApiToken(actor, { name: values?.name, scopes: values?.scopes ?? [] }, request), {
     forbiddenAsPage: true,
+    stepUp: true,
     revalidate: () => [PAGE],
     answer: (created): CreatedToken => ({ ok: true, name: created.name, token: created.token }),
   });
@@ -19,6 +20,7 @@ export async function createApiTokenAction(values: { name?: unknown; scopes?: un
 export async function revokeApiTokenAction(tokenId: string): Promise<ActionResult> {
   return signedInAction((actor, request) => revokeApiToken(actor, { tokenId }, request), {
     forbiddenAsPage: true,
+    stepUp: true,
     redirectTo: () => `${PAGE}?revoque=1`,
   });
 }

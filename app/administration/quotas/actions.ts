@@ -7,5 +7,6 @@ export async function updateLevel1QuotaAction(values: { perApiPerSecond?: unknow
   return signedInAction((actor, request) => updateLevel1Quota(actor, { perApiPerSecond: values?.perApiPerSecond, version: values?.version }, request), {
     forbiddenAsPage: true,
     redirectTo: () => "/administration/quotas?enregistre=1",
+    stepUp: true,
   });
 }

@@ -24,7 +24,8 @@ export async function requestChangesAction(applicationId: string, values: unknow
 export async function approveAction(applicationId: string, values: unknown): Promise<ActionResult> {
   return signedInAction(
     (actor, request) => approveApplication(actor, { version: undefined, accessProfileId: undefined, ...fields(values), applicationId }, request),
-    back(applicationId, "approuve"),
+    // Approving grants access to restricted data: a sensitive act (issue 19).
+    { ...back(applicationId, "approuve"), stepUp: true },
   );
 }
 

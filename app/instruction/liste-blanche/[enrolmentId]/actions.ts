@@ -10,6 +10,9 @@ import { setEnrolmentQuotas } from "@/lib/enrolments/quotas.server";
 
 const fields = (values: unknown): Record<string, unknown> => (values && typeof values === "object" ? { ...(values as Record<string, unknown>) } : {});
 
+// Suspending and revoking an enrolment are sensitive acts (issue 19): a recent second-factor check.
+const sensitive = (enrolmentId: string, notice: string) => ({ ...back(enrolmentId, notice), stepUp: true });
+
 const back = (enrolmentId: string, notice: string) => ({
   forbiddenAsPage: true,
   redirectTo: () => `/instruction/liste-blanche/${encodeURIComponent(String(enrolmentId))}?fait=${notice}`,
@@ -20,7 +23,7 @@ export async function setQuotasAction(enrolmentId: string, values: unknown): Pro
 }
 
 export async function suspendAction(enrolmentId: string, values: unknown): Promise<ActionResult> {
-  return signedInAction((actor, request) => suspendEnrolment(actor, { ...fields(values), enrolmentId }, request), back(enrolmentId, "suspendue"));
+  return signedInAction((actor, request) => suspendEnrolment(actor, { ...fields(values), enrolmentId }, request), sensitive(enrolmentId, "suspendue"));
 }
 
 export async function reinstateAction(enrolmentId: string, values: unknown): Promise<ActionResult> {
@@ -28,5 +31,5 @@ export async function reinstateAction(enrolmentId: string, values: unknown): Pro
 }
 
 export async function revokeAction(enrolmentId: string, values: unknown): Promise<ActionResult> {
-  return signedInAction((actor, request) => revokeEnrolment(actor, { ...fields(values), enrolmentId }, request), back(enrolmentId, "revoquee"));
+  return signedInAction((actor, request) => revokeEnrolment(actor, { ...fields(values), enrolmentId }, request), sensitive(enrolmentId, "revoquee"));
 }

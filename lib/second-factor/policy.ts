@@ -1,0 +1,19 @@
+// Pure: who must have a second factor, and what a session must do about it (issue 19, ADR 0041).
+import type { PlatformRole } from "../auth/permissions";
+
+/** ANS reviewers and administrators always; an editor when one of their organisations requires it of its members. */
+export function secondFactorRequired(roles: readonly PlatformRole[], requiredByAnOrganization = false): boolean {
+  return roles.some((role) => role === "ANS_REVIEWER" || role === "ANS_ADMIN") || requiredByAnOrganization;
+}
+
+export type SecondFactorGate = "second_factor" | "second_factor_enrolment";
+
+/**
+ * A session that passed a second-factor check (or that ProConnect vouched for) goes on; one whose account has a
+ * factor must pass it; one whose account needs a factor and has none enrols first.
+ */
+export function secondFactorGate(input: { required: boolean; enrolled: boolean; passed: boolean }): SecondFactorGate | null {
+  if (input.passed) return null;
+  if (input.enrolled) return "second_factor";
+  return input.required ? "second_factor_enrolment" : null;
+}
