@@ -3,6 +3,7 @@ import { LongText } from "../ui/LongText";
 import { TableScroll } from "../ui/TableScroll";
 import type { ViewCertificate, WhitelistRow } from "@/lib/whitelist/view-types";
 import { ENROLMENT_STATUS_LABELS } from "@/lib/enrolments/status";
+import { GATEWAY_CERTIFICATE_LABELS } from "@/lib/enrolments/enforcement";
 import { CERTIFICATE_VALIDITY_LABELS } from "@/lib/whitelist/from-enrolment";
 import { ENVIRONMENT_LABELS } from "@/lib/whitelist/view-query";
 import { formatDate } from "@/lib/time";
@@ -26,7 +27,12 @@ export function CertificateList({ certificates }: { certificates: ViewCertificat
           </span>
           <span className="block font-mono text-xs break-all">SHA-256 {c.fingerprintSha256}</span>
           <span className="block">
-            Du {formatDate(c.notBefore)} au {formatDate(c.notAfter)} — <span className={validityStyle[c.validity]}>{CERTIFICATE_VALIDITY_LABELS[c.validity]}</span>
+            Du {formatDate(c.notBefore)} au {formatDate(c.notAfter)} —{" "}
+            {c.gatewayState === "revoked" ? (
+              <span className="font-bold text-error">{GATEWAY_CERTIFICATE_LABELS.revoked} (liste de révocation de l&apos;autorité)</span>
+            ) : (
+              <span className={validityStyle[c.validity]}>{CERTIFICATE_VALIDITY_LABELS[c.validity]}</span>
+            )}
           </span>
         </li>
       ))}
@@ -82,7 +88,8 @@ export function WhitelistTable({ rows, caption, detailHref }: { rows: WhitelistR
                 <span className="block">Publiques : {r.quotas.publicPerSecond}</span>
               </td>
               <td className="py-2">
-                {ENROLMENT_STATUS_LABELS[r.status]}
+                {r.status !== "ACTIVE" ? <span className="block">{ENROLMENT_STATUS_LABELS[r.status]}</span> : null}
+                <span className={`block ${r.gateway.enforced ? "" : "font-bold"}`}>{r.gateway.label}</span>
                 {r.expiringSoon ? <span className="block text-sm font-bold">Expire bientôt</span> : null}
               </td>
             </tr>

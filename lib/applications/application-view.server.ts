@@ -9,6 +9,8 @@ import { APPLICATION_NOT_FOUND, requireReviewer } from "./application-records.se
 import { applicationStateOf } from "./checklist.server";
 import type { SubmissionChecklist } from "./checklist";
 import { parseGrant } from "../enrolments/grant";
+import { grantEnforcement } from "../enrolments/enforcement";
+import { readRevokedFingerprints } from "../whitelist/entries.server";
 import { AMENDMENT_REASON_LABELS, APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS, availableApplicationTransitions, isOpenApplication, type LifecycleRole } from "./lifecycle";
 import { ENROLMENT_STATUS_LABELS, ENROLMENT_TRANSITIONS, type EnrolmentTransition } from "../enrolments/status";
 import { waitingLabel } from "../time";
@@ -30,6 +32,7 @@ const enrolmentSelect = {
   revokedAt: true,
   revocationReason: true,
   supersededAt: true,
+  organization: { select: { status: true } },
 } as const;
 
 async function load(applicationId: string) {
@@ -47,14 +50,19 @@ async function load(applicationId: string) {
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof load>>>;
 
-function enrolmentView(enrolment: Loaded["enrolment"], role: LifecycleRole) {
+function enrolmentView(enrolment: Loaded["enrolment"], role: LifecycleRole, revokedFingerprints: ReadonlySet<string>, now: Date) {
   if (!enrolment) return null;
+  const grant = parseGrant(enrolment.grant);
   return {
     id: enrolment.id,
     status: enrolment.status,
     statusLabel: ENROLMENT_STATUS_LABELS[enrolment.status],
     version: enrolment.version,
-    grant: parseGrant(enrolment.grant),
+    grant,
+    /** Per environment, the one definition of what the gateway enforces (lib/enrolments/enforcement.ts). */
+    gateway: grant
+      ? grantEnforcement(grant, { enrolmentStatus: enrolment.status, organisationSuspended: enrolment.organization.status === "SUSPENDED", revokedFingerprints, now })
+      : [],
     approvedAt: enrolment.approvedAt,
     suspendedAt: enrolment.suspendedAt,
     suspensionReason: enrolment.suspensionReason,
@@ -69,7 +77,7 @@ function enrolmentView(enrolment: Loaded["enrolment"], role: LifecycleRole) {
   };
 }
 
-function view(application: Loaded, timeline: TimelineItem[], role: LifecycleRole, now: Date) {
+function view(application: Loaded, timeline: TimelineItem[], role: LifecycleRole, now: Date, revoked: ReadonlySet<string>) {
   const latest = application.submissions[0] ?? null;
   return {
     application: {
@@ -110,9 +118,9 @@ function view(application: Loaded, timeline: TimelineItem[], role: LifecycleRole
     timeline,
     messages: application.messages.map((m) => ({ id: m.id, side: m.side, authorName: m.author.name, body: m.body, createdAt: m.createdAt })),
     /** The enrolment this application granted, if approved. */
-    enrolment: enrolmentView(application.enrolment, role),
+    enrolment: enrolmentView(application.enrolment, role, revoked, now),
     /** For an amendment: the enrolment it would replace (in force until approval). */
-    amendedEnrolment: enrolmentView(application.previousEnrolment, role),
+    amendedEnrolment: enrolmentView(application.previousEnrolment, role, revoked, now),
     actions: availableApplicationTransitions(application.status, role),
   };
 }
@@ -129,7 +137,7 @@ export async function applicationForReview(actor: Actor, applicationId: unknown,
   const application = await load(parseId(applicationId));
   if (!application || application.status === "DRAFT") throw new AppError("NOT_FOUND", APPLICATION_NOT_FOUND);
   const [timeline, profiles] = await Promise.all([applicationTimeline(application.id, application.enrolment?.id ?? null, "ans"), listActiveAccessProfiles()]);
-  return { ...view(application, timeline, "reviewer", now), profiles };
+  return { ...view(application, timeline, "reviewer", now, await readRevokedFingerprints()), profiles };
 }
 
 /** The editor's application page, with the live checklist while the dossier is open. */
@@ -142,7 +150,7 @@ export async function applicationForEditor(actor: Actor, applicationId: unknown,
   let checklist: SubmissionChecklist | null = null;
   if (isOpenApplication(application.status)) checklist = (await applicationStateOf(db(), application.serviceId, now))?.checklist ?? null;
   const timeline = await applicationTimeline(application.id, application.enrolment?.id ?? null);
-  return { ...view(application, timeline, "editor", now), checklist };
+  return { ...view(application, timeline, "editor", now, await readRevokedFingerprints()), checklist };
 }
 
 export type ApplicationForReview = Awaited<ReturnType<typeof applicationForReview>>;

@@ -14,7 +14,10 @@ import { activeCaBundle } from "./ca-bundle.server";
 import { certificateFacts, type CertificateFacts } from "./certificate-facts";
 import { readCertificateInput } from "./certificate-input";
 import { checkCertificate, type CertificateCheckReport } from "./certificate-policy";
-import { certificateStatuses } from "./certificate-status";
+import { CERTIFICATE_STATUS_LABELS, certificateStatuses } from "./certificate-status";
+import { environmentEnforcement, REGISTERED_CERTIFICATE_GATEWAY_LABELS, registeredCertificateGatewayStatus } from "../enrolments/enforcement";
+import { parseGrant } from "../enrolments/grant";
+import { readRevokedFingerprints } from "../whitelist/entries.server";
 import { certificateUploadSchema, type CertificateEnvironment } from "./certificate-upload-schema";
 
 const NOT_FOUND = "Service introuvable.";
@@ -125,6 +128,29 @@ export async function uploadServiceCertificate(
   return { ok: true, certificateId: certificate.id, report, notes: read.notes };
 }
 
+/** The service's enrolment in force, as the gateway sees this environment (null when there is none). */
+async function gatewayOfService(serviceId: string, environment: CertificateEnvironment, now: Date) {
+  const [enrolment, revoked] = await Promise.all([
+    db().enrolment.findUnique({ where: { currentServiceId: serviceId }, select: { status: true, grant: true, organization: { select: { status: true } } } }),
+    readRevokedFingerprints(),
+  ]);
+  const grant = enrolment ? parseGrant(enrolment.grant) : null;
+  if (!enrolment || !grant) return { environment: null, revoked };
+  return {
+    revoked,
+    environment: environmentEnforcement({
+      enrolmentStatus: enrolment.status,
+      organisationSuspended: enrolment.organization.status === "SUSPENDED",
+      requiresCertificate: grant.accessProfile.requiresCertificate,
+      certificates: grant.certificates
+        .filter((c) => c.environment === environment)
+        .map((c) => ({ fingerprintSha256: c.fingerprintSha256, notBefore: new Date(c.notBefore), notAfter: new Date(c.notAfter) })),
+      revokedFingerprints: revoked,
+      now,
+    }),
+  };
+}
+
 /**
  * The registry of one service and environment, newest first: statuses from dates, and the checks run
  * again against today's date and today's CA bundle (the upload-time report stays stored as evidence).
@@ -135,10 +161,11 @@ export async function serviceCertificateRegistry(actor: Actor, serviceId: string
     db().certificate.findMany({
       where: { serviceId, environment },
       orderBy: { uploadedAt: "desc" },
-      select: { id: true, der: true, subjectDn: true, fingerprintSha256: true, notBefore: true, notAfter: true, facts: true, uploadedAt: true },
+      select: { id: true, der: true, subjectDn: true, fingerprintSha256: true, notBefore: true, notAfter: true, facts: true, uploadedAt: true, revokedAt: true },
     }),
     activeCaBundle(environment),
   ]);
+  const gateway = await gatewayOfService(serviceId, environment, now);
   const elsewhere = await db().certificate.findMany({
     where: { fingerprintSha256: { in: certificates.map((c) => c.fingerprintSha256) }, serviceId: { not: serviceId }, notAfter: { gt: now } },
     select: { fingerprintSha256: true },
@@ -158,7 +185,17 @@ export async function serviceCertificateRegistry(actor: Actor, serviceId: string
         fingerprintsOfOtherActiveServices,
       });
       const daysLeft = calendarDaysUntil(certificate.notAfter, now);
-      return { ...certificate, facts, report, daysLeft, status: statuses.get(certificate.id)! };
+      const gatewayStatus = registeredCertificateGatewayStatus(certificate, gateway.environment, gateway.revoked, now);
+      return {
+        ...certificate,
+        facts,
+        report,
+        daysLeft,
+        status: statuses.get(certificate.id)!,
+        gatewayStatus,
+        // A renewal waits for approval while the granted certificate stays enforced: never "Remplacé" before then.
+        statusLabel: gateway.environment ? REGISTERED_CERTIFICATE_GATEWAY_LABELS[gatewayStatus] : `${CERTIFICATE_STATUS_LABELS[statuses.get(certificate.id)!]} · non publié à la passerelle`,
+      };
     }),
   );
   return { service: { id: service.id, name: service.name, organizationId: service.organizationId }, certificates: entries };

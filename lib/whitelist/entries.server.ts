@@ -4,7 +4,7 @@ import "server-only";
 import { parseGrant, type EnrolmentGrant } from "../enrolments/grant";
 import { db } from "../db.server";
 import type { Prisma } from "../generated/prisma/client";
-import { nextValidityChange, selectEntriesInForce, type EntriesInForce, type WhitelistEntry, type WhitelistEnvironment } from "./entry";
+import { nextValidityChange, normalizeFingerprint, selectEntriesInForce, type EntriesInForce, type WhitelistEntry, type WhitelistEnvironment } from "./entry";
 import { PreparedWhitelistCache } from "./export-cache";
 import { prepareWhitelist, type Level1Quotas, type PreparedWhitelist } from "./export";
 import { entriesOfEnrolment } from "./from-enrolment";
@@ -33,6 +33,7 @@ const enrolmentColumns = {
   level2AuthenticatedPerSecond: true,
   level2PublicPerSecond: true,
   grant: true,
+  organization: { select: { status: true } },
 } as const;
 
 type EnrolmentRow = Prisma.EnrolmentGetPayload<{ select: typeof enrolmentColumns }>;
@@ -63,7 +64,7 @@ function toEntries(rows: readonly EnrolmentRow[]): WhitelistEntry[] {
     const grant = grantOf(row.grant);
     // A grant that cannot be read never reaches the gateway (the view reports it through the enrolment itself).
     if (!grant) continue;
-    entries.push(...entriesOfEnrolment({ ...row, grant }));
+    entries.push(...entriesOfEnrolment({ ...row, grant, organisationSuspended: row.organization.status === "SUSPENDED" }));
   }
   return entries;
 }
@@ -82,10 +83,19 @@ export async function loadWhitelistEntries(where: Prisma.EnrolmentWhereInput, en
  */
 export const ENFORCED_ENROLMENTS = { status: "ACTIVE", organization: { status: { not: "SUSPENDED" } } } as const satisfies Prisma.EnrolmentWhereInput;
 
+/**
+ * SHA-256 fingerprints (lowercase hex) of registered certificates found on their CA's revocation list. A
+ * certificate's fingerprint is its identity, so a revoked one stays revoked in every grant that names it.
+ */
+export async function readRevokedFingerprints(client: Pick<Prisma.TransactionClient, "certificate"> = db()): Promise<Set<string>> {
+  const rows = await client.certificate.findMany({ where: { revokedAt: { not: null } }, select: { fingerprintSha256: true } });
+  return new Set(rows.map((r) => normalizeFingerprint(r.fingerprintSha256)));
+}
+
 /** Active enrolments' entries at `now`: in force, and those left out for want of a valid certificate. */
 export async function entriesInForce(now: Date, environment?: WhitelistEnvironment): Promise<EntriesInForce & { all: WhitelistEntry[] }> {
-  const all = await loadWhitelistEntries(ENFORCED_ENROLMENTS, environment);
-  return { ...selectEntriesInForce(all, now), all };
+  const [all, revoked] = await Promise.all([loadWhitelistEntries(ENFORCED_ENROLMENTS, environment), readRevokedFingerprints()]);
+  return { ...selectEntriesInForce(all, now, revoked), all };
 }
 
 // One cache per app instance. Each instance reads the shared revision, so instances never serve a stale export.

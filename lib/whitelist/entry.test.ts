@@ -22,6 +22,15 @@ describe("selectEntriesInForce", () => {
     expect(result.withoutValidCertificate).toEqual([]);
   });
 
+  it("leaves out suspended organisations and revoked certificates (the one definition of lib/enrolments/enforcement.ts)", () => {
+    const suspended = { ...syntheticEntry(0, now), organisationSuspended: true };
+    const revoked = syntheticEntry(1, now);
+    const kept = syntheticEntry(2, now);
+    const result = selectEntriesInForce([suspended, revoked, kept], now, new Set(revoked.certificates.map((c) => c.fingerprintSha256)));
+    expect(result.entries.map((e) => e.enrolmentId)).toEqual([kept.enrolmentId]);
+    expect(result.withoutValidCertificate.map((e) => e.enrolmentId)).toEqual([revoked.enrolmentId]);
+  });
+
   it("keeps only certificates valid now: notBefore ≤ now < notAfter", () => {
     const certificates = [
       syntheticCertificate("expired", at("2025-01-01T00:00:00Z"), at("2026-11-26T09:59:59.999Z")),

@@ -2,6 +2,7 @@
 // environment), with what the ROR gateway enforces: certificates, access profile, level-2 quotas. Pure: the use case
 // reads enrolments from the database, maps them to `WhitelistEntry` and calls `selectEntriesInForce(entries, now)`.
 import { createHash } from "node:crypto";
+import { environmentEnforcement } from "../enrolments/enforcement";
 import type { EnrolmentStatus } from "../enrolments/status";
 import { ENVIRONMENTS, type Environment } from "../vocabulary";
 
@@ -37,6 +38,8 @@ export interface WhitelistEntry {
   accessProfile: { code: string; label: string; requiresCertificate: boolean };
   /** Level 2: calls per second allowed to this service. */
   quotas: { authenticatedPerSecond: number; publicPerSecond: number };
+  /** The enrolment's organisation is suspended (issue 22): nothing of it is enforced. Absent means not suspended. */
+  organisationSuspended?: boolean;
 }
 
 export interface EntriesInForce {
@@ -55,20 +58,31 @@ export function isCertificateValidAt(certificate: Pick<WhitelistCertificate, "no
   return certificate.notBefore.getTime() <= t && t < certificate.notAfter.getTime();
 }
 
-export function selectEntriesInForce(entries: readonly WhitelistEntry[], now: Date): EntriesInForce {
+/**
+ * The entries the gateway enforces at `now`, as lib/enrolments/enforcement.ts defines it (the one definition every
+ * page shares); `revokedFingerprints` are lowercase SHA-256 fingerprints found on the CAs' revocation lists.
+ */
+export function selectEntriesInForce(entries: readonly WhitelistEntry[], now: Date, revokedFingerprints: ReadonlySet<string> = NONE): EntriesInForce {
   const inForce: WhitelistEntry[] = [];
   const withoutValidCertificate: WhitelistEntry[] = [];
   for (const entry of entries) {
-    if (entry.status !== "ACTIVE") continue;
-    const certificates = entry.certificates.filter((certificate) => isCertificateValidAt(certificate, now));
-    if (certificates.length === 0 && entry.accessProfile.requiresCertificate) {
-      withoutValidCertificate.push(entry);
-      continue;
-    }
+    const enforcement = environmentEnforcement({
+      enrolmentStatus: entry.status,
+      organisationSuspended: entry.organisationSuspended === true,
+      requiresCertificate: entry.accessProfile.requiresCertificate,
+      certificates: entry.certificates,
+      revokedFingerprints,
+      now,
+    });
+    if (enforcement.reason === "no_valid_certificate") withoutValidCertificate.push(entry);
+    if (!enforcement.enforced) continue;
+    const certificates = enforcement.enforcedCertificates;
     inForce.push(certificates.length === entry.certificates.length ? entry : { ...entry, certificates });
   }
   return { entries: inForce, withoutValidCertificate };
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 const HEX_64 = /^[0-9a-f]{64}$/;
 const HEX_40 = /^[0-9a-f]{40}$/;
@@ -103,7 +117,7 @@ export function nextValidityChange(entries: readonly WhitelistEntry[], now: Date
   const t = now.getTime();
   let next = Number.POSITIVE_INFINITY;
   for (const entry of entries) {
-    if (entry.status !== "ACTIVE") continue;
+    if (entry.status !== "ACTIVE" || entry.organisationSuspended) continue;
     for (const certificate of entry.certificates) {
       const start = certificate.notBefore.getTime();
       const end = certificate.notAfter.getTime();

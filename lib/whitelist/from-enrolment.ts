@@ -11,6 +11,7 @@ export interface StoredEnrolment {
   level2AuthenticatedPerSecond: number;
   level2PublicPerSecond: number;
   grant: EnrolmentGrant;
+  organisationSuspended?: boolean;
 }
 
 /**
@@ -51,6 +52,7 @@ export function entriesOfEnrolment(enrolment: StoredEnrolment): WhitelistEntry[]
         authenticatedPerSecond: enrolment.level2AuthenticatedPerSecond,
         publicPerSecond: enrolment.level2PublicPerSecond,
       },
+      ...(enrolment.organisationSuspended ? { organisationSuspended: true } : {}),
     });
   }
   return entries;

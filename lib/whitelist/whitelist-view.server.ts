@@ -12,7 +12,10 @@ import type { EnrolmentStatus } from "./entry";
 import { certificateValidity, entriesOfEnrolment } from "./from-enrolment";
 import type { ViewCertificate, WhitelistRow } from "./view-types";
 import { expiryNoticesOf } from "./expiry-job.server";
-import { matchesSearch, WHITELIST_ENVIRONMENT_SLUGS, WHITELIST_PAGE_SIZE, WHITELIST_STATUSES, type WhitelistQuery } from "./view-query";
+import { matchesSearch, WHITELIST_ENVIRONMENT_SLUGS, WHITELIST_PAGE_SIZE, WHITELIST_STATUSES, type WhitelistQuery, type WhitelistStatusSlug } from "./view-query";
+import { enforcementLabel, environmentEnforcement } from "../enrolments/enforcement";
+import { ENFORCED_ENROLMENTS, readRevokedFingerprints } from "./entries.server";
+import type { Prisma } from "../generated/prisma/client";
 
 
 export type { ViewCertificate, WhitelistRow };
@@ -26,15 +29,35 @@ const columns = {
   level2PublicPerSecond: true,
   quotaReason: true,
   grant: true,
+  organization: { select: { status: true } },
 } as const;
 
-type Row = { id: string; status: EnrolmentStatus; version: number; approvedAt: Date; level2AuthenticatedPerSecond: number; level2PublicPerSecond: number; quotaReason: string | null; grant: unknown };
+type Row = {
+  id: string;
+  status: EnrolmentStatus;
+  version: number;
+  approvedAt: Date;
+  level2AuthenticatedPerSecond: number;
+  level2PublicPerSecond: number;
+  quotaReason: string | null;
+  grant: unknown;
+  organization: { status: string };
+};
 
-function rowsOf(enrolment: Row, now: Date): WhitelistRow[] {
+function rowsOf(enrolment: Row, now: Date, revoked: ReadonlySet<string>): WhitelistRow[] {
   const grant = parseGrant(enrolment.grant);
   if (!grant) return [];
-  return entriesOfEnrolment({ ...enrolment, grant }).map((entry) => {
-    const certificates = entry.certificates.map((c) => ({ ...c, validity: certificateValidity(c, now) }));
+  const organisationSuspended = enrolment.organization.status === "SUSPENDED";
+  return entriesOfEnrolment({ ...enrolment, grant, organisationSuspended }).map((entry) => {
+    const enforcement = environmentEnforcement({
+      enrolmentStatus: entry.status,
+      organisationSuspended,
+      requiresCertificate: entry.accessProfile.requiresCertificate,
+      certificates: entry.certificates,
+      revokedFingerprints: revoked,
+      now,
+    });
+    const certificates = enforcement.certificates.map(({ certificate: c, state }) => ({ ...c, validity: certificateValidity(c, now), gatewayState: state }));
     return {
       enrolmentId: entry.enrolmentId,
       status: entry.status,
@@ -49,6 +72,7 @@ function rowsOf(enrolment: Row, now: Date): WhitelistRow[] {
       quotaReason: enrolment.quotaReason,
       approvedAt: entry.approvedAt,
       expiringSoon: certificates.some((c) => c.validity === "expiring_soon" || c.validity === "expired"),
+      gateway: { enforced: enforcement.enforced, reason: enforcement.reason, label: enforcementLabel(enforcement) },
     };
   });
 }
@@ -62,16 +86,27 @@ export type WhitelistView = {
   profiles: { code: string; label: string }[];
 };
 
+/**
+ * "En vigueur" is what the gateway may enforce: active enrolments of organisations that are not suspended. An active
+ * enrolment of a suspended organisation is listed with the suspended ones (its row says why it is not published).
+ */
+function statusFilter(slug: WhitelistStatusSlug): Prisma.EnrolmentWhereInput {
+  const statuses = [...WHITELIST_STATUSES[slug]];
+  if (slug === "en-vigueur") return ENFORCED_ENROLMENTS;
+  if (slug === "suspendues") return { OR: [{ status: { in: statuses } }, { status: "ACTIVE", organization: { status: "SUSPENDED" } }] };
+  return { status: { in: statuses } };
+}
+
 export async function whitelistView(actor: Actor, query: WhitelistQuery, now: Date = new Date()): Promise<WhitelistView> {
   if (!can(actor, { type: "whitelist.view" })) throw new AppError("FORBIDDEN", "Réservé aux instructeurs de l'ANS.");
-  const statuses = [...WHITELIST_STATUSES[query.status]];
-  const [enrolments, inForce, profiles] = await Promise.all([
-    db().enrolment.findMany({ where: { status: { in: statuses } }, select: columns, orderBy: { approvedAt: "desc" } }),
-    query.status === "en-vigueur" ? null : db().enrolment.findMany({ where: { status: "ACTIVE" }, select: columns }),
+  const [enrolments, inForce, profiles, revoked] = await Promise.all([
+    db().enrolment.findMany({ where: statusFilter(query.status), select: columns, orderBy: { approvedAt: "desc" } }),
+    query.status === "en-vigueur" ? null : db().enrolment.findMany({ where: statusFilter("en-vigueur"), select: columns }),
     db().accessProfile.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true, label: true } }),
+    readRevokedFingerprints(),
   ]);
-  const all = enrolments.flatMap((e) => rowsOf(e, now));
-  const active = inForce ? inForce.flatMap((e) => rowsOf(e, now)) : all;
+  const all = enrolments.flatMap((e) => rowsOf(e, now, revoked));
+  const active = (inForce ? inForce.flatMap((e) => rowsOf(e, now, revoked)) : all).filter((r) => r.gateway.enforced);
   const environment = query.environment ? WHITELIST_ENVIRONMENT_SLUGS[query.environment] : null;
   const filtered = all
     .filter((r) => !environment || r.environment === environment)
@@ -142,7 +177,7 @@ async function enrolmentDetailOf(where: { id: string; organizationId?: { in: str
     approvedBy: enrolment.approvedBy.name,
     suspensionReason: enrolment.suspensionReason,
     revocationReason: enrolment.revocationReason,
-    environments: rowsOf(enrolment, now),
+    environments: rowsOf(enrolment, now, await readRevokedFingerprints()),
     history: await enrolmentHistory({ id: enrolment.id, applicationId: enrolment.applicationId }),
     notices: await expiryNoticesOf([enrolment.id]),
   };
@@ -165,5 +200,6 @@ export async function editorWhitelist(actor: Actor, now: Date = new Date()): Pro
     select: columns,
     orderBy: { approvedAt: "desc" },
   });
-  return enrolments.flatMap((e) => rowsOf(e, now));
+  const revoked = await readRevokedFingerprints();
+  return enrolments.flatMap((e) => rowsOf(e, now, revoked));
 }

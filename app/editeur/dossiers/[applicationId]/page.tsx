@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { GatewayEnforcement } from "@/components/whitelist/GatewayEnforcement";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApplicationChecklist } from "@/components/applications/ApplicationChecklist";
@@ -196,6 +197,7 @@ export default async function EditorApplicationPage({ params, searchParams }: { 
               {enrolment.status === "SUSPENDED" && enrolment.suspensionReason ? ` (motif : ${enrolment.suspensionReason})` : ""}
               {enrolment.status === "REVOKED" && enrolment.revocationReason ? ` (motif : ${enrolment.revocationReason})` : ""}
             </p>
+            <GatewayEnforcement items={enrolment.gateway} />
             <EnrolmentGrantFacts grant={grantFacts(enrolment.grant)} />
           </section>
         ) : null}
@@ -208,6 +210,7 @@ export default async function EditorApplicationPage({ params, searchParams }: { 
             <p className="mb-4">
               Statut : <span className="font-bold">{amendedEnrolment.statusLabel}</span>
             </p>
+            <GatewayEnforcement items={amendedEnrolment.gateway} />
             <EnrolmentGrantFacts grant={grantFacts(amendedEnrolment.grant)} />
           </section>
         ) : null}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { GatewayEnforcement } from "@/components/whitelist/GatewayEnforcement";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CertificateChecks } from "@/components/certificates/CertificateChecks";
@@ -121,6 +122,7 @@ export default async function ReviewApplicationPage({
           </Link>
         </p>
       )}
+      {enrolmentLink ? <GatewayEnforcement items={enrolmentLink.gateway} /> : null}
 
       {!snapshot ? (
         <Alert variant="warning" title="Instantané illisible" className="mt-6">

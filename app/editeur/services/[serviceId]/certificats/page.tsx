@@ -6,7 +6,6 @@ import { CertificateFactsList } from "@/components/certificates/CertificateFacts
 import { Breadcrumb } from "@/components/layout/Breadcrumb";
 import { PageHeading } from "@/components/layout/PageHeading";
 import { requirePermission } from "@/lib/auth/session.server";
-import { CERTIFICATE_STATUS_LABELS } from "@/lib/certificates/certificate-status";
 import { ENVIRONMENT_LABELS, environmentSchema } from "@/lib/certificates/certificate-upload-schema";
 import { serviceCertificateRegistry } from "@/lib/certificates/service-certificates.server";
 import { isAppError } from "@/lib/errors";
@@ -81,7 +80,7 @@ export default async function ServiceCertificatesPage({
                 <li key={certificate.id}>
                   <article aria-label={`Certificat ${certificate.subjectDn}`} className="rounded border border-grey-200 p-4">
                     <p className="mb-3 font-bold">
-                      Statut : {CERTIFICATE_STATUS_LABELS[certificate.status]} · déposé le {formatDate(certificate.uploadedAt)}
+                      Statut : {certificate.statusLabel} · déposé le {formatDate(certificate.uploadedAt)}
                     </p>
                     <CertificateFactsList
                       facts={{
