@@ -5,12 +5,12 @@ import { enforceAnonymousLimit } from "../anonymous-limit.server";
 import type { Actor } from "../auth/permissions";
 import type { RequestContext } from "../request.server";
 import { siretSchema } from "./organization-schema";
-import { companyRegister } from "./register-client.server";
+import { companyRegister, type RegisterClient } from "./register-client.server";
 import { registerPrefill, type RegisterPrefill } from "./register-prefill";
 
-export async function lookUpSiretForPrefill(actor: Actor | null, raw: unknown, request: RequestContext): Promise<RegisterPrefill> {
+export async function lookUpSiretForPrefill(actor: Actor | null, raw: unknown, request: RequestContext, options: { register?: RegisterClient } = {}): Promise<RegisterPrefill> {
   const parsed = siretSchema.safeParse(raw);
   if (!parsed.success) return { status: "unavailable" };
   if (!actor) await enforceAnonymousLimit("registerLookup", request);
-  return registerPrefill(await companyRegister().lookup(parsed.data));
+  return registerPrefill(await (options.register ?? companyRegister()).lookup(parsed.data));
 }
