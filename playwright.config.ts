@@ -55,7 +55,8 @@ export default defineConfig({
     command: "npx tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Three instances, a worker and their helpers start on 2 cores: minutes when the machine is busy.
+    timeout: 300_000,
     stdout: "ignore",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
