@@ -10,7 +10,7 @@ import { documentEntry, prepareWhitelistFromJson, type Level1Quotas, type Prepar
 export interface GatewayEntryRow {
   enrolmentId: string;
   environment: WhitelistEnvironment;
-  /** environment, SIRET, service id, enrolment id joined by U+0000: code-unit order of the key = the export's order. */
+  /** environment, SIRET, service id, enrolment id joined by U+0001 (PostgreSQL text holds no U+0000; no field holds a control character): code-unit order of the key = the export's order. */
   sortKey: string;
   /** The document entry with every granted certificate not revoked when refreshed. */
   json: string;
@@ -24,7 +24,7 @@ export interface GatewayEntryRow {
   bounds: Date[];
 }
 
-const SEPARATOR = "\u0000";
+const SEPARATOR = "\u0001";
 
 /** The rows of one enrolment's entries (the entries of `entriesOfEnrolment`, already filtered as enforceable). */
 export function gatewayEntryRows(entries: readonly WhitelistEntry[], revokedFingerprints: ReadonlySet<string>): GatewayEntryRow[] {
