@@ -139,7 +139,7 @@ try {
   await time("401 (wrong token)", RUNS, async () =>
     whitelistApiResponse(new Request("http://portail.test/api/v1/whitelist", { headers: { authorization: `Bearer ${apiTokenFromBytes(new Uint8Array(32).fill(7))}` } }), options),
   );
-  await client.query(`UPDATE "Enrolment" SET "level2PublicPerSecond" = 6 WHERE id = (SELECT id FROM "Enrolment" LIMIT 1)`);
+  await client.query(`UPDATE "Enrolment" SET "level2PublicPerSecond" = 997 WHERE id = (SELECT id FROM "Enrolment" ORDER BY id DESC LIMIT 1)`);
   const afterChange = await whitelistApiResponse(request({ "if-none-match": current }), options);
   console.log(`  after a quota change: status ${afterChange.status} (the revision moved, the export was rebuilt)`);
 

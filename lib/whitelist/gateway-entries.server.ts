@@ -59,27 +59,48 @@ export async function rebuildGatewayEntries(): Promise<number> {
   return ids.length;
 }
 
-type StoredRow = { sortKey: string; json: string; requiresCertificate: boolean; fingerprints: string[] | null; validFrom: Date | null; validUntil: Date | null; bounds: Date[] | null };
+type StoredRow = { sortKey: string; json: string; requiresCertificate: boolean; asIs: boolean; fingerprints: string[] | null; validFrom: Date | null; validUntil: Date | null };
 
-/** The export of one environment (or both) at `now`, from the stored rows plus any computed again. */
+/**
+ * The export of one environment (or both) at `now`, from the stored rows plus any computed again. The database
+ * tells which rows can be copied as they are (every certificate valid now, none revoked) and the next instant the
+ * answer changes with time alone, so the 10,000 rows cross the wire as strings and flags only.
+ */
 export async function assembledWhitelistExport(environment: WhitelistEnvironment | undefined, now: Date, level1: Level1Quotas): Promise<{ prepared: PreparedWhitelist; nextChange: Date | null }> {
   const environmentFilter = environment ? `AND g."environment" = '${environment === "TEST" ? "TEST" : "PRODUCTION"}'` : "";
-  const [stored, stale, revoked] = await Promise.all([
+  const from = `FROM "GatewayEntry" g JOIN "Enrolment" e ON e."id" = g."enrolmentId" JOIN "Organization" o ON o."id" = e."organizationId"
+        WHERE ${enforceable} AND g."sourceUpdatedAt" = e."updatedAt" ${environmentFilter}`;
+  const revoked = await readRevokedFingerprints();
+  const revokedList = [...revoked];
+  const asIs = `((g."validFrom" IS NULL OR (g."validFrom" <= $1 AND $1 < g."validUntil")) AND NOT (coalesce(g."fingerprints", '{}') && $2::text[]))`;
+  const [stored, stale, next] = await Promise.all([
     db().$queryRawUnsafe<StoredRow[]>(
-      `SELECT g."sortKey", g."json", g."requiresCertificate", g."fingerprints", g."validFrom", g."validUntil", g."bounds"
-         FROM "GatewayEntry" g JOIN "Enrolment" e ON e."id" = g."enrolmentId" JOIN "Organization" o ON o."id" = e."organizationId"
-        WHERE ${enforceable} AND g."sourceUpdatedAt" = e."updatedAt" ${environmentFilter}`,
+      `SELECT g."sortKey", g."json", g."requiresCertificate", ${asIs} AS "asIs",
+              CASE WHEN ${asIs} THEN NULL ELSE g."fingerprints" END AS "fingerprints",
+              CASE WHEN ${asIs} THEN NULL ELSE g."validFrom" END AS "validFrom",
+              CASE WHEN ${asIs} THEN NULL ELSE g."validUntil" END AS "validUntil"
+         ${from}`,
+      now,
+      revokedList,
     ),
     db().$queryRawUnsafe<{ id: string }[]>(
       `SELECT e."id"::text AS "id" FROM "Enrolment" e JOIN "Organization" o ON o."id" = e."organizationId"
         WHERE ${enforceable} AND NOT EXISTS (SELECT 1 FROM "GatewayEntry" g WHERE g."enrolmentId" = e."id" AND g."sourceUpdatedAt" = e."updatedAt")`,
     ),
-    readRevokedFingerprints(),
+    db().$queryRawUnsafe<{ next: Date | null }[]>(`SELECT min(b) AS "next" ${from.replace('JOIN "Organization"', 'CROSS JOIN LATERAL unnest(g."bounds") b JOIN "Organization"')} AND b > $1`, now),
   ]);
   const computed = stale.length > 0 ? (await rowsOfEnrolments(db(), { id: { in: stale.map((s) => s.id) } }, revoked)).filter((r) => !environment || r.environment === environment) : [];
   const rows = [
-    ...stored.map((r) => ({ ...r, fingerprints: r.fingerprints ?? [], bounds: (r.bounds ?? []).map((b) => new Date(b)), validFrom: r.validFrom && new Date(r.validFrom), validUntil: r.validUntil && new Date(r.validUntil) })),
+    ...stored.map((r) => ({
+      ...r,
+      fingerprints: r.fingerprints ?? [],
+      bounds: [],
+      validFrom: r.validFrom && new Date(r.validFrom),
+      validUntil: r.validUntil && new Date(r.validUntil),
+    })),
     ...computed,
   ];
-  return assembleWhitelist(rows, level1, now, revoked);
+  const assembled = assembleWhitelist(rows, level1, now, revoked);
+  const nexts = [next[0]?.next ? new Date(next[0].next) : null, assembled.nextChange].filter((d): d is Date => d !== null);
+  return { prepared: assembled.prepared, nextChange: nexts.length ? new Date(Math.min(...nexts.map((d) => d.getTime()))) : null };
 }
