@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshGatewayEntries } from "../whitelist/gateway-entries.server";
 import { recordEvent } from "../events/record.server";
 import { portalLink } from "../portal-link.server";
 import { userActor } from "../events/actor";
@@ -39,6 +40,7 @@ export async function changeEnrolment(actor: Actor, change: EnrolmentChange, raw
           : { revokedAt: now, revokedById: actor.userId, revocationReason: reason, currentServiceId: null };
     const { count } = await tx.enrolment.updateMany({ where: { id: enrolmentId, version }, data: { ...data, status: result.to, version: { increment: 1 } } });
     if (count !== 1) throw new AppError("CONFLICT", ENROLMENT_MODIFIED_MEANWHILE);
+    await refreshGatewayEntries(tx, [enrolmentId]);
     await recordEvent(tx, {
       name: EFFECTS[change],
       actor: userActor(actor.userId),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enforcementLabel, environmentEnforcement, registeredCertificateGatewayStatus } from "./enforcement";
+import { enforcementLabel, environmentEnforcement, grantEnforcement, registeredCertificateGatewayStatus } from "./enforcement";
 
 const now = new Date("2026-12-01T12:00:00Z");
 const cert = (fingerprintSha256: string, notBefore: string, notAfter: string) => ({ fingerprintSha256, notBefore: new Date(notBefore), notAfter: new Date(notAfter) });
@@ -52,5 +52,22 @@ describe("registeredCertificateGatewayStatus", () => {
     expect(registeredCertificateGatewayStatus(valid, environment, base.revokedFingerprints, now)).toBe("not_enforced");
     expect(registeredCertificateGatewayStatus({ ...valid, revokedAt: now }, environment, base.revokedFingerprints, now)).toBe("revoked");
     expect(registeredCertificateGatewayStatus(valid, null, base.revokedFingerprints, now)).toBe("not_granted");
+  });
+});
+
+describe("grantEnforcement (the dossier)", () => {
+  const grant = {
+    urls: [{ environment: "TEST" as const }, { environment: "PRODUCTION" as const }],
+    certificates: [{ environment: "TEST" as const, fingerprintSha256: "AA:BB", notBefore: "2026-01-01T00:00:00Z", notAfter: "2027-01-01T00:00:00Z" }],
+    accessProfile: { requiresCertificate: true },
+  };
+
+  it("says per environment what the gateway does, with the whitelist's words", () => {
+    const context = { enrolmentStatus: "ACTIVE" as const, organisationSuspended: false, revokedFingerprints: new Set<string>(), now };
+    expect(grantEnforcement(grant, context)).toEqual([
+      { environment: "TEST", enforced: true, reason: null, label: "En vigueur à la passerelle", revokedCount: 0 },
+      { environment: "PRODUCTION", enforced: false, reason: "no_valid_certificate", label: "Non publié à la passerelle : aucun certificat valide", revokedCount: 0 },
+    ]);
+    expect(grantEnforcement(grant, { ...context, revokedFingerprints: new Set(["aabb"]) })[0]).toMatchObject({ enforced: false, revokedCount: 1 });
   });
 });

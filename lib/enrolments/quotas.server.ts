@@ -1,6 +1,7 @@
 import "server-only";
 // An enrolment's level-2 quotas, set by a reviewer (active or suspended enrolment). It bumps the whitelist revision
 // through the trigger on its table, so the export changes at once.
+import { refreshGatewayEntries } from "../whitelist/gateway-entries.server";
 import { requireVersion } from "../concurrency";
 import { recordEvent } from "../events/record.server";
 import { userActor } from "../events/actor";
@@ -58,6 +59,7 @@ export async function setEnrolmentQuotas(actor: Actor, raw: Level2QuotaRaw, requ
       },
     });
     if (count !== 1) throw new AppError("CONFLICT", ENROLMENT_MODIFIED_MEANWHILE);
+    await refreshGatewayEntries(tx, [enrolmentId]);
     const to = { authenticatedPerSecond: next.authenticatedPerSecond, publicPerSecond: next.publicPerSecond, reason: next.reason };
     await recordEvent(tx, {
       name: "enrolment.quotas_changed",

@@ -2,6 +2,7 @@ import "server-only";
 // ANS's verification of an organisation and its suspension (issue 22, ADR 0047): the evidence its people upload (a
 // register extract, maybe a delegation of authority, PDFs stored in Postgres), a reviewer's verification or refusal,
 // an administrator's suspension and reinstatement. Each act: one transaction, its event, its mail.
+import { refreshGatewayEntriesOfOrganization } from "../whitelist/gateway-entries.server";
 import { z } from "zod";
 import { can, type Actor } from "../auth/permissions";
 import { revokeUserSessions } from "../auth/sessions.server";
@@ -143,6 +144,8 @@ export async function decideOrganization(
         ...(decision === "verify" || decision === "refuse" ? { awaitingVerificationSince: null } : {}),
       },
     });
+    // Suspending takes the organisation's enrolments out of the gateway at once, reinstating brings them back.
+    if (decision === "suspend" || decision === "reinstate") await refreshGatewayEntriesOfOrganization(tx, organizationId);
     const link = portalLink(organizationVerificationPath(organizationId));
     const context = { organizationName: organization.legalName, link };
     let sessionsRevoked = 0;

@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshGatewayEntries } from "../whitelist/gateway-entries.server";
 import { recordEvent } from "../events/record.server";
 import { userActor } from "../events/actor";
 import type { Actor } from "../auth/permissions";
@@ -125,6 +126,7 @@ export async function approveApplication(
       },
       select: { id: true },
     });
+    await refreshGatewayEntries(tx, supersededEnrolmentId ? [supersededEnrolmentId, enrolment.id] : [enrolment.id]);
     const next = await updateApplication(tx, application, { status: to, openServiceId: null, statusChangedAt: now, decidedAt: now, decidedById: actor.userId });
     await recordEvent(tx, {
       name: "application.approved",

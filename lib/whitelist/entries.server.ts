@@ -4,9 +4,10 @@ import "server-only";
 import { parseGrant, type EnrolmentGrant } from "../enrolments/grant";
 import { db } from "../db.server";
 import type { Prisma } from "../generated/prisma/client";
-import { nextValidityChange, normalizeFingerprint, selectEntriesInForce, type EntriesInForce, type WhitelistEntry, type WhitelistEnvironment } from "./entry";
+import { normalizeFingerprint, selectEntriesInForce, type EntriesInForce, type WhitelistEntry, type WhitelistEnvironment } from "./entry";
 import { PreparedWhitelistCache } from "./export-cache";
-import { prepareWhitelist, type Level1Quotas, type PreparedWhitelist } from "./export";
+import type { Level1Quotas, PreparedWhitelist } from "./export";
+import { assembledWhitelistExport } from "./gateway-entries.server";
 import { entriesOfEnrolment } from "./from-enrolment";
 import { DEFAULT_LEVEL1_PER_API_PER_SECOND } from "./quotas";
 
@@ -43,7 +44,7 @@ type EnrolmentRow = Prisma.EnrolmentGetPayload<{ select: typeof enrolmentColumns
  * export reads is enough on the hot path (a full zod parse of 10,000 grants costs hundreds of milliseconds); anything
  * unexpected goes through the full parse, which refuses it.
  */
-function grantOf(value: unknown): EnrolmentGrant | null {
+export function grantOf(value: unknown): EnrolmentGrant | null {
   const g = value as Partial<EnrolmentGrant> | null;
   const plausible =
     g !== null &&
@@ -114,9 +115,9 @@ export async function preparedWhitelistExport(environment: WhitelistEnvironment 
   const revision = knownRevision ?? (await readWhitelistRevision());
   const cached = cache.get(key, revision, now);
   if (cached) return { prepared: cached, revision, fromCache: true };
-  const [{ all, entries }, level1] = await Promise.all([entriesInForce(now, environment), readLevel1Quota()]);
-  const prepared = prepareWhitelist(entries, { perApiPerSecond: level1.perApiPerSecond });
-  cache.set(key, revision, nextValidityChange(all, now), prepared);
+  const level1 = await readLevel1Quota();
+  const { prepared, nextChange } = await assembledWhitelistExport(environment, now, { perApiPerSecond: level1.perApiPerSecond });
+  cache.set(key, revision, nextChange, prepared);
   return { prepared, revision, fromCache: false };
 }
 

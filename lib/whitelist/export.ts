@@ -61,7 +61,7 @@ function compareEntries(a: WhitelistEntry, b: WhitelistEntry): number {
 }
 
 // Objects are built key by key in a fixed order: JSON.stringify keeps insertion order, so the text is deterministic.
-function documentEntry(entry: WhitelistEntry): WhitelistDocumentEntry {
+export function documentEntry(entry: WhitelistEntry): WhitelistDocumentEntry {
   const certificates = [...entry.certificates]
     .sort((a, b) => a.notBefore.getTime() - b.notBefore.getTime() || compare(a.fingerprintSha256, b.fingerprintSha256))
     .map((certificate) => ({
@@ -83,6 +83,27 @@ function documentEntry(entry: WhitelistEntry): WhitelistDocumentEntry {
     accessProfile: { code: entry.accessProfile.code, label: entry.accessProfile.label },
     quotas: { authenticatedPerSecond: entry.quotas.authenticatedPerSecond, publicPerSecond: entry.quotas.publicPerSecond },
     certificates,
+  };
+}
+
+/**
+ * From entries already serialised one by one (lib/whitelist/gateway-entry.ts: the precomputed GatewayEntry rows), in
+ * export order: the same canonical JSON as `prepareWhitelist`, by concatenation. `entries` is parsed only when a
+ * caller reads it (the CSV), so a JSON export never parses what it only copies.
+ */
+export function prepareWhitelistFromJson(entryJsons: readonly string[], level1: Level1Quotas): PreparedWhitelist {
+  const level1Copy = { perApiPerSecond: level1.perApiPerSecond };
+  const canonicalJson = `{"version":${WHITELIST_FORMAT_VERSION},"level1":${JSON.stringify(level1Copy)},"entries":[${entryJsons.join(",")}]}`;
+  const contentHash = createHash("sha256").update(canonicalJson).digest("base64url");
+  let entries: WhitelistDocumentEntry[] | null = null;
+  return {
+    level1: level1Copy,
+    get entries() {
+      entries ??= (JSON.parse(canonicalJson) as { entries: WhitelistDocumentEntry[] }).entries;
+      return entries;
+    },
+    canonicalJson,
+    contentHash,
   };
 }
 

@@ -183,6 +183,14 @@ describe("GET /api/v1/whitelist", () => {
   it("follows quota changes, suspension, reinstatement and revocation at once", async () => {
     const { enrolmentId } = await approvedEnrolment();
     const find = async () => (await exportNow(token)).entries.find((e) => e.enrolmentId === enrolmentId);
+    // Each use case refreshed the precomputed entry in its own transaction (the export never had to compute it).
+    const precomputed = async () => {
+      const enrolment = await db().enrolment.findUniqueOrThrow({ where: { id: enrolmentId }, select: { updatedAt: true } });
+      const rows = await db().gatewayEntry.findMany({ where: { enrolmentId } });
+      expect(rows.every((r) => r.sourceUpdatedAt.getTime() === enrolment.updatedAt.getTime())).toBe(true);
+      return rows.map((r) => JSON.parse(r.json) as { quotas: unknown });
+    };
+    expect((await precomputed()).length).toBe(1);
     expect((await find())!.quotas).toEqual({ authenticatedPerSecond: 10, publicPerSecond: 5 });
     const revision = await readWhitelistRevision();
 
@@ -198,6 +206,7 @@ describe("GET /api/v1/whitelist", () => {
     const { version: v2 } = await setEnrolmentQuotas(ans, { enrolmentId, version: 1, authenticatedPerSecond: "20", publicPerSecond: "8", reason: "Pic d'activité hivernal" }, testRequest);
     expect(await readWhitelistRevision()).not.toBe(revision);
     expect((await find())!.quotas).toEqual({ authenticatedPerSecond: 20, publicPerSecond: 8 });
+    expect((await precomputed())[0]!.quotas).toEqual({ authenticatedPerSecond: 20, publicPerSecond: 8 });
     const events = await db().event.findMany({ where: { subjectId: enrolmentId, name: "enrolment.quotas_changed" } });
     expect(events[0]!.payload).toMatchObject({ reason: "Pic d'activité hivernal" });
     expect(await db().event.count({ where: { name: "enrolment.quotas_changed", subjectId: enrolmentId } })).toBe(1);
@@ -206,8 +215,10 @@ describe("GET /api/v1/whitelist", () => {
 
     const { version: v3 } = await suspendEnrolment(ans, { enrolmentId, version: v2, reason: "Incident de sécurité signalé." }, testRequest);
     expect(await find()).toBeUndefined();
+    expect(await precomputed()).toEqual([]);
     const { version: v4 } = await reinstateEnrolment(ans, { enrolmentId, version: v3 }, testRequest);
     expect((await find())!.quotas.authenticatedPerSecond).toBe(20);
+    expect((await precomputed()).length).toBe(1);
     await revokeEnrolment(ans, { enrolmentId, version: v4, reason: "Fin du contrat de service." }, testRequest);
     expect(await find()).toBeUndefined();
   });
