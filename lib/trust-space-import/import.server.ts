@@ -14,6 +14,7 @@ import { userActor } from "../events/actor";
 import { recordEvent } from "../events/record.server";
 import type { RequestContext } from "../request.server";
 import { filesIn, type ReceivedUpload } from "../uploads/received-upload";
+import { refreshGatewayEntries } from "../whitelist/gateway-entries.server";
 import { readImportFile, type ImportLine } from "./import-file";
 
 const FORBIDDEN = "Seuls les administrateurs de l'ANS peuvent reprendre l'espace de confiance existant.";
@@ -285,5 +286,7 @@ async function createEnrolment(tx: Tx, line: ImportLine, profile: Profile, organ
     },
     select: { id: true },
   });
+  // The stored entry the export assembles (ADR 0050), in the line's own transaction.
+  await refreshGatewayEntries(tx, [enrolment.id]);
   return enrolment.id;
 }
