@@ -37,7 +37,7 @@ test("an ANS reviewer's first sign-in enrols an authenticator app, then every si
   // A wrong code: a French message, nothing enabled.
   await reviewer.getByLabel(/^Code de vérification/).fill("000000");
   await reviewer.getByRole("button", { name: "Activer" }).click();
-  await expect(reviewer.getByRole("alert").filter({ hasText: "L'application n'est pas activée" })).toContainText("Code incorrect");
+  await expect(reviewer.locator("#enrolment-code-error")).toContainText("Code incorrect");
   const recoveryCodes = await enrolTotp(reviewer, email);
   expect(recoveryCodes).toHaveLength(10);
   await expectAccessible(reviewer);
@@ -61,7 +61,7 @@ test("an ANS reviewer's first sign-in enrols an authenticator app, then every si
   await expectAccessible(reviewer);
   await reviewer.getByLabel(/^Code de vérification/).fill("12345");
   await reviewer.getByRole("button", { name: "Vérifier" }).click();
-  await expect(reviewer.getByRole("alert").filter({ hasText: "Le code n'est pas accepté" })).toContainText("Code incorrect");
+  await expect(reviewer.locator("#sign-in-code-error")).toContainText("Code incorrect");
   // A recovery code works once.
   await reviewer.getByLabel(/^Code de vérification/).fill(recoveryCodes[0]!);
   await reviewer.getByRole("button", { name: "Vérifier" }).click();
@@ -131,7 +131,7 @@ test("the sign-in step keeps the return path and refuses a replayed code", async
   await other.getByRole("button", { name: "Se connecter" }).click();
   await other.getByLabel(/^Code de vérification/).fill(code);
   await other.getByRole("button", { name: "Vérifier" }).click();
-  await expect(other.getByRole("alert").filter({ hasText: "Le code n'est pas accepté" })).toContainText("déjà servi");
+  await expect(other.locator("#sign-in-code-error")).toContainText("déjà servi");
   await other.goto("/instruction");
   await expect(other).toHaveURL(/\/compte\/second-facteur\/verification/);
   await passSecondFactor(other, ADMIN);

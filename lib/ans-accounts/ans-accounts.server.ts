@@ -9,7 +9,9 @@ import { revokeUserSessions } from "../auth/sessions.server";
 import { db, type Tx } from "../db.server";
 import { AppError } from "../errors";
 import { queueMail } from "../mail/outbox.server";
-import { ansAccountCreatedMail, ansPasswordResetMail } from "./mail-texts";
+import { ansAccountCreatedMail, ansPasswordResetMail, secondFactorsResetMail } from "./mail-texts";
+import { withoutControlCharacters } from "../validation";
+import { z } from "zod";
 import { recordId } from "../organizations/organization-schema";
 import type { RequestContext } from "../request.server";
 import { fieldErrorsOf } from "../validation";
@@ -139,5 +141,33 @@ export async function resetAnsAccountPassword(actor: Actor, raw: { userId?: unkn
     await revokeUserSessions(tx, { userId: user.id, reason: "PASSWORD_RESET", actorId: actor.userId, request });
     await queueMail(tx, { to: user.email, ...ansPasswordResetMail({ name, signInLink: portalLink("/connexion") }) });
     return { name, oneTimePassword: password };
+  });
+}
+
+const resetReason = z.object({
+  reason: z
+    .string({ error: "Indiquez le motif (5 caractères au moins)." })
+    .transform((v) => withoutControlCharacters(v).trim())
+    .pipe(z.string().min(5, "Indiquez le motif (5 caractères au moins).").max(500, "Le motif tient en 500 caractères au plus.")),
+});
+
+/**
+ * A lost phone (issue 19): an administrator removes another ANS account's authenticator app and recovery codes, with
+ * a reason; the person's sessions end, they are mailed, and their next sign-in enrols again.
+ */
+export async function resetAnsSecondFactors(actor: Actor, raw: { userId?: unknown; reason?: unknown }, request: RequestContext): Promise<{ name: string }> {
+  requireAccountManager(actor);
+  const parsed = resetReason.safeParse({ reason: raw.reason });
+  if (!parsed.success) throw new AppError("VALIDATION", "Indiquez le motif.", fieldErrorsOf(parsed.error));
+  return db().$transaction(async (tx) => {
+    const user = await lockAnsAccount(tx, raw.userId);
+    if (user.id === actor.userId) throw new AppError("CONFLICT", "Vos propres seconds facteurs se gèrent depuis « Mon compte ».");
+    await tx.totpFactor.deleteMany({ where: { userId: user.id } });
+    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    const { name } = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true } });
+    await recordEvent(tx, { name: "user.second_factors_reset", actor: userActor(actor.userId), subjectId: user.id, request, payload: {}, personal: { reason: parsed.data.reason } });
+    await revokeUserSessions(tx, { userId: user.id, reason: "PASSWORD_RESET", actorId: actor.userId, request });
+    await queueMail(tx, { to: user.email, ...secondFactorsResetMail({ name, reason: parsed.data.reason, signInLink: portalLink("/connexion") }) });
+    return { name };
   });
 }

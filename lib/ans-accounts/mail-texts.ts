@@ -27,3 +27,15 @@ export function ansPasswordResetMail(input: { name: string; signInLink: string }
     `Connexion : ${input.signInLink}`,
   ]);
 }
+
+export function secondFactorsResetMail(input: { name: string; reason: string; signInLink: string }): MailText {
+  return mailText("user.second_factors_reset", "Les seconds facteurs de votre compte ont été réinitialisés", [
+    `Bonjour ${input.name},`,
+    "",
+    "Un administrateur de l'ANS a réinitialisé les seconds facteurs de votre compte sur le portail d'adhésion à l'espace de confiance du ROR (application d'authentification et codes de secours). Vos sessions ont été fermées.",
+    `Motif : ${input.reason}`,
+    "À votre prochaine connexion, vous activerez à nouveau une application d'authentification. Si vous n'êtes pas à l'origine de cette demande, prévenez l'ANS.",
+    "",
+    `Connexion : ${input.signInLink}`,
+  ]);
+}

@@ -137,3 +137,22 @@ describe("step-up and recovery codes", () => {
     await verifySecondFactor(person, sessionId, { code: fresh[1]! }, "sign_in", request());
   });
 });
+
+describe("an administrator's reset of another account's second factors", () => {
+  it("needs a reason, removes the factor and codes, ends the sessions, mails the person and records the event", async () => {
+    const { resetAnsSecondFactors } = await import("../ans-accounts/ans-accounts.server");
+    const admin = await createPerson(["ANS_ADMIN"]);
+    const { person, sessionId } = await enrolled();
+    await expect(resetAnsSecondFactors(admin, { userId: person.userId, reason: "" }, request())).rejects.toMatchObject({ code: "VALIDATION" });
+    const reviewer = await createPerson(["ANS_REVIEWER"]);
+    await expect(resetAnsSecondFactors(reviewer, { userId: person.userId, reason: "Téléphone perdu" }, request())).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await secondFactorOverview(person.userId)).toMatchObject({ totpEnabled: true });
+
+    await resetAnsSecondFactors(admin, { userId: person.userId, reason: "Téléphone perdu" }, request());
+    expect(await secondFactorOverview(person.userId)).toEqual({ totpEnabled: false, totpSince: null, recoveryCodesLeft: 0 });
+    expect((await db().session.findUniqueOrThrow({ where: { id: sessionId } })).revokedAt).not.toBeNull();
+    expect(await db().event.count({ where: { name: "user.second_factors_reset", subjectId: person.userId } })).toBe(1);
+    const mail = await db().outboxMessage.findFirstOrThrow({ where: { to: person.email, kind: "user.second_factors_reset" } });
+    expect(mail.text).toContain("Motif : Téléphone perdu");
+  });
+});

@@ -5,7 +5,8 @@ import { useServerAction } from "@/components/forms/use-server-action";
 import { Button } from "@/components/ui/Button";
 import { useNotify } from "@/components/ui/NoticeArea";
 import { ofWord } from "@/lib/vocabulary";
-import { resetAnsPasswordAction, setAccountActiveAction, setAccountAdminAction } from "./actions";
+import { TextField } from "@/components/ui/TextField";
+import { resetAnsPasswordAction, resetSecondFactorsAction, setAccountActiveAction, setAccountAdminAction } from "./actions";
 
 type Act = () => ReturnType<typeof setAccountActiveAction>;
 
@@ -70,6 +71,39 @@ function ResetPasswordButton({ userId, name }: { userId: string; name: string })
   );
 }
 
+/** A lost phone: the reason, then the reset of the person's second factors (issue 19). */
+function ResetSecondFactorsForm({ userId, name }: { userId: string; name: string }) {
+  const notify = useNotify();
+  const [reason, setReason] = useState("");
+  const { formError, pending, submit } = useServerAction<void>(async () => {
+    const result = await resetSecondFactorsAction(userId, { reason });
+    if (result.ok) {
+      notify(result.message);
+      setReason("");
+    }
+    return result.ok ? undefined : result;
+  });
+  return (
+    <details className="w-full">
+      <summary className="cursor-pointer text-sm font-semibold">
+        Réinitialiser les seconds facteurs<span className="sr-only"> de {name}</span>
+      </summary>
+      <form
+        className="mt-2 space-y-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <TextField id={`reset-2fa-${userId}`} name="reason" label={`Motif (communiqué à ${name})`} required value={reason} onChange={(e) => setReason(e.target.value)} error={formError} />
+        <Button type="submit" size="sm" variant="secondary" disabled={pending}>
+          Réinitialiser<span className="sr-only"> les seconds facteurs de {name}</span>
+        </Button>
+      </form>
+    </details>
+  );
+}
+
 /** Disable/enable, grant/remove the admin role, and reset the password of one account, each after a confirmation. */
 export function AccountButtons({ userId, name, active, admin, self }: { userId: string; name: string; active: boolean; admin: boolean; self: boolean }) {
   if (self) return <span className="text-sm text-grey-800">Votre compte</span>;
@@ -90,6 +124,7 @@ export function AccountButtons({ userId, name, active, admin, self }: { userId: 
         act={() => setAccountAdminAction(userId, !admin)}
       />
       {active ? <ResetPasswordButton userId={userId} name={name} /> : null}
+      {active ? <ResetSecondFactorsForm userId={userId} name={name} /> : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use server";
 
-import { createAnsAccount, resetAnsAccountPassword, setAnsAccountActive, setAnsAccountAdmin } from "@/lib/ans-accounts/ans-accounts.server";
+import { createAnsAccount, resetAnsAccountPassword, resetAnsSecondFactors, setAnsAccountActive, setAnsAccountAdmin } from "@/lib/ans-accounts/ans-accounts.server";
 import { signedInAction, type ActionResult } from "@/lib/form-action.server";
 
 const PATH = "/administration/instructeurs";
@@ -32,4 +32,14 @@ export async function setAccountActiveAction(userId: string, active: boolean): P
 
 export async function setAccountAdminAction(userId: string, admin: boolean): Promise<ActionResult> {
   return signedInAction((actor, request) => setAnsAccountAdmin(actor, { userId, admin }, request), { revalidate: refresh, forbiddenAsPage: true, stepUp: true });
+}
+
+/** A lost phone: the person's second factors go, with a reason; a sensitive act (issue 19). */
+export async function resetSecondFactorsAction(userId: string, values: { reason?: unknown }): Promise<ActionResult> {
+  return signedInAction((actor, request) => resetAnsSecondFactors(actor, { userId, reason: values?.reason }, request), {
+    revalidate: refresh,
+    forbiddenAsPage: true,
+    stepUp: true,
+    notice: ({ name }) => `Les seconds facteurs de ${name} sont réinitialisés : à sa prochaine connexion, il en activera un nouveau.`,
+  });
 }

@@ -19,7 +19,8 @@ export async function confirmEnrolmentAction(values: unknown): Promise<RecoveryC
       if (!account || (account.gate !== null && account.gate !== "second_factor_enrolment")) throw new AppError("UNAUTHENTICATED", SIGNED_OUT.formError!);
       return confirmTotpEnrolment(account.actor, account.sessionId, values, request);
     },
-    { answer: ({ recoveryCodes }) => ({ ok: true as const, recoveryCodes }), revalidate: () => [{ path: "/compte", type: "layout" }] },
+    // No revalidation: re-rendering the page would leave it (the gate is passed) before the codes are read.
+    { answer: ({ recoveryCodes }) => ({ ok: true as const, recoveryCodes }) },
   );
 }
 
@@ -53,6 +54,6 @@ export async function regenerateRecoveryCodesAction(): Promise<RecoveryCodesAnsw
       const account = await getSignedInAccount();
       return regenerateRecoveryCodes(actor, account?.secondFactorAt ?? null, request);
     },
-    { stepUp: true, answer: (recoveryCodes) => ({ ok: true as const, recoveryCodes }), revalidate: () => [{ path: "/compte", type: "layout" }] },
+    { stepUp: true, answer: (recoveryCodes) => ({ ok: true as const, recoveryCodes }) },
   );
 }
