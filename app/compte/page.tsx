@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeading } from "@/components/layout/PageHeading";
 import { Alert } from "@/components/ui/Alert";
 import { NoticeArea } from "@/components/ui/NoticeArea";
 import { accountOverview } from "@/lib/accounts/account.server";
 import { currentSessionId } from "@/lib/accounts/gated-action.server";
 import { requireActor } from "@/lib/auth/session.server";
+import { secondFactorOverview } from "@/lib/second-factor/second-factor.server";
 import { formatDateTime } from "@/lib/time";
 import { signOutAction } from "../sign-out-action";
 import { EmailChangeForm, EndOtherSessionsForm, EndSessionButton, PasswordChangeForm, RenameForm } from "./account-forms";
@@ -15,7 +17,7 @@ const NOTICES: Record<string, string> = { adresse: "Votre nouvelle adresse e-mai
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ fait?: string }> }) {
   const actor = await requireActor("/compte");
-  const [account, params] = await Promise.all([accountOverview(actor, await currentSessionId()), searchParams]);
+  const [account, secondFactor, params] = await Promise.all([accountOverview(actor, await currentSessionId()), secondFactorOverview(actor.userId), searchParams]);
   const done = params.fait ? NOTICES[params.fait] : undefined;
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
@@ -53,6 +55,20 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </h2>
           <p className="mb-4 text-grey-800">Changer de mot de passe ferme vos autres sessions ; celle-ci reste ouverte.</p>
           <PasswordChangeForm name={account.name} email={account.email} />
+        </section>
+
+        <section aria-labelledby="second-facteur">
+          <h2 id="second-facteur" className="mb-2 text-2xl font-bold">
+            Second facteur
+          </h2>
+          <p className="mb-4 text-grey-800">
+            {secondFactor.totpEnabled
+              ? `Application d'authentification activée depuis le ${formatDateTime(secondFactor.totpSince!)} ; ${secondFactor.recoveryCodesLeft} code(s) de secours inutilisé(s).`
+              : "Aucun second facteur : un code d'une application d'authentification, demandé après le mot de passe, protège votre compte si votre mot de passe fuit."}
+          </p>
+          <Link href="/compte/second-facteur" className="text-primary underline">
+            {secondFactor.totpEnabled ? "Gérer le second facteur et les codes de secours" : "Activer un second facteur"}
+          </Link>
         </section>
 
         <section aria-labelledby="sessions">
