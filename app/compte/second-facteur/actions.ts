@@ -32,7 +32,8 @@ export async function verifySignInCodeAction(values: unknown, retour: unknown): 
       if (!account.sessionId) throw new AppError("UNAUTHENTICATED", SIGNED_OUT.formError!);
       await verifySecondFactor(account.actor, account.sessionId, values, "sign_in", request);
     },
-    { redirectTo: () => safeReturnPath(retour) ?? "/espace" },
+    // The root layout too: its header was drawn at the gate, without the navigation the account now has.
+    { redirectTo: () => safeReturnPath(retour) ?? "/espace", revalidate: () => [{ path: "/", type: "layout" }] },
   );
 }
 

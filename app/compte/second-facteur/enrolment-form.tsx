@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ButtonLink } from "@/components/ui/ButtonLink";
+import { buttonClassName } from "@/components/ui/button-styles";
 import { Alert } from "@/components/ui/Alert";
 import { confirmEnrolmentAction } from "./actions";
 import { CodeForm } from "./code-form";
@@ -15,7 +15,11 @@ export function EnrolmentForm({ qrSvg, groupedSecret, continueTo }: { qrSvg: str
       <div className="space-y-6">
         <Alert variant="success" title="L'application d'authentification est activée" live />
         <RecoveryCodesList codes={codes} />
-        <ButtonLink href={continueTo}>J&apos;ai noté mes codes de secours, continuer</ButtonLink>
+        {/* A full page load, not a client navigation: the header (kept across client navigations) was drawn while the
+            account was held at the enrolment gate, without the navigation it now has. */}
+        <a href={continueTo} className={buttonClassName({})}>
+          J&apos;ai noté mes codes de secours, continuer
+        </a>
       </div>
     );
   }
