@@ -151,6 +151,11 @@ export const EVENTS = define({
     label: "Vérification de l'organisation à refaire",
     payload: z.object({ from: text, cause: z.enum(["legal_representative_named", "siret_changed", "legal_name_changed"]) }),
   },
+  "organization.second_factor_requirement_changed": {
+    subject: "Organization",
+    label: "Exigence du second facteur pour les membres modifiée",
+    payload: z.object({ required: z.boolean() }),
+  },
   "membership.technical_contact_named": { subject: "Membership", label: "Contact technique désigné", payload: z.object({ userId: id }), personal: person },
   "membership.technical_contact_removed": { subject: "Membership", label: "Contact technique retiré", payload: z.object({ userId: id }), personal: person },
   "join_request.created": { subject: "Organization", label: "Demande de rattachement reçue", payload: z.object({ joinRequestId: id, requesterId: id }) },

@@ -1,0 +1,20 @@
+import "server-only";
+// Whether an account must have a second factor, and whether it has one, read from the database (issue 19, ADR 0041):
+// the sign-in step and the removal of a factor ask the same question.
+import { db, type Tx } from "../db.server";
+import { requiredByAnOrganization, secondFactorRequired } from "./policy";
+
+export type SecondFactorStanding = { required: boolean; enrolled: boolean };
+
+const standingSelect = {
+  roles: true,
+  totpFactor: { select: { confirmedAt: true } },
+  memberships: { select: { organization: { select: { requireSecondFactor: true } } } },
+} as const;
+
+/** Null when no such account. `where` by id, or by the e-mail key the sign-in form looks up. */
+export async function secondFactorStanding(where: { id: string } | { email: string }, tx: Tx = db()): Promise<SecondFactorStanding | null> {
+  const user = await tx.user.findUnique({ where, select: standingSelect });
+  if (!user) return null;
+  return { required: secondFactorRequired(user.roles, requiredByAnOrganization(user.memberships)), enrolled: Boolean(user.totpFactor?.confirmedAt) };
+}
