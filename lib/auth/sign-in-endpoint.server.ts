@@ -69,7 +69,7 @@ async function readBody(request: Request): Promise<unknown | "too_large" | "malf
 async function secondFactorStep(email: string, retour: string | null): Promise<string> {
   // The roles and the organisations' settings as they are now: an organisation may have required a factor since.
   const standing = await secondFactorStanding({ email: emailKey(email) });
-  const gate = standing ? secondFactorGate({ ...standing, passed: false }) : null;
+  const gate = standing ? secondFactorGate({ required: standing.required, enrolled: standing.enrolled, passed: false }) : null;
   if (!gate) return retour ?? "/espace";
   return retour ? `${GATE_PATHS[gate]}?retour=${encodeURIComponent(retour)}` : GATE_PATHS[gate];
 }

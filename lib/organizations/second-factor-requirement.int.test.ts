@@ -17,7 +17,7 @@ async function organizationWithMember() {
 const setting = async (organizationId: string) => (await db().organization.findUniqueOrThrow({ where: { id: organizationId } })).requireSecondFactor;
 const signInGate = async (userId: string) => {
   const standing = (await secondFactorStanding({ id: userId }))!;
-  return secondFactorGate({ ...standing, passed: false });
+  return secondFactorGate({ required: standing.required, enrolled: standing.enrolled, passed: false });
 };
 
 describe("an organisation's second-factor requirement", () => {

@@ -4,7 +4,8 @@ import "server-only";
 import { db, type Tx } from "../db.server";
 import { requiredByAnOrganization, secondFactorRequired } from "./policy";
 
-export type SecondFactorStanding = { required: boolean; enrolled: boolean };
+/** `requiredBy`: why the account must keep a factor (its ANS role first), null when it need not. */
+export type SecondFactorStanding = { required: boolean; enrolled: boolean; requiredBy: "ans_role" | "organization" | null };
 
 const standingSelect = {
   roles: true,
@@ -16,5 +17,11 @@ const standingSelect = {
 export async function secondFactorStanding(where: { id: string } | { email: string }, tx: Tx = db()): Promise<SecondFactorStanding | null> {
   const user = await tx.user.findUnique({ where, select: standingSelect });
   if (!user) return null;
-  return { required: secondFactorRequired(user.roles, requiredByAnOrganization(user.memberships)), enrolled: Boolean(user.totpFactor?.confirmedAt) };
+  const byOrganization = requiredByAnOrganization(user.memberships);
+  const byRole = secondFactorRequired(user.roles);
+  return {
+    required: secondFactorRequired(user.roles, byOrganization),
+    enrolled: Boolean(user.totpFactor?.confirmedAt),
+    requiredBy: byRole ? "ans_role" : byOrganization ? "organization" : null,
+  };
 }
