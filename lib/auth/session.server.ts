@@ -2,7 +2,7 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { accountGate, GATE_PATHS, GATES_KEEPING_RETURN_PATH, type AccountGate } from "./account-gate";
-import { secondFactorGate, secondFactorRequired } from "../second-factor/policy";
+import { requiredByAnOrganization, secondFactorGate, secondFactorRequired } from "../second-factor/policy";
 import { db } from "../db.server";
 import { noteSignedInUser } from "../observability/request-scope";
 import { auth } from "./next-auth.server";
@@ -31,7 +31,7 @@ export const getSignedInAccount = cache(async (): Promise<SignedInAccount | null
   const user = await db().user.findUnique({
     where: { id: userId },
     include: {
-      memberships: { select: { organizationId: true, isLegalRepresentative: true, organization: { select: { status: true } } } },
+      memberships: { select: { organizationId: true, isLegalRepresentative: true, organization: { select: { status: true, requireSecondFactor: true } } } },
       _count: { select: { joinRequests: true } },
       totpFactor: { select: { confirmedAt: true } },
       sessions: { where: { id: sessionId ?? "00000000-0000-0000-0000-000000000000" }, select: { secondFactorAt: true, secondFactorByProConnect: true } },
@@ -50,7 +50,7 @@ export const getSignedInAccount = cache(async (): Promise<SignedInAccount | null
       suspendedOrganizations: user.memberships.length - memberships.length,
       joinRequests: user.roles.includes("EDITOR") ? user._count.joinRequests : 0,
     }, secondFactorGate({
-      required: secondFactorRequired(user.roles),
+      required: secondFactorRequired(user.roles, requiredByAnOrganization(user.memberships)),
       enrolled: Boolean(user.totpFactor?.confirmedAt),
       passed: secondFactorAt !== null || current?.secondFactorByProConnect === true,
     })),

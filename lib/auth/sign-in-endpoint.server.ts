@@ -13,8 +13,8 @@ import { RateLimitedSignIn, signIn } from "./next-auth.server";
 import { signInSchema } from "./sign-in-schema";
 import { emailKey, signInRefusalMessage } from "./sign-in-limit";
 import { GATE_PATHS } from "./account-gate";
-import { db } from "../db.server";
-import { secondFactorGate, secondFactorRequired } from "../second-factor/policy";
+import { secondFactorGate } from "../second-factor/policy";
+import { secondFactorStanding } from "../second-factor/requirement.server";
 
 export const SIGN_IN_MESSAGES = {
   invalid: "Adresse e-mail ou mot de passe incorrect.",
@@ -67,8 +67,9 @@ async function readBody(request: Request): Promise<unknown | "too_large" | "malf
  * carrying `retour` so that the person lands where they were going once past it.
  */
 async function secondFactorStep(email: string, retour: string | null): Promise<string> {
-  const user = await db().user.findUnique({ where: { email: emailKey(email) }, select: { roles: true, totpFactor: { select: { confirmedAt: true } } } });
-  const gate = user ? secondFactorGate({ required: secondFactorRequired(user.roles), enrolled: Boolean(user.totpFactor?.confirmedAt), passed: false }) : null;
+  // The roles and the organisations' settings as they are now: an organisation may have required a factor since.
+  const standing = await secondFactorStanding({ email: emailKey(email) });
+  const gate = standing ? secondFactorGate({ required: standing.required, enrolled: standing.enrolled, passed: false }) : null;
   if (!gate) return retour ?? "/espace";
   return retour ? `${GATE_PATHS[gate]}?retour=${encodeURIComponent(retour)}` : GATE_PATHS[gate];
 }

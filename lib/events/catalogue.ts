@@ -79,6 +79,7 @@ export const EVENTS = define({
   "user.second_factor_enrolled": { subject: "User", label: "Second facteur activé", payload: z.object({ kind: z.enum(["totp"]) }) },
   "user.second_factor_passed": { subject: "User", label: "Second facteur vérifié", payload: z.object({ kind: z.enum(["totp", "recovery_code"]), purpose: z.enum(["sign_in", "step_up"]) }) },
   "user.second_factor_failed": { subject: "User", label: "Échec du second facteur", payload: z.object({ reason: z.enum(["wrong", "replayed"]) }) },
+  "user.second_factor_removed": { subject: "User", label: "Second facteur retiré", payload: z.object({ kind: z.enum(["totp"]) }) },
   "user.recovery_codes_regenerated": { subject: "User", label: "Codes de secours régénérés", payload: none },
   "user.second_factors_reset": { subject: "User", label: "Seconds facteurs réinitialisés par un administrateur", payload: none, personal: z.object({ reason: text }) },
   "user.sessions_revoked": {
@@ -150,6 +151,11 @@ export const EVENTS = define({
     subject: "Organization",
     label: "Vérification de l'organisation à refaire",
     payload: z.object({ from: text, cause: z.enum(["legal_representative_named", "siret_changed", "legal_name_changed"]) }),
+  },
+  "organization.second_factor_requirement_changed": {
+    subject: "Organization",
+    label: "Exigence du second facteur pour les membres modifiée",
+    payload: z.object({ required: z.boolean() }),
   },
   "membership.technical_contact_named": { subject: "Membership", label: "Contact technique désigné", payload: z.object({ userId: id }), personal: person },
   "membership.technical_contact_removed": { subject: "Membership", label: "Contact technique retiré", payload: z.object({ userId: id }), personal: person },

@@ -44,6 +44,7 @@ export async function organizationPage(actor: Actor, organizationId: unknown, no
       status: organization.status,
       statusReason: organization.statusReason,
       statusChangedAt: organization.statusChangedAt,
+      requireSecondFactor: organization.requireSecondFactor,
     },
     evidence: organization.evidence.map((e) => ({
       evidenceId: e.id,

@@ -75,3 +75,10 @@ export type JoinWithNewAccountInput = z.input<typeof joinWithNewAccountSchema>;
 
 /** Record ids travel through forms: anything that is not a UUID is refused before reaching the database. */
 export const recordId = z.uuid();
+
+/** The organisation's second-factor setting (issue 19): every member must have one, or each chooses. */
+export const secondFactorRequirementSchema = z.object({
+  requireSecondFactor: z.boolean({ error: "Indiquez si le second facteur est exigé des membres." }),
+});
+
+export type SecondFactorRequirementInput = z.input<typeof secondFactorRequirementSchema>;

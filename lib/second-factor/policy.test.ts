@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { secondFactorGate, secondFactorRequired } from "./policy";
+import { requiredByAnOrganization, secondFactorGate, secondFactorRequired } from "./policy";
 
 describe("second-factor policy", () => {
   it("requires a factor of every ANS account, and of editors only when an organisation says so", () => {
@@ -7,6 +7,14 @@ describe("second-factor policy", () => {
     expect(secondFactorRequired(["ANS_ADMIN"])).toBe(true);
     expect(secondFactorRequired(["EDITOR"])).toBe(false);
     expect(secondFactorRequired(["EDITOR"], true)).toBe(true);
+  });
+
+  it("counts an organisation's requirement when any one of the account's organisations sets it", () => {
+    const of = (...settings: boolean[]) => settings.map((requireSecondFactor) => ({ organization: { requireSecondFactor } }));
+    expect(requiredByAnOrganization(of())).toBe(false);
+    expect(requiredByAnOrganization(of(false, false))).toBe(false);
+    expect(requiredByAnOrganization(of(false, true))).toBe(true);
+    expect(secondFactorGate({ required: secondFactorRequired(["EDITOR"], requiredByAnOrganization(of(true))), enrolled: false, passed: false })).toBe("second_factor_enrolment");
   });
 
   it("holds a session that has not passed its factor at the check, or at enrolment when it has none", () => {

@@ -6,6 +6,14 @@ export function secondFactorRequired(roles: readonly PlatformRole[], requiredByA
   return roles.some((role) => role === "ANS_REVIEWER" || role === "ANS_ADMIN") || requiredByAnOrganization;
 }
 
+/**
+ * Whether one of the account's organisations requires a second factor of its members. A suspended organisation's
+ * setting still counts: suspension takes rights away, it does not lower the bar of signing in.
+ */
+export function requiredByAnOrganization(memberships: readonly { organization: { requireSecondFactor: boolean } }[]): boolean {
+  return memberships.some((m) => m.organization.requireSecondFactor);
+}
+
 export type SecondFactorGate = "second_factor" | "second_factor_enrolment";
 
 /**

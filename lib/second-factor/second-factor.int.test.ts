@@ -2,9 +2,18 @@ import { describe, expect, it } from "vitest";
 import { openSession } from "../auth/sessions.server";
 import type { PlatformRole } from "../auth/permissions";
 import { db } from "../db.server";
-import { createPerson } from "../testing/catalogue-fixtures.server";
+import { createOrganization, createPerson } from "../testing/catalogue-fixtures.server";
 import { testRequest } from "../testing/organization-fixtures.server";
-import { confirmTotpEnrolment, pendingTotpEnrolment, regenerateRecoveryCodes, requireFreshSecondFactor, secondFactorOverview, verifySecondFactor } from "./second-factor.server";
+import {
+  confirmTotpEnrolment,
+  pendingTotpEnrolment,
+  regenerateRecoveryCodes,
+  removeOwnTotpFactor,
+  requireFreshSecondFactor,
+  SECOND_FACTOR_MESSAGES,
+  secondFactorOverview,
+  verifySecondFactor,
+} from "./second-factor.server";
 import { timeStep, totpCodeAt } from "./totp";
 
 const LIMITS = { windowMinutes: 15, freeFailuresPerPair: 3, maxDelaySeconds: 30, maxFailuresPerIp: 1000 };
@@ -154,5 +163,52 @@ describe("an administrator's reset of another account's second factors", () => {
     expect(await db().event.count({ where: { name: "user.second_factors_reset", subjectId: person.userId } })).toBe(1);
     const mail = await db().outboxMessage.findFirstOrThrow({ where: { to: person.email, kind: "user.second_factors_reset" } });
     expect(mail.text).toContain("Motif : Téléphone perdu");
+  });
+});
+
+describe("removing one's own authenticator app", () => {
+  /** An existing person's factor enrolled, as the enrolment page does it. */
+  async function enrol(person: { userId: string; email: string }, now = new Date()) {
+    const sessionId = await db().$transaction((tx) => openSession(tx, { id: person.userId, roles: ["EDITOR"] }, testRequest, now));
+    const pending = (await pendingTotpEnrolment(person))!;
+    await confirmTotpEnrolment(person, sessionId, { code: totpCodeAt(pending.secret, timeStep(now) - 1) }, request(), { now });
+  }
+  const removals = (userId: string) => db().event.count({ where: { name: "user.second_factor_removed", subjectId: userId } });
+
+  it("removes an editor's factor and recovery codes after a fresh check, and records it", async () => {
+    const editor = await createPerson(["EDITOR"]);
+    await enrol(editor);
+    const now = new Date();
+    // Without a fresh check: 403, nothing changed.
+    await expect(removeOwnTotpFactor(editor, null, request(), now)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(removeOwnTotpFactor(editor, new Date(now.getTime() - 11 * 60_000), request(), now)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await secondFactorOverview(editor.userId)).toMatchObject({ totpEnabled: true, recoveryCodesLeft: 10 });
+
+    await removeOwnTotpFactor(editor, now, request(), now);
+    expect(await secondFactorOverview(editor.userId)).toEqual({ totpEnabled: false, totpSince: null, recoveryCodesLeft: 0 });
+    expect(await db().totpFactor.count({ where: { userId: editor.userId } })).toBe(0);
+    expect(await removals(editor.userId)).toBe(1);
+    // Nothing left to remove.
+    await expect(removeOwnTotpFactor(editor, now, request(), now)).rejects.toMatchObject({ code: "CONFLICT", message: SECOND_FACTOR_MESSAGES.noFactor });
+  });
+
+  it("is refused, in French and with nothing written, when the account must keep it: an ANS role, or an organisation's requirement", async () => {
+    const { person } = await enrolled(["ANS_REVIEWER"]);
+    const now = new Date();
+    await expect(removeOwnTotpFactor(person, now, request(), now)).rejects.toMatchObject({ code: "CONFLICT", message: SECOND_FACTOR_MESSAGES.lastForAnsRole });
+    expect(await secondFactorOverview(person.userId)).toMatchObject({ totpEnabled: true, recoveryCodesLeft: 10 });
+    expect(await removals(person.userId)).toBe(0);
+
+    const org = await createOrganization();
+    await enrol(org.member);
+    await db().organization.update({ where: { id: org.organizationId }, data: { requireSecondFactor: true } });
+    await expect(removeOwnTotpFactor(org.member, now, request(), now)).rejects.toMatchObject({ code: "CONFLICT", message: SECOND_FACTOR_MESSAGES.lastForOrganization });
+    expect(await secondFactorOverview(org.member.userId)).toMatchObject({ totpEnabled: true, recoveryCodesLeft: 10 });
+    expect(await removals(org.member.userId)).toBe(0);
+
+    // Once the organisation lifts its requirement, the member may remove it.
+    await db().organization.update({ where: { id: org.organizationId }, data: { requireSecondFactor: false } });
+    await removeOwnTotpFactor(org.member, now, request(), now);
+    expect(await secondFactorOverview(org.member.userId)).toMatchObject({ totpEnabled: false, recoveryCodesLeft: 0 });
   });
 });

@@ -17,6 +17,7 @@ import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from "./rec
 import { secondFactorKeyMaterial } from "./key-material";
 import { openSecret, sealSecret } from "./secret-box";
 import { STEP_UP_MESSAGE, STEP_UP_SECONDS, stepUpIsFresh } from "./step-up";
+import { secondFactorStanding } from "./requirement.server";
 import { checkTotp, newTotpSecret, totpUri } from "./totp";
 
 export const SECOND_FACTOR_MESSAGES = {
@@ -25,6 +26,10 @@ export const SECOND_FACTOR_MESSAGES = {
   recoveryUsed: "Ce code de secours a déjà servi ou n'existe pas : chacun ne sert qu'une fois.",
   noFactor: "Aucune application d'authentification n'est activée sur ce compte.",
   noPending: "L'activation a expiré : rechargez la page pour obtenir un nouveau secret.",
+  lastForAnsRole:
+    "Un compte de l'ANS garde toujours un second facteur : vous ne pouvez pas retirer le dernier. Un téléphone perdu ? Un administrateur peut réinitialiser vos seconds facteurs.",
+  lastForOrganization:
+    "Une de vos organisations exige un second facteur de ses membres : vous ne pouvez pas retirer le dernier. Activez-en un autre d'abord, ou demandez à un représentant légal de lever l'exigence.",
 } as const;
 
 const codeSchema = z.object({
@@ -222,5 +227,25 @@ export async function regenerateRecoveryCodes(user: { userId: string }, secondFa
     const codes = await replaceRecoveryCodes(tx, user.userId, now);
     await recordEvent(tx, { name: "user.recovery_codes_regenerated", actor: userActor(user.userId), subjectId: user.userId, request, payload: {} });
     return codes;
+  });
+}
+
+/**
+ * The account's own authenticator app removed, its recovery codes with it; a sensitive act (fresh check). Refused
+ * while the account must keep a factor (ANS roles, an organisation's requirement) and this one is its last.
+ */
+export async function removeOwnTotpFactor(user: { userId: string }, secondFactorAt: Date | null, request: RequestContext, now: Date = new Date()): Promise<void> {
+  requireFreshSecondFactor(secondFactorAt, now);
+  await db().$transaction(async (tx) => {
+    // Locked: two removals at once, or a removal racing a confirmation, run one after the other.
+    const locked = await tx.$queryRaw<{ confirmedAt: Date | null }[]>`SELECT "confirmedAt" FROM "TotpFactor" WHERE "userId" = ${user.userId}::uuid FOR UPDATE`;
+    if (!locked[0]?.confirmedAt) throw new AppError("CONFLICT", SECOND_FACTOR_MESSAGES.noFactor);
+    const standing = await secondFactorStanding({ id: user.userId }, tx);
+    // The authenticator app is the only kind of factor so far: it is always the last one.
+    if (standing?.requiredBy === "ans_role") throw new AppError("CONFLICT", SECOND_FACTOR_MESSAGES.lastForAnsRole);
+    if (standing?.requiredBy === "organization") throw new AppError("CONFLICT", SECOND_FACTOR_MESSAGES.lastForOrganization);
+    await tx.totpFactor.delete({ where: { userId: user.userId } });
+    await tx.recoveryCode.deleteMany({ where: { userId: user.userId } });
+    await recordEvent(tx, { name: "user.second_factor_removed", actor: userActor(user.userId), subjectId: user.userId, request, payload: { kind: "totp" } });
   });
 }

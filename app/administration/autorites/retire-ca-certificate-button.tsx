@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useStepUp } from "@/components/forms/step-up";
 import { Button } from "@/components/ui/Button";
 import { retireCaCertificateAction } from "./actions";
 
@@ -13,6 +14,7 @@ export function RetireCaCertificateButton({ id, name, environmentName }: { id: s
   const question = useRef<HTMLParagraphElement>(null);
   const retire = useRef<HTMLButtonElement>(null);
   const [returnFocus, setReturnFocus] = useState(false);
+  const stepUp = useStepUp();
 
   useEffect(() => {
     if (confirming) question.current?.focus();
@@ -30,7 +32,9 @@ export function RetireCaCertificateButton({ id, name, environmentName }: { id: s
   const confirm = () =>
     startTransition(async () => {
       setError(undefined);
-      const result = await retireCaCertificateAction(id);
+      let result = await retireCaCertificateAction(id);
+      // A sensitive act without a fresh second-factor check (issue 19): the portal's dialog asks for a code, then again.
+      if (result && !result.ok && result.stepUp && stepUp && (await stepUp())) result = await retireCaCertificateAction(id);
       if (result) setError(result.formError ?? Object.values(result.fieldErrors)[0]);
     });
 

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { publicAction, signedInAction, SIGNED_OUT, type ActionResult } from "@/lib/form-action.server";
 import type { FormResult } from "@/lib/form-result";
 import { safeReturnPath } from "@/lib/return-path";
-import { confirmTotpEnrolment, regenerateRecoveryCodes, verifySecondFactor } from "@/lib/second-factor/second-factor.server";
+import { confirmTotpEnrolment, regenerateRecoveryCodes, removeOwnTotpFactor, verifySecondFactor } from "@/lib/second-factor/second-factor.server";
 
 export type RecoveryCodesAnswer = { ok: true; recoveryCodes: string[] };
 
@@ -56,5 +56,20 @@ export async function regenerateRecoveryCodesAction(): Promise<RecoveryCodesAnsw
       return regenerateRecoveryCodes(actor, account?.secondFactorAt ?? null, request);
     },
     { stepUp: true, answer: (recoveryCodes) => ({ ok: true as const, recoveryCodes }) },
+  );
+}
+
+/** The account's own authenticator app and recovery codes removed; refused when it is a factor the account must keep. */
+export async function removeTotpFactorAction(): Promise<ActionResult> {
+  return signedInAction(
+    async (actor, request) => {
+      const account = await getSignedInAccount();
+      await removeOwnTotpFactor(actor, account?.secondFactorAt ?? null, request);
+    },
+    {
+      stepUp: true,
+      revalidate: () => ["/compte/second-facteur", "/compte"],
+      notice: () => "L'application d'authentification est retirée, ainsi que vos codes de secours : seul le mot de passe est désormais demandé.",
+    },
   );
 }

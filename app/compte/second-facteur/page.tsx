@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { PageHeading } from "@/components/layout/PageHeading";
 import { Alert } from "@/components/ui/Alert";
+import { NoticeArea } from "@/components/ui/NoticeArea";
 import { requireActor } from "@/lib/auth/session.server";
-import { pendingTotpEnrolment, secondFactorOverview } from "@/lib/second-factor/second-factor.server";
+import { secondFactorStanding } from "@/lib/second-factor/requirement.server";
+import { pendingTotpEnrolment, SECOND_FACTOR_MESSAGES, secondFactorOverview } from "@/lib/second-factor/second-factor.server";
 import { groupedSecret } from "@/lib/second-factor/totp";
 import { formatDateTime } from "@/lib/time";
 import { EnrolmentForm } from "./enrolment-form";
 import { RegenerateRecoveryCodes } from "./regenerate-recovery-codes";
+import { RemoveTotpFactor } from "./remove-totp-factor";
 
 export const metadata: Metadata = { title: "Second facteur" };
 export const dynamic = "force-dynamic";
@@ -14,36 +17,55 @@ export const dynamic = "force-dynamic";
 /** The account's second factors: the authenticator app, the recovery codes (issue 19). */
 export default async function SecondFactorPage() {
   const actor = await requireActor("/compte/second-facteur");
-  const overview = await secondFactorOverview(actor.userId);
+  const [overview, standing] = await Promise.all([secondFactorOverview(actor.userId), secondFactorStanding({ id: actor.userId })]);
   const pending = overview.totpEnabled ? null : await pendingTotpEnrolment(actor);
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <PageHeading title="Second facteur" lead="Un code de votre application d'authentification, demandé après le mot de passe et avant les actions sensibles." />
-      <div className="space-y-10">
-        <section aria-labelledby="application">
-          <h2 id="application" className="mb-4 text-2xl font-bold">
-            Application d&apos;authentification
-          </h2>
-          {overview.totpEnabled ? (
-            <Alert variant="success" title="Activée">
-              <p>Depuis le {formatDateTime(overview.totpSince!)}. Une application perdue ? Un administrateur ANS peut réinitialiser vos seconds facteurs.</p>
-            </Alert>
-          ) : pending ? (
-            <EnrolmentForm qrSvg={pending.qrSvg} groupedSecret={groupedSecret(pending.secret)} continueTo="/compte/second-facteur" />
-          ) : null}
-        </section>
-        {overview.totpEnabled ? (
-          <section aria-labelledby="codes-de-secours">
-            <h2 id="codes-de-secours" className="mb-2 text-2xl font-bold">
-              Codes de secours
+      <NoticeArea>
+        <div className="space-y-10">
+          <section aria-labelledby="application">
+            <h2 id="application" className="mb-4 text-2xl font-bold">
+              Application d&apos;authentification
             </h2>
-            <p className="mb-4">
-              {overview.recoveryCodesLeft} code{overview.recoveryCodesLeft > 1 ? "s" : ""} de secours inutilisé{overview.recoveryCodesLeft > 1 ? "s" : ""}. En générer de nouveaux rend les anciens inutilisables.
-            </p>
-            <RegenerateRecoveryCodes />
+            {overview.totpEnabled ? (
+              <Alert variant="success" title="Activée">
+                <p>Depuis le {formatDateTime(overview.totpSince!)}. Une application perdue ? Un administrateur ANS peut réinitialiser vos seconds facteurs.</p>
+              </Alert>
+            ) : pending ? (
+              <EnrolmentForm qrSvg={pending.qrSvg} groupedSecret={groupedSecret(pending.secret)} continueTo="/compte/second-facteur" />
+            ) : null}
           </section>
-        ) : null}
-      </div>
+          {overview.totpEnabled ? (
+            <section aria-labelledby="codes-de-secours">
+              <h2 id="codes-de-secours" className="mb-2 text-2xl font-bold">
+                Codes de secours
+              </h2>
+              <p className="mb-4">
+                {overview.recoveryCodesLeft} code{overview.recoveryCodesLeft > 1 ? "s" : ""} de secours inutilisé{overview.recoveryCodesLeft > 1 ? "s" : ""}. En générer de nouveaux rend les anciens inutilisables.
+              </p>
+              <RegenerateRecoveryCodes />
+            </section>
+          ) : null}
+          {overview.totpEnabled ? (
+            <section aria-labelledby="retirer">
+              <h2 id="retirer" className="mb-2 text-2xl font-bold">
+                Retirer l&apos;application
+              </h2>
+              {standing?.requiredBy === "ans_role" ? (
+                <p>{SECOND_FACTOR_MESSAGES.lastForAnsRole}</p>
+              ) : standing?.requiredBy === "organization" ? (
+                <p>{SECOND_FACTOR_MESSAGES.lastForOrganization}</p>
+              ) : (
+                <>
+                  <p className="mb-4">Vos codes de secours sont supprimés avec elle ; la connexion ne demandera plus que le mot de passe.</p>
+                  <RemoveTotpFactor />
+                </>
+              )}
+            </section>
+          ) : null}
+        </div>
+      </NoticeArea>
     </div>
   );
 }

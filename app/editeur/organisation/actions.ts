@@ -6,6 +6,7 @@ import { removeMember, setLegalRepresentative, setTechnicalContact } from "@/lib
 import { updateOrganization } from "@/lib/organizations/update-organization.server";
 import { uploadOrganizationEvidence } from "@/lib/organizations/verification.server";
 import { decideJoinRequest } from "@/lib/organizations/join-requests.server";
+import { setSecondFactorRequirement } from "@/lib/organizations/second-factor-requirement.server";
 import { lookUpSiretForPrefill } from "@/lib/organizations/register-prefill.server";
 import { uploadFromFormData } from "@/lib/uploads/form-data-upload";
 import { ORGANIZATION_EVIDENCE_UPLOAD } from "@/lib/uploads/upload-kinds";
@@ -84,4 +85,16 @@ export async function decideJoinRequestAction(joinRequestId: unknown, accept: bo
 /** A new SIRET typed on the organisation page: the register's legal name and address (ADR 0049). */
 export async function lookUpSiretAction(siret: unknown) {
   return signedInAction((actor, request) => lookUpSiretForPrefill(actor, siret, request), { answer: (prefill) => prefill });
+}
+
+export async function setSecondFactorRequirementAction(organizationId: unknown, values: unknown): Promise<ActionResult> {
+  return signedInAction((actor, request) => setSecondFactorRequirement(actor, organizationId, values, request), {
+    revalidate: () => [PAGE],
+    notice: ({ changed, required }) =>
+      !changed
+        ? "Aucune modification à enregistrer."
+        : required
+          ? "Le second facteur est maintenant exigé de chaque membre : ceux qui n'en ont pas l'activeront avant toute autre action."
+          : "Le second facteur n'est plus exigé : chaque membre choisit de l'activer ou non.",
+  });
 }

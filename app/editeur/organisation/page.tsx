@@ -20,6 +20,7 @@ import { InviteForm } from "./invite-form";
 import { NoticeArea } from "@/components/ui/NoticeArea";
 import { OrganizationDetailsForm } from "./organization-details-form";
 import { RowAction } from "./row-action";
+import { SecondFactorRequirementForm } from "./second-factor-requirement-form";
 
 export const metadata: Metadata = { title: "Organisation et membres" };
 
@@ -111,6 +112,22 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
             <h3 className="mt-8 text-xl font-bold">Déposer un justificatif</h3>
             <EvidenceUploadForm organizationId={organization.id} />
           </>
+        )}
+      </section>
+
+      <section id="second-facteur" aria-labelledby="second-facteur-titre" className="mb-12 max-w-2xl scroll-mt-8">
+        <h2 id="second-facteur-titre" className="mb-4 text-2xl font-bold">
+          Second facteur des membres
+        </h2>
+        <p className="mb-4">
+          {organization.requireSecondFactor
+            ? "L'organisation exige de chaque membre un second facteur (application d'authentification) pour se connecter au portail."
+            : "Chaque membre choisit d'activer ou non un second facteur (application d'authentification) pour se connecter au portail."}
+        </p>
+        {permissions.manageLegalRepresentatives ? (
+          <SecondFactorRequirementForm organizationId={organization.id} required={organization.requireSecondFactor} />
+        ) : (
+          <p className="text-grey-600">Seul un représentant légal peut modifier ce réglage.</p>
         )}
       </section>
 

@@ -5,6 +5,7 @@ import { requireGatedAccount } from "@/lib/auth/session.server";
 import { portalOrigin } from "@/lib/request.server";
 import { safeReturnPath } from "@/lib/return-path";
 import { pendingTotpEnrolment } from "@/lib/second-factor/second-factor.server";
+import { secondFactorRequired } from "@/lib/second-factor/policy";
 import { groupedSecret } from "@/lib/second-factor/totp";
 import { EnrolmentForm } from "../enrolment-form";
 
@@ -13,17 +14,20 @@ export const metadata: Metadata = { title: "Activez votre second facteur" };
 // The secret is made on first view and kept until confirmed: never cached.
 export const dynamic = "force-dynamic";
 
-/** An ANS account without a second factor enrols before anything else (issue 19). */
+/** An ANS account, or a member of an organisation that requires it, without a second factor enrols first (issue 19). */
 export default async function SecondFactorEnrolmentPage({ searchParams }: { searchParams: Promise<{ retour?: string }> }) {
   const { actor } = await requireGatedAccount("second_factor_enrolment");
   const params = await searchParams;
   const returnTo = safeReturnPath(params.retour, portalOrigin(await headers())) ?? "/espace";
   const pending = await pendingTotpEnrolment(actor);
+  const why = secondFactorRequired(actor.roles)
+    ? "Les comptes de l'ANS approuvent l'accès à des données de santé : un mot de passe ne suffit pas."
+    : "Une de vos organisations exige un second facteur de chacun de ses membres.";
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <PageHeading
         title="Activez votre second facteur"
-        lead={`Bonjour ${actor.name}. Les comptes de l'ANS approuvent l'accès à des données de santé : un mot de passe ne suffit pas. Activez une application d'authentification pour continuer.`}
+        lead={`Bonjour ${actor.name}. ${why} Activez une application d'authentification pour continuer.`}
       />
       {pending ? <EnrolmentForm qrSvg={pending.qrSvg} groupedSecret={groupedSecret(pending.secret)} continueTo={returnTo} /> : null}
     </div>
