@@ -179,6 +179,14 @@ describe("the nginx configuration generator", () => {
     expect(() => generateNginxConfig(input({ caBundlePems: [authority.root.pem, leaf.pem] }))).toThrow(/end-entity/);
   });
 
+  it("names the files as they are downloaded: the http file points to the server file, the server file to the CA bundle", () => {
+    const files = generateNginxConfig(input()).files;
+    expect(Object.keys(files).sort()).toEqual([NGINX_CA_BUNDLE_FILE, NGINX_HTTP_FILE, NGINX_SERVER_FILE].sort());
+    expect(files[NGINX_HTTP_FILE]).toContain(`and ${NGINX_SERVER_FILE} inside the mutual-TLS server { }`);
+    expect(files[NGINX_SERVER_FILE]).toContain(`ssl_client_certificate /etc/nginx/ror/${NGINX_CA_BUNDLE_FILE};`);
+    expect(files[NGINX_SERVER_FILE]).toContain(`needs ${NGINX_HTTP_FILE}`);
+  });
+
   it("is deterministic whatever the input order", () => {
     const entries = syntheticEntries(50, now);
     expect(generateNginxConfig(input({ entries: [...entries].reverse() })).files).toEqual(generateNginxConfig(input({ entries })).files);
