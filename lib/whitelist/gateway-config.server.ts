@@ -5,11 +5,12 @@ import { can, type Actor } from "../auth/permissions";
 import { env } from "../env.server";
 import { activeCaBundle } from "../certificates/ca-bundle.server";
 import { pemEncode } from "../certificates/pem";
-import { apisInUse, type RorApiRecord } from "../catalogue/ror-apis.server";
+import { apisInUse } from "../catalogue/ror-apis.server";
 import { AppError } from "../errors";
 import { entriesInForce, readLevel1Quota } from "./entries.server";
 import type { WhitelistEnvironment } from "./entry";
-import { generateNginxConfig, NGINX_CA_BUNDLE_FILE, NGINX_HTTP_FILE, NGINX_SERVER_FILE, type GatewayApi, type NginxConfig } from "./nginx-config";
+import { gatewayApisOf } from "./gateway-apis";
+import { generateNginxConfig, NGINX_CA_BUNDLE_FILE, NGINX_HTTP_FILE, NGINX_SERVER_FILE, type NginxConfig } from "./nginx-config";
 
 export const GATEWAY_FILES = [NGINX_HTTP_FILE, NGINX_SERVER_FILE, NGINX_CA_BUNDLE_FILE] as const;
 export type GatewayFile = (typeof GATEWAY_FILES)[number];
@@ -18,21 +19,6 @@ export type GatewayFile = (typeof GATEWAY_FILES)[number];
 export function caBundlePath(): string {
   const dir = env().GATEWAY_CA_BUNDLE_DIR ?? "/etc/nginx/ror";
   return `${dir.replace(/\/$/, "")}/${NGINX_CA_BUNDLE_FILE}`;
-}
-
-/**
- * The catalogue's APIs as the generator takes them: the level-1 key is derived from the prefix ("/fhir/" → "fhir"),
- * readable in nginx's logs and unique (prefixes never overlap, a suffix settles what truncation could merge).
- */
-export function gatewayApisOf(apis: readonly Pick<RorApiRecord, "name" | "pathPrefix" | "kind" | "level1PerSecond">[]): GatewayApi[] {
-  const codes = new Set<string>();
-  return apis.map((api) => {
-    const base = (api.pathPrefix.split("/").filter(Boolean).join(".").replace(/^[^A-Za-z0-9]+/, "") || "api").slice(0, 56);
-    let code = base;
-    for (let n = 2; codes.has(code.toLowerCase()); n++) code = `${base}-${n}`;
-    codes.add(code.toLowerCase());
-    return { code, name: api.name, pathPrefix: api.pathPrefix, access: api.kind === "PUBLIC" ? "public" : "authenticated", level1PerSecond: api.level1PerSecond };
-  });
 }
 
 export async function buildGatewayConfig(environment: WhitelistEnvironment, now: Date): Promise<NginxConfig> {
