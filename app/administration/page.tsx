@@ -22,6 +22,7 @@ export default async function AdministrationPage() {
           <li><Link href="/administration/profils">Profils d&apos;accès et quotas par défaut</Link></li>
           <li><Link href="/administration/autorites">Autorités de certification des environnements de test et de production</Link></li>
           <li><Link href="/administration/platines">Plans de tests PLATINES exigés des services</Link></li>
+          <li><Link href="/administration/api">API du ROR protégées par la passerelle : préfixes, types de données et quotas de niveau 1</Link></li>
           <li><Link href="/administration/quotas">Quota de niveau 1 par API</Link></li>
           <li><Link href="/administration/jetons">Jetons d&apos;API de la passerelle</Link></li>
           <li><Link href="/administration/reprise">Reprise de l&apos;espace de confiance existant : import de la liste blanche actuelle</Link></li>

@@ -23,6 +23,7 @@ export const SUBJECT_TYPES = [
   "CharterVersion",
   "AccessProfile",
   "Level1QuotaSetting",
+  "GatewayApi",
   "OutboxMessage",
   "WebhookSubscription",
   "WebhookDelivery",
@@ -404,6 +405,21 @@ export const EVENTS = define({
     }),
   },
   "level1_quota.updated": { subject: "Level1QuotaSetting", label: "Quota de niveau 1 par API modifié", payload: z.object({ from: count, to: count }) },
+  "gateway_api.created": {
+    subject: "GatewayApi",
+    label: "API du ROR ajoutée au catalogue de la passerelle",
+    payload: z.object({ name: text, pathPrefix: text, kind: text, level1PerSecond: count }),
+  },
+  "gateway_api.updated": {
+    subject: "GatewayApi",
+    label: "API du ROR modifiée dans le catalogue de la passerelle",
+    payload: z.object({ pathPrefix: text, changes }),
+  },
+  "gateway_api.retired": {
+    subject: "GatewayApi",
+    label: "API du ROR retirée du catalogue de la passerelle",
+    payload: z.object({ name: text, pathPrefix: text }),
+  },
   "api_token.created": { subject: "ApiToken", label: "Jeton d'API créé", payload: z.object({ name: text, scopes: z.array(text).optional() }) },
   "api_token.revoked": { subject: "ApiToken", label: "Jeton d'API révoqué", payload: none },
   "certificate.expiry_notice_sent": {

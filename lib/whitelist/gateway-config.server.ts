@@ -5,9 +5,11 @@ import { can, type Actor } from "../auth/permissions";
 import { env } from "../env.server";
 import { activeCaBundle } from "../certificates/ca-bundle.server";
 import { pemEncode } from "../certificates/pem";
+import { apisInUse } from "../catalogue/ror-apis.server";
 import { AppError } from "../errors";
 import { entriesInForce, readLevel1Quota } from "./entries.server";
 import type { WhitelistEnvironment } from "./entry";
+import { gatewayApisOf } from "./gateway-apis";
 import { generateNginxConfig, NGINX_CA_BUNDLE_FILE, NGINX_HTTP_FILE, NGINX_SERVER_FILE, type NginxConfig } from "./nginx-config";
 
 export const GATEWAY_FILES = [NGINX_HTTP_FILE, NGINX_SERVER_FILE, NGINX_CA_BUNDLE_FILE] as const;
@@ -20,13 +22,14 @@ export function caBundlePath(): string {
 }
 
 export async function buildGatewayConfig(environment: WhitelistEnvironment, now: Date): Promise<NginxConfig> {
-  const [{ entries }, level1, bundle] = await Promise.all([entriesInForce(now, environment), readLevel1Quota(), activeCaBundle(environment)]);
+  const [{ entries }, level1, bundle, apis] = await Promise.all([entriesInForce(now, environment), readLevel1Quota(), activeCaBundle(environment), apisInUse()]);
   return generateNginxConfig({
     environment,
     entries,
     level1: { perApiPerSecond: level1.perApiPerSecond },
     caBundlePems: bundle.map((c) => pemEncode(c.der, "CERTIFICATE")),
     caBundlePath: caBundlePath(),
+    apis: gatewayApisOf(apis),
   });
 }
 

@@ -58,13 +58,13 @@ describe("the nginx configuration generator", () => {
     for (const entry of entries.filter((e) => e.environment === "TEST")) expect(http).not.toContain(entry.enrolmentId);
   });
 
-  it("one limit_req zone per quota value in use, keyed by service, plus level 1 per API; 429 when over", () => {
+  it("one limit_req zone per quota value in use, keyed by service and kind, plus level 1 per API; 429 when over", () => {
     const config = generateNginxConfig(input({ level1: { perApiPerSecond: 250 } }));
     const http = config.files[NGINX_HTTP_FILE];
     const server = config.files[NGINX_SERVER_FILE];
     for (const r of [5, 10, 20]) {
       expect(http).toContain(`limit_req_zone $ror_l2_key_${r} zone=ror_l2_${r}:1m rate=${r}r/s;`);
-      expect(mapBlock(http, `map $ror_l2_rate $ror_l2_key_${r}`)).toEqual(new Map([["default", ""], [String(r), "$ror_service"]]));
+      expect(mapBlock(http, `map $ror_l2_rate $ror_l2_key_${r}`)).toEqual(new Map([["default", ""], [String(r), "$ror_service:$ror_api_access"]]));
       expect(server).toContain(`limit_req zone=ror_l2_${r} burst=${r} nodelay;`);
     }
     expect(http).toContain("limit_req_zone $ror_api zone=ror_l1:1m rate=250r/s;");
@@ -87,7 +87,7 @@ describe("the nginx configuration generator", () => {
     );
     const http = config.files[NGINX_HTTP_FILE];
     expect([...mapBlock(http, "map $uri $ror_api").entries()]).toEqual([
-      ["default", "other"],
+      ["default", ""],
       ["~^/fhir/open\\.data/", "FHIR_OPEN"],
       ["~^/fhir/", "FHIR"],
     ]);
@@ -96,6 +96,39 @@ describe("the nginx configuration generator", () => {
       ["~^/fhir/open\\.data/", "public"],
     ]);
     expect(mapBlock(generateNginxConfig(input()).files[NGINX_HTTP_FILE], "map $uri $ror_api").get("default")).toBe("ror");
+  });
+
+  it("gives each API of the catalogue its own level-1 zone at its own quota, and 404 outside every prefix", () => {
+    const config = generateNginxConfig(
+      input({
+        level1: { perApiPerSecond: 100 },
+        apis: [
+          { code: "fhir", name: "API FHIR du ROR", pathPrefix: "/fhir/", access: "authenticated", level1PerSecond: 30 },
+          { code: "ws", pathPrefix: "/ws/", access: "authenticated" },
+          { code: "open.data", pathPrefix: "/opendata/", access: "public", level1PerSecond: 7 },
+          { code: "open-data", pathPrefix: "/open-data/", access: "public", level1PerSecond: 8 },
+        ],
+      }),
+    );
+    const http = config.files[NGINX_HTTP_FILE];
+    const server = config.files[NGINX_SERVER_FILE];
+    expect(http).not.toContain("zone=ror_l1:");
+    expect(mapBlock(http, "map $ror_api $ror_l1_key_fhir")).toEqual(new Map([["default", ""], ["fhir", "fhir"]]));
+    expect(http).toContain("# API FHIR du ROR\nmap $ror_api $ror_l1_key_fhir {");
+    expect(http).toContain("limit_req_zone $ror_l1_key_fhir zone=ror_l1_fhir:1m rate=30r/s;");
+    // Without a quota of its own, an API takes the level-1 default.
+    expect(http).toContain("limit_req_zone $ror_l1_key_ws zone=ror_l1_ws:1m rate=100r/s;");
+    // Codes that differ by a character variables cannot hold stay distinct zones.
+    expect(http).toContain("limit_req_zone $ror_l1_key_open_data zone=ror_l1_open_data:1m rate=7r/s;");
+    expect(http).toContain("limit_req_zone $ror_l1_key_open_data_ zone=ror_l1_open_data_:1m rate=8r/s;");
+    expect(mapBlock(http, "map $ror_api $ror_l1_key_open_data_")).toEqual(new Map([["default", ""], ["open-data", "open-data"]]));
+    for (const [zone, burst] of [["fhir", 30], ["ws", 100], ["open_data", 7], ["open_data_", 8]] as const) {
+      expect(server).toContain(`limit_req zone=ror_l1_${zone} burst=${burst} nodelay;`);
+    }
+    // 403 (not in force) before 404 (outside the catalogue), both before any quota.
+    expect(server).toMatch(/return 403;[\s\S]*if \(\$ror_api = ""\) \{\n {4}return 404;\n\}[\s\S]*limit_req_status 429;[\s\S]*limit_req zone=/);
+    expect(() => generateNginxConfig(input({ apis: [{ code: "x", pathPrefix: "/x/", access: "public", level1PerSecond: 0 }] }))).toThrow(/level-1/);
+    expect(() => generateNginxConfig(input({ apis: [{ code: "a b", pathPrefix: "/x/", access: "public" }] }))).toThrow(/API code/);
   });
 
   it("never lets data write configuration: names only as sanitised comments, unsafe identifiers refused", () => {
@@ -144,6 +177,14 @@ describe("the nginx configuration generator", () => {
     expect(config.files[NGINX_CA_BUNDLE_FILE]).toBe(authority.root.pem + authority.issuing.pem);
     const leaf = await issueTestCertificate(authority, { ...validity, commonName: "Agenda", keyAlgorithm: "EC" });
     expect(() => generateNginxConfig(input({ caBundlePems: [authority.root.pem, leaf.pem] }))).toThrow(/end-entity/);
+  });
+
+  it("names the files as they are downloaded: the http file points to the server file, the server file to the CA bundle", () => {
+    const files = generateNginxConfig(input()).files;
+    expect(Object.keys(files).sort()).toEqual([NGINX_CA_BUNDLE_FILE, NGINX_HTTP_FILE, NGINX_SERVER_FILE].sort());
+    expect(files[NGINX_HTTP_FILE]).toContain(`and ${NGINX_SERVER_FILE} inside the mutual-TLS server { }`);
+    expect(files[NGINX_SERVER_FILE]).toContain(`ssl_client_certificate /etc/nginx/ror/${NGINX_CA_BUNDLE_FILE};`);
+    expect(files[NGINX_SERVER_FILE]).toContain(`needs ${NGINX_HTTP_FILE}`);
   });
 
   it("is deterministic whatever the input order", () => {

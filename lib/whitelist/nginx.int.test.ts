@@ -36,8 +36,8 @@ let backend: http.Server;
 let nginx: ChildProcess | null = null;
 let port: number;
 let nginxExit: Promise<number | null>;
-const clients: Record<"whitelisted" | "other" | "revoked" | "unknown" | "foreign", Client> = {} as never;
-const entries: Record<"whitelisted" | "other" | "revoked", WhitelistEntry> = {} as never;
+const clients: Record<"whitelisted" | "other" | "balanced" | "revoked" | "unknown" | "foreign", Client> = {} as never;
+const entries: Record<"whitelisted" | "other" | "balanced" | "revoked", WhitelistEntry> = {} as never;
 let serverCa: string;
 
 async function client(leaf: TestLeaf): Promise<Client> {
@@ -131,9 +131,10 @@ beforeAll(async () => {
   const foreignAuthority = await createTestAuthority({ ...validity, keyAlgorithm: "EC", rootCommonName: "AUTRE RACINE" });
   const leaf = (commonName: string, from = authority, extendedKeyUsages?: string[]) =>
     issueTestCertificate(from, { ...validity, commonName, structureId: "373282932000074", organization: "Éditeur Démo", keyAlgorithm: "EC", extendedKeyUsages });
-  const [whitelisted, other, revoked, unknown, foreign, server] = await Promise.all([
+  const [whitelisted, other, balanced, revoked, unknown, foreign, server] = await Promise.all([
     leaf("Agenda Santé"),
     leaf("Orientation Plus"),
+    leaf("Équilibre"),
     leaf("Ancien Service"),
     leaf("Inconnu"),
     leaf("Étranger", foreignAuthority),
@@ -141,6 +142,7 @@ beforeAll(async () => {
   ]);
   clients.whitelisted = await client(whitelisted);
   clients.other = await client(other);
+  clients.balanced = await client(balanced);
   clients.revoked = await client(revoked);
   clients.unknown = await client(unknown);
   clients.foreign = await client(foreign);
@@ -155,8 +157,13 @@ beforeAll(async () => {
     quotas: { authenticatedPerSecond: 50, publicPerSecond: 5 },
   });
   entries.revoked = entryFor(3, revoked, { status: "REVOKED" });
+  // The same quota on both kinds: one rate zone, so only the key (service and kind) keeps the counters apart.
+  entries.balanced = entryFor(4, balanced, {
+    accessProfile: { code: "2", label: "Données restreintes", requiresCertificate: true },
+    quotas: { authenticatedPerSecond: 2, publicPerSecond: 2 },
+  });
   const inForce = selectEntriesInForce(Object.values(entries), now).entries;
-  expect(inForce.map((e) => e.enrolmentId).sort()).toEqual([entries.whitelisted.enrolmentId, entries.other.enrolmentId].sort());
+  expect(inForce.map((e) => e.enrolmentId).sort()).toEqual([entries.whitelisted.enrolmentId, entries.other.enrolmentId, entries.balanced.enrolmentId].sort());
 
   writeConfiguration(inForce, 1000);
   writeFileSync(path.join(directory, "server.pem"), server.pem + authority.issuing.pem);
@@ -278,10 +285,47 @@ describe("the generated configuration in nginx", () => {
     expect(burst.filter((answer) => answer.status === 429).length).toBe(8 - passed);
   });
 
+  it("answers 404 to a trusted, enforced certificate calling a path outside every API of the catalogue", async () => {
+    expect((await get(clients.other, "/admin/")).status).toBe(404);
+    expect((await get(clients.unknown, "/admin/")).status).toBe(403);
+  });
+
+  it("applies level 1 per API: an API over its own quota answers 429 while another API and level 2 are untouched", async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // "/ws/" has 3 calls per second for everyone together; "other" has 50/s of its own, so only level 1 refuses it.
+    const started = Date.now();
+    const burst = await Promise.all(Array.from({ length: 20 }, () => get(clients.other, "/ws/Service")));
+    const elapsed = (Date.now() - started) / 1000;
+    const passed = burst.filter((answer) => answer.status === 200).length;
+    expect(passed).toBeGreaterThanOrEqual(3);
+    expect(passed, `${elapsed}s`).toBeLessThanOrEqual(4 + Math.ceil(elapsed * 3));
+    expect(burst.filter((answer) => answer.status === 429).length).toBe(20 - passed);
+    // Same service, same kind of data, another API: its own level-1 bucket, and level 2 (50/s) is far.
+    const fhir = await Promise.all(Array.from({ length: 5 }, () => get(clients.other, "/fhir/Organization")));
+    expect(fhir.map((answer) => answer.status)).toEqual(Array(5).fill(200));
+    // Another service on the exhausted API is refused by level 1 as well: it counts all callers together.
+    expect((await get(clients.balanced, "/ws/Service")).status).toBe(429);
+  });
+
+  it("applies level 2 per service and per kind: authenticated calls over quota leave public calls of the same rate untouched", async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const started = Date.now();
+    const burst = await Promise.all(Array.from({ length: 12 }, () => get(clients.balanced, "/fhir/Organization")));
+    const elapsed = (Date.now() - started) / 1000;
+    const passed = burst.filter((answer) => answer.status === 200).length;
+    expect(passed).toBeGreaterThanOrEqual(2);
+    expect(passed, `${elapsed}s`).toBeLessThanOrEqual(3 + Math.ceil(elapsed * 2));
+    expect(burst.filter((answer) => answer.status === 429).length).toBe(12 - passed);
+    // Level 1 of /fhir/ (1000/s) is far: the 429 came from the service's authenticated quota, not from its public one.
+    expect((await get(clients.balanced, "/open/Organization")).status).toBe(200);
+    // And not from another service's.
+    expect((await get(clients.other, "/fhir/Organization")).status).toBe(200);
+  });
+
   it("follows a regenerated configuration on reload: a changed profile, and level 1 per API", async () => {
     // The reviewer changes the profile of the whitelisted service; an administrator lowers level 1 to 3/s.
     const changed = { ...entries.whitelisted, accessProfile: { code: "4", label: "Structure", requiresCertificate: true } };
-    writeConfiguration(selectEntriesInForce([changed, entries.other, entries.revoked], now).entries, 3);
+    writeConfiguration(selectEntriesInForce([changed, entries.other, entries.balanced, entries.revoked], now).entries, 3);
     expect(nginxTest()).toContain("test is successful");
     nginx!.kill("SIGHUP");
     const deadline = Date.now() + 10_000;
@@ -318,6 +362,8 @@ function writeConfiguration(inForce: WhitelistEntry[], level1PerApiPerSecond: nu
     apis: [
       { code: "FHIR", pathPrefix: "/fhir/", access: "authenticated" },
       { code: "OPEN", pathPrefix: "/open/", access: "public" },
+      // Its own level 1, whatever the default.
+      { code: "WS", pathPrefix: "/ws/", access: "authenticated", level1PerSecond: 3 },
     ],
   });
   for (const [name, content] of Object.entries(config.files)) writeFileSync(path.join(directory, name), content);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Breadcrumb } from "@/components/layout/Breadcrumb";
 import { PageHeading } from "@/components/layout/PageHeading";
 import { Alert } from "@/components/ui/Alert";
@@ -18,7 +19,7 @@ export default async function QuotasPage({ searchParams }: { searchParams: Promi
       <Breadcrumb items={[{ label: "Administration", href: "/administration" }, { label: "Quota de niveau 1" }]} />
       <PageHeading
         title="Quota de niveau 1"
-        lead="Le nombre d'appels par seconde que la passerelle accepte sur chaque API du ROR, tous services confondus. Les quotas de niveau 2, par service, se règlent sur chaque habilitation de la liste blanche."
+        lead="Le nombre d'appels par seconde que la passerelle accepte sur chaque API du ROR, tous services confondus. Les quotas de niveau 2, par service, se règlent sur chaque habilitation de la liste blanche. Chaque API du catalogue peut avoir son propre quota de niveau 1, qui prime sur celui-ci dans la configuration de la passerelle."
       />
       {enregistre ? (
         <Alert variant="success" title="Quota enregistré" live>
@@ -28,6 +29,9 @@ export default async function QuotasPage({ searchParams }: { searchParams: Promi
       <p className="my-6">
         Valeur actuelle : <strong>{level1.perApiPerSecond} appels par seconde</strong>
         {level1.updatedAt ? `, modifiée le ${formatDateTime(level1.updatedAt)}` : ""}.
+      </p>
+      <p className="my-6">
+        <Link href="/administration/api">Gérer les API du ROR et leur quota de niveau 1</Link>
       </p>
       <Level1Form perApiPerSecond={level1.perApiPerSecond} version={level1.version} />
     </div>

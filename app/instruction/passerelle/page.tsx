@@ -84,7 +84,7 @@ export default async function GatewayPage() {
               {GATEWAY_FILES.map((file) => (
                 <li key={file}>
                   <a href={`/instruction/passerelle/${slug}/${file}`} download>
-                    Télécharger {file.replace(/^ror-/, `ror-${slug}-`)}
+                    Télécharger {file}
                     <span className="sr-only"> ({name.toLowerCase()})</span>
                   </a>{" "}
                   — {FILE_ROLES[file]}

@@ -22,6 +22,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ env
   const config = await gatewayConfiguration(actor, env);
   const text = config.files[file as GatewayFile];
   const mediaType = file.endsWith(".pem") ? "application/x-pem-file" : "text/plain; charset=utf-8";
-  const name = file.replace(/^ror-/, `ror-${environment}-`);
-  return fileResponse({ fileName: name, mediaType, content: new TextEncoder().encode(text) }, "attachment");
+  // Saved under the names the files include each other by (the server file names the CA bundle's path, the http
+  // file names the server file): an environment prefix would make the operator rename them before nginx finds them.
+  return fileResponse({ fileName: file, mediaType, content: new TextEncoder().encode(text) }, "attachment");
 }

@@ -1,0 +1,19 @@
+// Pure: the ROR API catalogue's rows (ADR 0052) as the nginx generator takes them.
+import type { RorApiKind } from "../catalogue/ror-api-schema";
+import type { GatewayApi } from "./nginx-config";
+
+/**
+ * The catalogue's APIs as the generator takes them: the level-1 key is derived from the prefix ("/fhir/" → "fhir"),
+ * readable in nginx's logs and unique (prefixes never overlap, a suffix settles what truncation could merge).
+ */
+export function gatewayApisOf(apis: readonly { name: string; pathPrefix: string; kind: RorApiKind; level1PerSecond: number }[]): GatewayApi[] {
+  const codes = new Set<string>();
+  return apis.map((api) => {
+    const base = (api.pathPrefix.split("/").filter(Boolean).join(".").replace(/^[^A-Za-z0-9]+/, "") || "api").slice(0, 56);
+    let code = base;
+    for (let n = 2; codes.has(code.toLowerCase()); n++) code = `${base}-${n}`;
+    codes.add(code.toLowerCase());
+    return { code, name: api.name, pathPrefix: api.pathPrefix, access: api.kind === "PUBLIC" ? "public" : "authenticated", level1PerSecond: api.level1PerSecond };
+  });
+}
+
