@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { expectAccessible } from "./support/accessibility";
 import { resubmit, submitProfile0Dossier } from "./support/review-setup";
+import { enrolTotp } from "./support/second-factor";
 import { signIn, signInAndLand } from "./support/session";
 
 // The reviewer's side, as people use it: the queue's filters and search, the dossier page, a request for changes,
@@ -154,6 +155,10 @@ test("an administrator creates a reviewer account, disables it, and finds it all
   await newcomer.getByLabel(/^Nouveau mot de passe/).fill("ma phrase d'instructeur 2026");
   await newcomer.getByLabel("Confirmation du nouveau mot de passe").fill("ma phrase d'instructeur 2026");
   await newcomer.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
+  // Then an ANS account enrols a second factor before anything else (issue 19).
+  await expect(newcomer).toHaveURL(/\/compte\/second-facteur\/activation$/);
+  await enrolTotp(newcomer, email);
+  await newcomer.getByRole("link", { name: "J'ai noté mes codes de secours, continuer" }).click();
   await expect(newcomer).toHaveURL(/\/instruction/);
 
   // Disabled: the next request of that person is anonymous.

@@ -2,7 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { forbidden, redirect } from "next/navigation";
 import { getActor, getSignedInAccount, type SignedInActor } from "./auth/session.server";
-import { stepUpFresh } from "./second-factor/second-factor.server";
+import { staffStepUpMissing, stepUpFresh } from "./second-factor/second-factor.server";
 import { STEP_UP_MESSAGE } from "./second-factor/step-up";
 import { isAppError } from "./errors";
 import { formResultFromError, type ActionNotice, type FormResult } from "./form-result";
@@ -30,10 +30,11 @@ type After<T, A> = {
    */
   answer?: (result: T) => A;
   /**
-   * A sensitive act (issue 19): refused with 403 unless this session passed a second-factor check in the last ten
-   * minutes; the form then asks for a code and re-submits itself.
+   * A sensitive act (issue 19): refused unless this session passed a second-factor check in the last ten minutes; the
+   * form then asks for a code and re-submits itself. `true`: an ANS staff act, asked of ANS accounts only (anyone else
+   * is refused by the act's own authorization, 403); "always": an act on one's own account (recovery codes).
    */
-  stepUp?: boolean;
+  stepUp?: boolean | "always";
 };
 
 /** What a sensitive act answers without a fresh second-factor check: nothing was done. */
@@ -56,7 +57,11 @@ export async function signedInAction<T, A = ActionNotice>(
 ): Promise<A | FormResult> {
   const actor = await getActor();
   if (!actor) return SIGNED_OUT;
-  if (after.stepUp && !stepUpFresh((await getSignedInAccount())?.secondFactorAt ?? null)) return STEP_UP_REQUIRED;
+  if (after.stepUp) {
+    const secondFactorAt = (await getSignedInAccount())?.secondFactorAt ?? null;
+    const missing = after.stepUp === "always" ? !stepUpFresh(secondFactorAt) : staffStepUpMissing(actor, secondFactorAt);
+    if (missing) return STEP_UP_REQUIRED;
+  }
   return settle(() => currentRequestContext().then((request) => act(actor, request)), after);
 }
 

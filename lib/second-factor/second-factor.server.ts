@@ -54,6 +54,16 @@ export function stepUpFresh(secondFactorAt: Date | null, now: Date = new Date())
   return stepUpIsFresh(secondFactorAt, now, stepUpWindowSeconds());
 }
 
+/**
+ * Whether an ANS staff act needs a fresh check from this actor. The acts of issue 19 are ANS staff's alone: an
+ * account without an ANS role is not asked for a code (it could not make the act anyway), its use case refuses it
+ * with 403, so a forged post from an editor reads the same refusal as before.
+ */
+export function staffStepUpMissing(actor: { roles: readonly string[] }, secondFactorAt: Date | null, now: Date = new Date()): boolean {
+  const staff = actor.roles.includes("ANS_REVIEWER") || actor.roles.includes("ANS_ADMIN");
+  return staff && !stepUpFresh(secondFactorAt, now);
+}
+
 /** The refusal of a sensitive act posted without a fresh check: 403, nothing changed. */
 export function requireFreshSecondFactor(secondFactorAt: Date | null, now: Date = new Date()): void {
   if (!stepUpFresh(secondFactorAt, now)) throw new AppError("FORBIDDEN", STEP_UP_MESSAGE);

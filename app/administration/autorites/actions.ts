@@ -2,7 +2,7 @@
 
 import { forbidden, redirect } from "next/navigation";
 import { getSignedInAccount, requireActor } from "@/lib/auth/session.server";
-import { stepUpFresh } from "@/lib/second-factor/second-factor.server";
+import { staffStepUpMissing } from "@/lib/second-factor/second-factor.server";
 import { addCaCertificateFromForm } from "@/lib/certificates/ca-upload.server";
 import { retireCaCertificate } from "@/lib/certificates/ca-bundle.server";
 import { isAppError } from "@/lib/errors";
@@ -34,7 +34,7 @@ export async function addCaCertificateAction(_previous: ActionResult | null, for
 export async function retireCaCertificateAction(id: string): Promise<FormResult> {
   const actor = await requireActor(PAGE);
   // A sensitive act (issue 19): the gateway trusts what this list holds.
-  if (!stepUpFresh((await getSignedInAccount())?.secondFactorAt ?? null)) return STEP_UP_REQUIRED;
+  if (staffStepUpMissing(actor, (await getSignedInAccount())?.secondFactorAt ?? null)) return STEP_UP_REQUIRED;
   try {
     await retireCaCertificate(actor, id, await currentRequestContext());
   } catch (error) {

@@ -55,7 +55,7 @@ export async function regenerateRecoveryCodesAction(): Promise<RecoveryCodesAnsw
       const account = await getSignedInAccount();
       return regenerateRecoveryCodes(actor, account?.secondFactorAt ?? null, request);
     },
-    { stepUp: true, answer: (recoveryCodes) => ({ ok: true as const, recoveryCodes }) },
+    { stepUp: "always", answer: (recoveryCodes) => ({ ok: true as const, recoveryCodes }) },
   );
 }
 
@@ -67,7 +67,7 @@ export async function removeTotpFactorAction(): Promise<ActionResult> {
       await removeOwnTotpFactor(actor, account?.secondFactorAt ?? null, request);
     },
     {
-      stepUp: true,
+      stepUp: "always",
       revalidate: () => ["/compte/second-facteur", "/compte"],
       notice: () => "L'application d'authentification est retirée, ainsi que vos codes de secours : seul le mot de passe est désormais demandé.",
     },
