@@ -31,9 +31,10 @@ mkdirSync(runDir, { recursive: true, mode: 0o755 });
 
 const cluster = await startTestCluster();
 const databaseUrl = await createMigratedDatabase(cluster.adminUrl, `ror_lb_${process.pid}`);
-await seedDatabase(databaseUrl, { demo: true });
-const sealEnv = await testPlatformSealEnv();
 const authSecret = randomBytes(36).toString("base64url");
+// The instances seal second factors with MFA_ENCRYPTION_KEY = authSecret: the demo ANS accounts' TOTP secrets too.
+await seedDatabase(databaseUrl, { demo: true, secondFactorKey: authSecret });
+const sealEnv = await testPlatformSealEnv();
 const metricsToken = randomBytes(24).toString("base64url");
 const smtp = await startSmtpTestServer();
 const publicUrl = `https://localhost:${ports.https}`;

@@ -2,19 +2,19 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { seedReferenceDatabase } from "../../lib/reference/reference-data.server";
 import { seedDemoApplication } from "./demo-application";
-import { seedDemoData } from "./seed-demo";
+import { seedDemoData, type DemoDataOptions } from "./seed-demo";
 import { seedDemoVerification } from "./demo-verification";
 
 /**
  * Reference data always (idempotent); demo accounts and the demo test authority only when asked. Returns true when
  * demo data was added.
  */
-export async function seedDatabase(databaseUrl: string, options: { demo: boolean; testAuthorityDir?: string }): Promise<boolean> {
+export async function seedDatabase(databaseUrl: string, options: { demo: boolean } & DemoDataOptions): Promise<boolean> {
   await seedReferenceDatabase(databaseUrl);
   if (!options.demo) return false;
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   try {
-    const accounts = await seedDemoData(db, { testAuthorityDir: options.testAuthorityDir });
+    const accounts = await seedDemoData(db, options);
     // A submitted demo dossier, so the reviewer queue is not empty (also added to an older demo database).
     // Issue 22: the demo organisation verified, a second one waiting (also added to an older demo database).
     const verification = await seedDemoVerification(db);

@@ -20,6 +20,8 @@ export const demoMessageTemplates = [
 export type DemoDataOptions = {
   /** Folder of the demo test authority (TEST bundle); `<data dir>/demo-test-ca` by default. */
   testAuthorityDir?: string;
+  /** The key the portal that reads this database seals TOTP secrets with; from the environment by default. */
+  secondFactorKey?: string;
 };
 
 /**
@@ -32,7 +34,7 @@ export async function seedDemoData(db: PrismaClient, options: DemoDataOptions = 
   await seedDemoTestCaBundle(db, options.testAuthorityDir ?? demoTestAuthorityDir());
   const existing = await db.organization.findUnique({ where: { siret: demoOrganization.siret } });
   if (existing) {
-    await seedDemoSecondFactors(db);
+    await seedDemoSecondFactors(db, options.secondFactorKey);
     return false;
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -52,7 +54,7 @@ export async function seedDemoData(db: PrismaClient, options: DemoDataOptions = 
       }
     }
   });
-  await seedDemoSecondFactors(db);
+  await seedDemoSecondFactors(db, options.secondFactorKey);
   return true;
 }
 
@@ -60,8 +62,8 @@ export async function seedDemoData(db: PrismaClient, options: DemoDataOptions = 
  * The demo ANS accounts' authenticator app, with the documented demo secret (issue 19): checked at every start, so a
  * demo database made before second factors existed gets it too. An account that has one keeps it.
  */
-async function seedDemoSecondFactors(db: PrismaClient): Promise<void> {
-  const key = secondFactorKeyMaterial({ MFA_ENCRYPTION_KEY: process.env.MFA_ENCRYPTION_KEY, AUTH_SECRET: process.env.AUTH_SECRET });
+async function seedDemoSecondFactors(db: PrismaClient, secondFactorKey?: string): Promise<void> {
+  const key = secondFactorKey ?? secondFactorKeyMaterial({ MFA_ENCRYPTION_KEY: process.env.MFA_ENCRYPTION_KEY, AUTH_SECRET: process.env.AUTH_SECRET });
   const staff = await db.user.findMany({ where: { email: { in: demoAccounts.filter((a) => !a.roles.includes("EDITOR")).map((a) => a.email) }, totpFactor: null }, select: { id: true } });
   for (const user of staff) {
     await db.totpFactor.create({ data: { userId: user.id, secretEncrypted: sealSecret(key, user.id, DEMO_TOTP_SECRET), confirmedAt: new Date() } });
