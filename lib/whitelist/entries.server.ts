@@ -7,13 +7,17 @@ import type { Prisma } from "../generated/prisma/client";
 import { normalizeFingerprint, selectEntriesInForce, type EntriesInForce, type WhitelistEntry, type WhitelistEnvironment } from "./entry";
 import { PreparedWhitelistCache } from "./export-cache";
 import type { Level1Quotas, PreparedWhitelist } from "./export";
+import { apisInUse } from "../catalogue/ror-apis.server";
 import { assembledWhitelistExport } from "./gateway-entries.server";
+import { documentApisOf } from "./gateway-apis";
 import { entriesOfEnrolment } from "./from-enrolment";
 import { DEFAULT_LEVEL1_PER_API_PER_SECOND } from "./quotas";
 
 /**
  * The revision of everything the export reads: a counter bumped by triggers in the transaction of every statement
- * on Enrolment or Level1QuotaSetting (migration whitelist_revision_triggers). One indexed row: well under 1 ms.
+ * on Enrolment, Level1QuotaSetting or GatewayApi, organisation status and certificate revocation (migrations
+ * whitelist_revision_triggers, organization_verification, certificate_revocation, gateway_api_whitelist_revision).
+ * One indexed row: well under 1 ms.
  */
 export async function readWhitelistRevision(): Promise<string> {
   const rows = await db().$queryRawUnsafe<{ revision: string }[]>(`SELECT "revision"::text AS "revision" FROM "WhitelistRevision" WHERE "id" = 1`);
@@ -115,8 +119,8 @@ export async function preparedWhitelistExport(environment: WhitelistEnvironment 
   const revision = knownRevision ?? (await readWhitelistRevision());
   const cached = cache.get(key, revision, now);
   if (cached) return { prepared: cached, revision, fromCache: true };
-  const level1 = await readLevel1Quota();
-  const { prepared, nextChange } = await assembledWhitelistExport(environment, now, { perApiPerSecond: level1.perApiPerSecond });
+  const [level1, apis] = await Promise.all([readLevel1Quota(), apisInUse()]);
+  const { prepared, nextChange } = await assembledWhitelistExport(environment, now, { perApiPerSecond: level1.perApiPerSecond, apis: documentApisOf(apis) });
   cache.set(key, revision, nextChange, prepared);
   return { prepared, revision, fromCache: false };
 }

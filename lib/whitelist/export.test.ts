@@ -93,6 +93,20 @@ describe("the JSON export", () => {
     expect(whitelistEtag(prepareWhitelist(entries.slice(1), level1), "json")).not.toBe(whitelistEtag(first, "json"));
   });
 
+  it("publishes the API catalogue in path-prefix order, valid against the schema, and its level 1 is part of the ETag", () => {
+    const entries = syntheticEntries(2, now);
+    const fhir = { name: "API FHIR du ROR", pathPrefix: "/fhir/", access: "authenticated", level1PerSecond: 100 } as const;
+    const opendata = { name: "API open data du ROR", pathPrefix: "/opendata/", access: "public", level1PerSecond: 100 } as const;
+    const withApis = prepareWhitelist(entries, { ...level1, apis: [opendata, fhir] });
+    const document = whitelistDocument(withApis, now);
+    expect(document.level1.apis?.map((a) => a.pathPrefix)).toEqual(["/fhir/", "/opendata/"]);
+    const validate = validatorFor("WhitelistDocument");
+    expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...document, level1: { ...document.level1, apis: [{ ...fhir, pathPrefix: "/fhir;" }] } })).toBe(false);
+    expect(whitelistEtag(prepareWhitelist(entries, { ...level1, apis: [fhir, opendata] }), "json")).toBe(whitelistEtag(withApis, "json"));
+    expect(whitelistEtag(prepareWhitelist(entries, { ...level1, apis: [{ ...fhir, level1PerSecond: 40 }, opendata] }), "json")).not.toBe(whitelistEtag(withApis, "json"));
+  });
+
   it("an expired certificate leaves the export, and the ETag changes", () => {
     const entry = syntheticEntry(1, now, {
       certificates: [

@@ -8,8 +8,18 @@ import type { WhitelistEntry, WhitelistEnvironment, EnrolmentStatus } from "./en
 export const WHITELIST_FORMAT_VERSION = 1;
 
 export interface Level1Quotas {
-  /** Calls per second allowed on each ROR API, all callers together. */
+  /** Calls per second allowed on each ROR API, all callers together: the default for an API without its own. */
   perApiPerSecond: number;
+  /** The ROR API catalogue (ADR 0052), each API with its own level 1: what the nginx configuration applies. */
+  apis?: readonly WhitelistDocumentApi[];
+}
+
+/** One API of the catalogue as the export publishes it, in path-prefix order. */
+export interface WhitelistDocumentApi {
+  name: string;
+  pathPrefix: string;
+  access: "authenticated" | "public";
+  level1PerSecond: number;
 }
 
 export type WhitelistDocumentCertificate = CertificateIdentity;
@@ -86,13 +96,22 @@ export function documentEntry(entry: WhitelistEntry): WhitelistDocumentEntry {
   };
 }
 
+/** Key by key in a fixed order, APIs by path prefix: the same catalogue always serialises to the same text. */
+function level1Of(level1: Level1Quotas): Level1Quotas {
+  if (!level1.apis) return { perApiPerSecond: level1.perApiPerSecond };
+  const apis = [...level1.apis]
+    .sort((a, b) => compare(a.pathPrefix, b.pathPrefix))
+    .map((api) => ({ name: api.name, pathPrefix: api.pathPrefix, access: api.access, level1PerSecond: api.level1PerSecond }));
+  return { perApiPerSecond: level1.perApiPerSecond, apis };
+}
+
 /**
  * From entries already serialised one by one (lib/whitelist/gateway-entry.ts: the precomputed GatewayEntry rows), in
  * export order: the same canonical JSON as `prepareWhitelist`, by concatenation. `entries` is parsed only when a
  * caller reads it (the CSV), so a JSON export never parses what it only copies.
  */
 export function prepareWhitelistFromJson(entryJsons: readonly string[], level1: Level1Quotas): PreparedWhitelist {
-  const level1Copy = { perApiPerSecond: level1.perApiPerSecond };
+  const level1Copy = level1Of(level1);
   const canonicalJson = `{"version":${WHITELIST_FORMAT_VERSION},"level1":${JSON.stringify(level1Copy)},"entries":[${entryJsons.join(",")}]}`;
   const contentHash = createHash("sha256").update(canonicalJson).digest("base64url");
   let entries: WhitelistDocumentEntry[] | null = null;
@@ -110,7 +129,7 @@ export function prepareWhitelistFromJson(entryJsons: readonly string[], level1: 
 /** Give it entries already in force (`selectEntriesInForce`). */
 export function prepareWhitelist(entries: readonly WhitelistEntry[], level1: Level1Quotas): PreparedWhitelist {
   const documentEntries = [...entries].sort(compareEntries).map(documentEntry);
-  const level1Copy = { perApiPerSecond: level1.perApiPerSecond };
+  const level1Copy = level1Of(level1);
   const canonicalJson = JSON.stringify({ version: WHITELIST_FORMAT_VERSION, level1: level1Copy, entries: documentEntries });
   const contentHash = createHash("sha256").update(canonicalJson).digest("base64url");
   return { level1: level1Copy, entries: documentEntries, canonicalJson, contentHash };

@@ -1,5 +1,6 @@
 // Pure: the ROR API catalogue's rows (ADR 0052) as the nginx generator takes them.
 import type { RorApiKind } from "../catalogue/ror-api-schema";
+import type { WhitelistDocumentApi } from "./export";
 import type { GatewayApi } from "./nginx-config";
 
 /**
@@ -13,7 +14,12 @@ export function gatewayApisOf(apis: readonly { name: string; pathPrefix: string;
     let code = base;
     for (let n = 2; codes.has(code.toLowerCase()); n++) code = `${base}-${n}`;
     codes.add(code.toLowerCase());
-    return { code, name: api.name, pathPrefix: api.pathPrefix, access: api.kind === "PUBLIC" ? "public" : "authenticated", level1PerSecond: api.level1PerSecond };
+    return { code, ...documentApisOf([api])[0]! };
   });
 }
 
+
+/** The catalogue's APIs as the whitelist export publishes them (the same access and level 1 as nginx applies). */
+export function documentApisOf(apis: readonly { name: string; pathPrefix: string; kind: RorApiKind; level1PerSecond: number }[]): WhitelistDocumentApi[] {
+  return apis.map((api) => ({ name: api.name, pathPrefix: api.pathPrefix, access: api.kind === "PUBLIC" ? "public" : "authenticated", level1PerSecond: api.level1PerSecond }));
+}

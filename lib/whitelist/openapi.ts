@@ -194,7 +194,24 @@ export const whitelistOpenApi = {
             type: "object",
             additionalProperties: false,
             required: ["perApiPerSecond"],
-            properties: { perApiPerSecond: { ...quota, description: "Calls per second on each ROR API, all callers together." } },
+            properties: {
+              perApiPerSecond: { ...quota, description: "Default calls per second on a ROR API, all callers together (an API of `apis` has its own)." },
+              apis: {
+                type: "array",
+                description: "The ROR APIs the gateway protects, by path prefix, each with its own level 1 (calls per second, all callers together).",
+                items: {
+                  type: "object",
+                  additionalProperties: false,
+                  required: ["name", "pathPrefix", "access", "level1PerSecond"],
+                  properties: {
+                    name: { type: "string", minLength: 1, maxLength: 100 },
+                    pathPrefix: { type: "string", maxLength: 100, pattern: "^/([A-Za-z0-9._-]+/)+$" },
+                    access: { type: "string", enum: ["authenticated", "public"] },
+                    level1PerSecond: quota,
+                  },
+                },
+              },
+            },
           },
           entries: { type: "array", items: { $ref: "#/components/schemas/WhitelistEntry" } },
         },

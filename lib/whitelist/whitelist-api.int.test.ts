@@ -3,6 +3,7 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDraft } from "../applications/create-draft.server";
+import { apisInUse, updateRorApi } from "../catalogue/ror-apis.server";
 import { submitApplication } from "../applications/submit.server";
 import { completeService, outboxTo, profileByCode, reviewer, testRequest } from "../testing/application-fixtures.server";
 import { createPerson } from "../testing/catalogue-fixtures.server";
@@ -230,6 +231,17 @@ describe("GET /api/v1/whitelist", () => {
     await updateLevel1Quota(admin, { perApiPerSecond: "250", version: setting.version }, testRequest);
     expect((await exportNow(token)).level1.perApiPerSecond).toBe(250);
     expect((await rejection(updateLevel1Quota(admin, { perApiPerSecond: "300", version: setting.version }, testRequest))).code).toBe("CONFLICT");
+  });
+
+  it("publishes the ROR API catalogue with each API's level 1, and a catalogue change reaches the next export at once", async () => {
+    const apisOf = async () => ((await exportNow(token)).level1 as { apis?: { pathPrefix: string; access: string; level1PerSecond: number }[] }).apis;
+    expect((await apisOf())?.map((a) => [a.pathPrefix, a.access])).toEqual([["/fhir/", "authenticated"], ["/opendata/", "public"], ["/ws/", "authenticated"]]);
+    const fhir = (await apisInUse()).find((a) => a.pathPrefix === "/fhir/")!;
+    const revision = await readWhitelistRevision();
+    await updateRorApi(admin, fhir.id, { name: fhir.name, pathPrefix: fhir.pathPrefix, kind: fhir.kind, level1PerSecond: "40", lastUpdatedAt: fhir.updatedAt.toISOString() }, testRequest);
+    // No cache clearing here: the revision moved in the catalogue's transaction, so the cached export is not served.
+    expect(await readWhitelistRevision()).not.toBe(revision);
+    expect((await apisOf())?.find((a) => a.pathPrefix === "/fhir/")?.level1PerSecond).toBe(40);
   });
 });
 
