@@ -10,6 +10,7 @@ import { assembleWhitelist, gatewayEntryRows, type GatewayEntryRow } from "./gat
 import type { WhitelistEnvironment } from "./entry";
 import type { Level1Quotas, PreparedWhitelist } from "./export";
 import { grantOf, readRevokedFingerprints } from "./entries.server";
+import { EntryJsonMemo } from "./entry-json-memo";
 
 type Client = Tx | ReturnType<typeof db>;
 
@@ -59,12 +60,21 @@ export async function rebuildGatewayEntries(): Promise<number> {
   return ids.length;
 }
 
-type StoredRow = { sortKey: string; json: string; requiresCertificate: boolean; asIs: boolean; fingerprints: string[] | null; validFrom: Date | null; validUntil: Date | null };
+type StoredRow = { revision: string; sortKey: string; json: string | null; requiresCertificate: boolean; asIs: boolean; fingerprints: string[] | null; validFrom: Date | null; validUntil: Date | null };
+
+// This instance's copy of the rows' JSON (ADR 0050): after a change, only the rows written since cross the wire.
+const memo = new EntryJsonMemo();
+
+/** For tests and benchmarks: forget the rows' JSON this process holds (the next export reads every row again). */
+export function clearGatewayEntryMemo(): void {
+  memo.clear();
+}
 
 /**
  * The export of one environment (or both) at `now`, from the stored rows plus any computed again. The database
  * tells which rows can be copied as they are (every certificate valid now, none revoked) and the next instant the
- * answer changes with time alone, so the 10,000 rows cross the wire as strings and flags only.
+ * answer changes with time alone; the rows' JSON is read only for revisions this instance does not hold, so the
+ * first export after a change reads flags for 10,000 rows and text for the few that changed.
  */
 export async function assembledWhitelistExport(environment: WhitelistEnvironment | undefined, now: Date, level1: Level1Quotas): Promise<{ prepared: PreparedWhitelist; nextChange: Date | null }> {
   const environmentFilter = environment ? `AND g."environment" = '${environment === "TEST" ? "TEST" : "PRODUCTION"}'` : "";
@@ -73,9 +83,11 @@ export async function assembledWhitelistExport(environment: WhitelistEnvironment
   const revoked = await readRevokedFingerprints();
   const revokedList = [...revoked];
   const asIs = `((g."validFrom" IS NULL OR (g."validFrom" <= $1 AND $1 < g."validUntil")) AND NOT (coalesce(g."fingerprints", '{}') && $2::text[]))`;
-  const [stored, stale, next] = await Promise.all([
+  // A process that holds nothing reads the JSON with the flags, in one round trip.
+  const withJson = memo.size === 0;
+  const [listed, stale, next] = await Promise.all([
     db().$queryRawUnsafe<StoredRow[]>(
-      `SELECT g."sortKey", g."json", g."requiresCertificate", ${asIs} AS "asIs",
+      `SELECT g."revision"::text AS "revision", g."sortKey", ${withJson ? `g."json"` : `NULL::text`} AS "json", g."requiresCertificate", ${asIs} AS "asIs",
               CASE WHEN ${asIs} THEN NULL ELSE g."fingerprints" END AS "fingerprints",
               CASE WHEN ${asIs} THEN NULL ELSE g."validFrom" END AS "validFrom",
               CASE WHEN ${asIs} THEN NULL ELSE g."validUntil" END AS "validUntil"
@@ -89,6 +101,15 @@ export async function assembledWhitelistExport(environment: WhitelistEnvironment
     ),
     db().$queryRawUnsafe<{ next: Date | null }[]>(`SELECT min(b) AS "next" ${from.replace('JOIN "Organization"', 'CROSS JOIN LATERAL unnest(g."bounds") b JOIN "Organization"')} AND b > $1`, now),
   ]);
+  const read = withJson ? new Map<string, string>() : await jsonOfRevisions(memo.missing(listed.map((r) => r.revision)));
+  const stored: (StoredRow & { json: string })[] = [];
+  for (const row of listed) {
+    const json = row.json ?? memo.get(row.revision) ?? read.get(row.revision);
+    // Replaced between the flags and the JSON (a change committed in between): read again, JSON and all.
+    if (json === undefined) return assembledWhitelistExportReadingAll(environment, now, level1);
+    stored.push({ ...row, json });
+  }
+  memo.remember(environment ?? "ALL", stored);
   const computed = stale.length > 0 ? (await rowsOfEnrolments(db(), { id: { in: stale.map((s) => s.id) } }, revoked)).filter((r) => !environment || r.environment === environment) : [];
   const rows = [
     ...stored.map((r) => ({
@@ -103,4 +124,17 @@ export async function assembledWhitelistExport(environment: WhitelistEnvironment
   const assembled = assembleWhitelist(rows, level1, now, revoked);
   const nexts = [next[0]?.next ? new Date(next[0].next) : null, assembled.nextChange].filter((d): d is Date => d !== null);
   return { prepared: assembled.prepared, nextChange: nexts.length ? new Date(Math.min(...nexts.map((d) => d.getTime()))) : null };
+}
+
+/** The JSON of these row revisions. */
+async function jsonOfRevisions(revisions: readonly string[]): Promise<Map<string, string>> {
+  if (revisions.length === 0) return new Map();
+  const rows = await db().$queryRawUnsafe<{ revision: string; json: string }[]>(`SELECT "revision"::text AS "revision", "json" FROM "GatewayEntry" WHERE "revision" = ANY($1::bigint[])`, revisions);
+  return new Map(rows.map((r) => [r.revision, r.json]));
+}
+
+/** The rare race (a row replaced between the flags and its JSON): once more, reading every row's JSON. */
+async function assembledWhitelistExportReadingAll(environment: WhitelistEnvironment | undefined, now: Date, level1: Level1Quotas) {
+  memo.clear();
+  return assembledWhitelistExport(environment, now, level1);
 }
