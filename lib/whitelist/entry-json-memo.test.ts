@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { EntryJsonMemo } from "./entry-json-memo";
 
-const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ revision: String(from + i), json: `{"n":${from + i}}` }));
+const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ revision: String(from + i), json: `{"n":${from + i}}`, sortKey: `k${from + i}`, requiresCertificate: true }));
 
 describe("EntryJsonMemo", () => {
   it("holds the JSON of the revisions read, and names the ones it lacks", () => {
     const memo = new EntryJsonMemo();
     memo.remember("ALL", rows(1, 3));
-    expect(memo.get("2")).toBe('{"n":2}');
+    expect(memo.get("2")).toEqual({ json: '{"n":2}', sortKey: "k2", requiresCertificate: true });
     expect(memo.missing(["1", "3", "4"])).toEqual(["4"]);
   });
 

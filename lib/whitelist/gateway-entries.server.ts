@@ -10,7 +10,7 @@ import { assembleWhitelist, gatewayEntryRows, type GatewayEntryRow } from "./gat
 import type { WhitelistEnvironment } from "./entry";
 import type { Level1Quotas, PreparedWhitelist } from "./export";
 import { grantOf, readRevokedFingerprints } from "./entries.server";
-import { EntryJsonMemo } from "./entry-json-memo";
+import { EntryJsonMemo, type EntryContent } from "./entry-json-memo";
 
 type Client = Tx | ReturnType<typeof db>;
 
@@ -60,77 +60,96 @@ export async function rebuildGatewayEntries(): Promise<number> {
   return ids.length;
 }
 
-type StoredRow = { revision: string; sortKey: string; json: string | null; requiresCertificate: boolean; asIs: boolean; fingerprints: string[] | null; validFrom: Date | null; validUntil: Date | null };
+/** A row of the export's one statement: an entry (its content when asked), or an enrolment without fresh rows. */
+type ListedRow = {
+  staleEnrolmentId: string | null;
+  revision: string | null;
+  json: string | null;
+  sortKey: string | null;
+  requiresCertificate: boolean | null;
+  asIs: boolean | null;
+  fingerprints: string[] | null;
+  validFrom: Date | null;
+  validUntil: Date | null;
+  next: Date | null;
+};
 
-// This instance's copy of the rows' JSON (ADR 0050): after a change, only the rows written since cross the wire.
+// This instance's copy of the rows' content (ADR 0050): after a change, only the rows written since cross the wire.
 const memo = new EntryJsonMemo();
 
-/** For tests and benchmarks: forget the rows' JSON this process holds (the next export reads every row again). */
+/** For tests and benchmarks: forget the rows' content this process holds (the next export reads every row again). */
 export function clearGatewayEntryMemo(): void {
   memo.clear();
 }
 
 /**
- * The export of one environment (or both) at `now`, from the stored rows plus any computed again. The database
- * tells which rows can be copied as they are (every certificate valid now, none revoked) and the next instant the
- * answer changes with time alone; the rows' JSON is read only for revisions this instance does not hold, so the
- * first export after a change reads flags for 10,000 rows and text for the few that changed.
+ * The export of one environment (or both) at `now`, from the stored rows plus any computed again. One statement
+ * tells which rows can be copied as they are (every certificate valid now, none revoked), which enrolments have no
+ * fresh row (computed again), and the next instant the answer changes with time alone; the rows' content (JSON,
+ * sort key) is read only for revisions this instance does not hold, so the first export after a change reads a
+ * number and a flag for each of 10,000 rows and text for the few that changed.
  */
 export async function assembledWhitelistExport(environment: WhitelistEnvironment | undefined, now: Date, level1: Level1Quotas): Promise<{ prepared: PreparedWhitelist; nextChange: Date | null }> {
-  const environmentFilter = environment ? `AND g."environment" = '${environment === "TEST" ? "TEST" : "PRODUCTION"}'` : "";
-  const from = `FROM "GatewayEntry" g JOIN "Enrolment" e ON e."id" = g."enrolmentId" JOIN "Organization" o ON o."id" = e."organizationId"
-        WHERE ${enforceable} AND g."sourceUpdatedAt" = e."updatedAt" ${environmentFilter}`;
+  // A row of the other environment drops its enrolment from this export; no fresh row at all makes it stale.
+  const environmentFilter = environment ? `AND (g."enrolmentId" IS NULL OR g."environment" = '${environment === "TEST" ? "TEST" : "PRODUCTION"}')` : "";
   const revoked = await readRevokedFingerprints();
-  const revokedList = [...revoked];
   const asIs = `((g."validFrom" IS NULL OR (g."validFrom" <= $1 AND $1 < g."validUntil")) AND NOT (coalesce(g."fingerprints", '{}') && $2::text[]))`;
-  // A process that holds nothing reads the JSON with the flags, in one round trip.
-  const withJson = memo.size === 0;
-  const [listed, stale, next] = await Promise.all([
-    db().$queryRawUnsafe<StoredRow[]>(
-      `SELECT g."revision"::text AS "revision", g."sortKey", ${withJson ? `g."json"` : `NULL::text`} AS "json", g."requiresCertificate", ${asIs} AS "asIs",
+  // A process that holds nothing reads the content with the flags.
+  const withContent = memo.size === 0;
+  const listed = await db().$queryRawUnsafe<ListedRow[]>(
+    `WITH r AS (
+       SELECT CASE WHEN g."enrolmentId" IS NULL THEN e."id"::text END AS "staleEnrolmentId", g."revision"::text AS "revision",
+              ${withContent ? `g."json", g."sortKey", g."requiresCertificate"` : `NULL::text AS "json", NULL::text AS "sortKey", NULL::boolean AS "requiresCertificate"`},
+              ${asIs} AS "asIs",
               CASE WHEN ${asIs} THEN NULL ELSE g."fingerprints" END AS "fingerprints",
               CASE WHEN ${asIs} THEN NULL ELSE g."validFrom" END AS "validFrom",
-              CASE WHEN ${asIs} THEN NULL ELSE g."validUntil" END AS "validUntil"
-         ${from}`,
-      now,
-      revokedList,
-    ),
-    db().$queryRawUnsafe<{ id: string }[]>(
-      `SELECT e."id"::text AS "id" FROM "Enrolment" e JOIN "Organization" o ON o."id" = e."organizationId"
-        WHERE ${enforceable} AND NOT EXISTS (SELECT 1 FROM "GatewayEntry" g WHERE g."enrolmentId" = e."id" AND g."sourceUpdatedAt" = e."updatedAt")`,
-    ),
-    db().$queryRawUnsafe<{ next: Date | null }[]>(`SELECT min(b) AS "next" ${from.replace('JOIN "Organization"', 'CROSS JOIN LATERAL unnest(g."bounds") b JOIN "Organization"')} AND b > $1`, now),
-  ]);
-  const read = withJson ? new Map<string, string>() : await jsonOfRevisions(memo.missing(listed.map((r) => r.revision)));
-  const stored: (StoredRow & { json: string })[] = [];
-  for (const row of listed) {
-    const json = row.json ?? memo.get(row.revision) ?? read.get(row.revision);
-    // Replaced between the flags and the JSON (a change committed in between): read again, JSON and all.
-    if (json === undefined) return assembledWhitelistExportReadingAll(environment, now, level1);
-    stored.push({ ...row, json });
+              CASE WHEN ${asIs} THEN NULL ELSE g."validUntil" END AS "validUntil",
+              (SELECT min(b) FROM unnest(g."bounds") b WHERE b > $1) AS "bound"
+         FROM "Enrolment" e JOIN "Organization" o ON o."id" = e."organizationId"
+         LEFT JOIN "GatewayEntry" g ON g."enrolmentId" = e."id" AND g."sourceUpdatedAt" = e."updatedAt"
+        WHERE ${enforceable} ${environmentFilter})
+     SELECT "staleEnrolmentId", "revision", "json", "sortKey", "requiresCertificate", "asIs", "fingerprints", "validFrom", "validUntil",
+            (SELECT min("bound") FROM r) AS "next"
+       FROM r`,
+    now,
+    [...revoked],
+  );
+  const staleIds = listed.flatMap((r) => (r.staleEnrolmentId ? [r.staleEnrolmentId] : []));
+  const entries = listed.filter((r) => r.revision !== null);
+  const read = withContent ? new Map<string, EntryContent>() : await contentOfRevisions(memo.missing(entries.map((r) => r.revision!)));
+  const stored: (EntryContent & { revision: string })[] = [];
+  const rows = [];
+  for (const row of entries) {
+    const revision = row.revision!;
+    const content = row.json !== null ? { json: row.json, sortKey: row.sortKey!, requiresCertificate: row.requiresCertificate! } : (memo.get(revision) ?? read.get(revision));
+    // Replaced between the flags and the content (a change committed in between): read again, content and all.
+    if (content === undefined) return assembledWhitelistExportReadingAll(environment, now, level1);
+    stored.push({ revision, ...content });
+    rows.push({
+      ...content,
+      asIs: row.asIs!,
+      fingerprints: row.fingerprints ?? [],
+      bounds: [],
+      validFrom: row.validFrom && new Date(row.validFrom),
+      validUntil: row.validUntil && new Date(row.validUntil),
+    });
   }
   memo.remember(environment ?? "ALL", stored);
-  const computed = stale.length > 0 ? (await rowsOfEnrolments(db(), { id: { in: stale.map((s) => s.id) } }, revoked)).filter((r) => !environment || r.environment === environment) : [];
-  const rows = [
-    ...stored.map((r) => ({
-      ...r,
-      fingerprints: r.fingerprints ?? [],
-      bounds: [],
-      validFrom: r.validFrom && new Date(r.validFrom),
-      validUntil: r.validUntil && new Date(r.validUntil),
-    })),
-    ...computed,
-  ];
-  const assembled = assembleWhitelist(rows, level1, now, revoked);
-  const nexts = [next[0]?.next ? new Date(next[0].next) : null, assembled.nextChange].filter((d): d is Date => d !== null);
+  const computed = staleIds.length > 0 ? (await rowsOfEnrolments(db(), { id: { in: staleIds } }, revoked)).filter((r) => !environment || r.environment === environment) : [];
+  const assembled = assembleWhitelist([...rows, ...computed], level1, now, revoked);
+  const next = listed[0]?.next ? new Date(listed[0].next) : null;
+  const nexts = [next, assembled.nextChange].filter((d): d is Date => d !== null);
   return { prepared: assembled.prepared, nextChange: nexts.length ? new Date(Math.min(...nexts.map((d) => d.getTime()))) : null };
 }
 
-/** The JSON of these row revisions. */
-async function jsonOfRevisions(revisions: readonly string[]): Promise<Map<string, string>> {
+/** The content of these row revisions. */
+async function contentOfRevisions(revisions: readonly string[]): Promise<Map<string, EntryContent>> {
   if (revisions.length === 0) return new Map();
-  const rows = await db().$queryRawUnsafe<{ revision: string; json: string }[]>(`SELECT "revision"::text AS "revision", "json" FROM "GatewayEntry" WHERE "revision" = ANY($1::bigint[])`, revisions);
-  return new Map(rows.map((r) => [r.revision, r.json]));
+  const rows = await db().$queryRawUnsafe<(EntryContent & { revision: string })[]>(
+    `SELECT "revision"::text AS "revision", "json", "sortKey", "requiresCertificate" FROM "GatewayEntry" WHERE "revision" = ANY($1::bigint[])`,
+    revisions,
+  );
+  return new Map(rows.map(({ revision, ...content }) => [revision, content]));
 }
 
 /** The rare race (a row replaced between the flags and its JSON): once more, reading every row's JSON. */
