@@ -10,7 +10,7 @@ import { db } from "../db.server";
 import { requestContextFrom } from "../request.server";
 import { bearerToken, hasScope, hashApiToken, rateWindowStart, retryAfterSeconds, sameTokenHash, wantsCsv } from "./api-token";
 import { preparedWhitelistExport } from "./entries.server";
-import { ifNoneMatchMatches, whitelistCsvBytes, whitelistEtag, whitelistJsonBytes } from "./export";
+import { ifNoneMatchMatches, whitelistCsvBody, whitelistEtag, whitelistJsonBody } from "./export";
 import type { WhitelistEnvironment } from "./entry";
 
 export type WhitelistApiOptions = {
@@ -92,10 +92,10 @@ export async function whitelistApiResponse(request: Request, options: WhitelistA
     const headers = { ETag: etag, "Cache-Control": "no-cache", Vary: "Accept, Authorization" };
     if (ifNoneMatchMatches(request.headers.get("if-none-match"), etag)) {
       response = new Response(null, { status: 304, headers });
-    } else if (format === "csv") {
-      response = new Response(whitelistCsvBytes(prepared), { status: 200, headers: { ...headers, "Content-Type": "text/csv; charset=utf-8; header=present" } });
     } else {
-      response = new Response(whitelistJsonBytes(prepared, now), { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+      const { body, length } = format === "csv" ? whitelistCsvBody(prepared) : whitelistJsonBody(prepared, now);
+      const type = format === "csv" ? "text/csv; charset=utf-8; header=present" : "application/json; charset=utf-8";
+      response = new Response(body, { status: 200, headers: { ...headers, "Content-Type": type, "Content-Length": String(length) } });
     }
   }
   await db().apiCall.create({

@@ -113,9 +113,9 @@ function level1Of(level1: Level1Quotas): Level1Quotas {
 export function prepareWhitelistFromJson(entryJsons: readonly string[], level1: Level1Quotas): PreparedWhitelist {
   const level1Copy = level1Of(level1);
   const canonicalJson = `{"version":${WHITELIST_FORMAT_VERSION},"level1":${JSON.stringify(level1Copy)},"entries":[${entryJsons.join(",")}]}`;
-  const contentHash = createHash("sha256").update(canonicalJson).digest("base64url");
+  const { contentHash, bytes } = hashedContent(canonicalJson);
   let entries: WhitelistDocumentEntry[] | null = null;
-  return {
+  const prepared: PreparedWhitelist = {
     level1: level1Copy,
     get entries() {
       entries ??= (JSON.parse(canonicalJson) as { entries: WhitelistDocumentEntry[] }).entries;
@@ -124,6 +124,8 @@ export function prepareWhitelistFromJson(entryJsons: readonly string[], level1: 
     canonicalJson,
     contentHash,
   };
+  encodedOf(prepared).jsonTail = bytes.subarray(1);
+  return prepared;
 }
 
 /** Give it entries already in force (`selectEntriesInForce`). */
@@ -131,8 +133,16 @@ export function prepareWhitelist(entries: readonly WhitelistEntry[], level1: Lev
   const documentEntries = [...entries].sort(compareEntries).map(documentEntry);
   const level1Copy = level1Of(level1);
   const canonicalJson = JSON.stringify({ version: WHITELIST_FORMAT_VERSION, level1: level1Copy, entries: documentEntries });
-  const contentHash = createHash("sha256").update(canonicalJson).digest("base64url");
-  return { level1: level1Copy, entries: documentEntries, canonicalJson, contentHash };
+  const { contentHash, bytes } = hashedContent(canonicalJson);
+  const prepared = { level1: level1Copy, entries: documentEntries, canonicalJson, contentHash };
+  encodedOf(prepared).jsonTail = bytes.subarray(1);
+  return prepared;
+}
+
+/** The content's UTF-8 bytes, encoded once: hashed for the ETag, then served as they are (the body's tail). */
+function hashedContent(canonicalJson: string): { contentHash: string; bytes: Uint8Array<ArrayBuffer> } {
+  const bytes = utf8.encode(canonicalJson);
+  return { contentHash: createHash("sha256").update(bytes).digest("base64url"), bytes };
 }
 
 /**
@@ -162,15 +172,30 @@ function encodedOf(prepared: PreparedWhitelist) {
   return encoded;
 }
 
-/** `whitelistJson` as UTF-8 bytes, reusing the encoding of the content across calls. */
-export function whitelistJsonBytes(prepared: PreparedWhitelist, generatedAt: Date): Uint8Array<ArrayBuffer> {
+/**
+ * The JSON body as a stream of the head (`generatedAt`) and the content's bytes held by the export, with its length:
+ * a Response given bytes copies them, 9 MiB per call; a stream hands the same buffer to every response.
+ */
+export function whitelistJsonBody(prepared: PreparedWhitelist, generatedAt: Date): { body: ReadableStream<Uint8Array>; length: number } {
   const encoded = encodedOf(prepared);
   encoded.jsonTail ??= utf8.encode(prepared.canonicalJson.slice(1));
-  const head = utf8.encode(`{"generatedAt":${JSON.stringify(generatedAt.toISOString())},`);
-  const body = new Uint8Array(head.byteLength + encoded.jsonTail.byteLength);
-  body.set(head);
-  body.set(encoded.jsonTail, head.byteLength);
-  return body;
+  return chunksBody([utf8.encode(`{"generatedAt":${JSON.stringify(generatedAt.toISOString())},`), encoded.jsonTail]);
+}
+
+/** The CSV body, built and encoded once per export, as a stream (see whitelistJsonBody). */
+export function whitelistCsvBody(prepared: PreparedWhitelist): { body: ReadableStream<Uint8Array>; length: number } {
+  return chunksBody([whitelistCsvBytes(prepared)]);
+}
+
+function chunksBody(chunks: readonly Uint8Array[]): { body: ReadableStream<Uint8Array>; length: number } {
+  let next = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (next < chunks.length) controller.enqueue(chunks[next++]!);
+      else controller.close();
+    },
+  });
+  return { body, length: chunks.reduce((n, c) => n + c.byteLength, 0) };
 }
 
 /** `whitelistCsv` as UTF-8 bytes, built and encoded once per export. */
