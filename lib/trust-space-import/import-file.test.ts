@@ -29,6 +29,8 @@ describe("the import file", () => {
           "73282932000074;Éditeur;Service;TEST;http://a.example.fr;;0;;",
           "73282932000074;Éditeur;Service;TEST;https://a.example.fr;pas un certificat;2;;",
           "73282932000074;Éditeur;Service;TEST;https://a.example.fr;;0;0;",
+          "73282932000074;Éditeur;Service;TEST;https://127.0.0.1/ror;;0;;",
+          "73282932000074;Éditeur;Service;TEST;https://a.example.fr/ror?token=1;;0;;",
         ].join("\n"),
       ),
     );
@@ -39,5 +41,8 @@ describe("the import file", () => {
     expect(reasons[2]).toMatch(/https/);
     expect(reasons[3]).toMatch(/^Certificat illisible/);
     expect(reasons[4]).toMatch(/^Quota authentifié/);
+    // The rules of a URL an editor types: no IP address, no query string.
+    expect(reasons[5]).toMatch(/^URL du service : .*adresse IP/);
+    expect(reasons[6]).toMatch(/^URL du service : .*paramètres/);
   });
 });

@@ -6,8 +6,8 @@ import { readCertificateInput } from "../certificates/certificate-input";
 import { certificateFacts } from "../certificates/certificate-facts";
 import { normalizeIdentifier, siretProblem } from "../organizations/identifiers";
 import { certificateFingerprints } from "../whitelist/entry";
+import { checkServiceUrl } from "../services/service-url";
 import { QUOTA_MAX, QUOTA_MIN } from "../vocabulary";
-
 import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_LINES } from "./import-rules";
 
 export { IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_LINES };
@@ -77,8 +77,10 @@ export function readLine(record: Record<string, string>, lineNumber: number): Re
   if (legalName.length < 2 || legalName.length > 200) return refused("La raison sociale fait entre 2 et 200 caractères.");
   if (serviceName.length < 2 || serviceName.length > 120) return refused("Le nom du service fait entre 2 et 120 caractères.");
   if (environmentRaw !== "TEST" && environmentRaw !== "PRODUCTION") return refused("L'environnement vaut TEST ou PRODUCTION.");
-  const url = text(record.url);
-  if (!URL.canParse(url) || new URL(url).protocol !== "https:" || url.length > 2000) return refused("L'URL du service est une adresse https:// complète.");
+  // The rules of a URL an editor types (lib/services/service-url.ts), stored in the same normalised form.
+  const checkedUrl = checkServiceUrl(text(record.url));
+  if (!checkedUrl.ok) return refused(`URL du service : ${checkedUrl.message}`);
+  const url = checkedUrl.url;
   const profileCode = text(record.profil);
   if (!/^[A-Za-z0-9_-]{1,20}$/.test(profileCode)) return refused("Le profil d'accès est le code d'un profil du catalogue (par exemple 2).");
   const certificate = certificateOf(text(record.certificat_pem));
