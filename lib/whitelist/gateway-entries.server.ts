@@ -60,17 +60,16 @@ export async function rebuildGatewayEntries(): Promise<number> {
   return ids.length;
 }
 
-/** A row of the export's one statement: an entry (its content when asked), or an enrolment without fresh rows. */
-type ListedRow = {
-  staleEnrolmentId: string | null;
-  revision: string | null;
-  json: string | null;
-  sortKey: string | null;
-  requiresCertificate: boolean | null;
-  asIs: boolean | null;
-  fingerprints: string[] | null;
-  validFrom: Date | null;
-  validUntil: Date | null;
+/**
+ * The export's one statement, aggregated into one row: the revisions of the rows copied as they are (every
+ * certificate valid now, none revoked), in export order, as one string; the few other rows with what decides
+ * them at `now`; the enrolments without a fresh row (computed again); and the next instant the answer changes
+ * with time alone.
+ */
+type ExportListing = {
+  asIs: string | null;
+  checked: { revision: string; fingerprints: string[] | null; validFrom: string | null; validUntil: string | null }[] | null;
+  stale: string | null;
   next: Date | null;
 };
 
@@ -84,60 +83,58 @@ export function clearGatewayEntryMemo(): void {
 
 /**
  * The export of one environment (or both) at `now`, from the stored rows plus any computed again. One statement
- * tells which rows can be copied as they are (every certificate valid now, none revoked), which enrolments have no
- * fresh row (computed again), and the next instant the answer changes with time alone; the rows' content (JSON,
- * sort key) is read only for revisions this instance does not hold, so the first export after a change reads a
- * number and a flag for each of 10,000 rows and text for the few that changed.
+ * lists the rows in force (see ExportListing); their content (JSON, sort key) is read only for revisions this
+ * instance does not hold, so the first export after a change reads one string of 10,000 numbers and the text of
+ * the few rows that changed.
  */
 export async function assembledWhitelistExport(environment: WhitelistEnvironment | undefined, now: Date, level1: Level1Quotas): Promise<{ prepared: PreparedWhitelist; nextChange: Date | null }> {
   // A row of the other environment drops its enrolment from this export; no fresh row at all makes it stale.
   const environmentFilter = environment ? `AND (g."enrolmentId" IS NULL OR g."environment" = '${environment === "TEST" ? "TEST" : "PRODUCTION"}')` : "";
   const revoked = await readRevokedFingerprints();
   const asIs = `((g."validFrom" IS NULL OR (g."validFrom" <= $1 AND $1 < g."validUntil")) AND NOT (coalesce(g."fingerprints", '{}') && $2::text[]))`;
-  // A process that holds nothing reads the content with the flags.
-  const withContent = memo.size === 0;
-  const listed = await db().$queryRawUnsafe<ListedRow[]>(
-    `WITH r AS (
-       SELECT CASE WHEN g."enrolmentId" IS NULL THEN e."id"::text END AS "staleEnrolmentId", g."revision"::text AS "revision",
-              ${withContent ? `g."json", g."sortKey", g."requiresCertificate"` : `NULL::text AS "json", NULL::text AS "sortKey", NULL::boolean AS "requiresCertificate"`},
-              ${asIs} AS "asIs",
-              CASE WHEN ${asIs} THEN NULL ELSE g."fingerprints" END AS "fingerprints",
-              CASE WHEN ${asIs} THEN NULL ELSE g."validFrom" END AS "validFrom",
-              CASE WHEN ${asIs} THEN NULL ELSE g."validUntil" END AS "validUntil",
-              (SELECT min(b) FROM unnest(g."bounds") b WHERE b > $1) AS "bound"
-         FROM "Enrolment" e JOIN "Organization" o ON o."id" = e."organizationId"
-         LEFT JOIN "GatewayEntry" g ON g."enrolmentId" = e."id" AND g."sourceUpdatedAt" = e."updatedAt"
-        WHERE ${enforceable} ${environmentFilter})
-     SELECT "staleEnrolmentId", "revision", "json", "sortKey", "requiresCertificate", "asIs", "fingerprints", "validFrom", "validUntil",
-            (SELECT min("bound") FROM r) AS "next"
-       FROM r`,
+  const [listing] = await db().$queryRawUnsafe<ExportListing[]>(
+    `SELECT string_agg(g."revision"::text, ',' ORDER BY g."sortKey" COLLATE "C") FILTER (WHERE g."enrolmentId" IS NOT NULL AND ${asIs}) AS "asIs",
+            json_agg(json_build_object('revision', g."revision"::text, 'fingerprints', g."fingerprints", 'validFrom', g."validFrom", 'validUntil', g."validUntil"))
+              FILTER (WHERE g."enrolmentId" IS NOT NULL AND NOT ${asIs}) AS "checked",
+            string_agg(e."id"::text, ',') FILTER (WHERE g."enrolmentId" IS NULL) AS "stale",
+            min((SELECT min(b) FROM unnest(g."bounds") b WHERE b > $1)) AS "next"
+       FROM "Enrolment" e JOIN "Organization" o ON o."id" = e."organizationId"
+       LEFT JOIN "GatewayEntry" g ON g."enrolmentId" = e."id" AND g."sourceUpdatedAt" = e."updatedAt"
+      WHERE ${enforceable} ${environmentFilter}`,
     now,
     [...revoked],
   );
-  const staleIds = listed.flatMap((r) => (r.staleEnrolmentId ? [r.staleEnrolmentId] : []));
-  const entries = listed.filter((r) => r.revision !== null);
-  const read = withContent ? new Map<string, EntryContent>() : await contentOfRevisions(memo.missing(entries.map((r) => r.revision!)));
+  const asIsRevisions = listing?.asIs ? listing.asIs.split(",") : [];
+  const checked = listing?.checked ?? [];
+  const staleIds = listing?.stale ? listing.stale.split(",") : [];
+  const read = await contentOfRevisions(memo.missing([...asIsRevisions, ...checked.map((c) => c.revision)]));
+  const contentOf = (revision: string) => memo.get(revision) ?? read.get(revision);
   const stored: (EntryContent & { revision: string })[] = [];
   const rows = [];
-  for (const row of entries) {
-    const revision = row.revision!;
-    const content = row.json !== null ? { json: row.json, sortKey: row.sortKey!, requiresCertificate: row.requiresCertificate! } : (memo.get(revision) ?? read.get(revision));
-    // Replaced between the flags and the content (a change committed in between): read again, content and all.
-    if (content === undefined) return assembledWhitelistExportReadingAll(environment, now, level1);
+  for (const revision of asIsRevisions) {
+    const content = contentOf(revision);
+    // Replaced between the listing and the content (a change committed in between): the export is read again.
+    if (content === undefined) return assembledWhitelistExport(environment, now, level1);
     stored.push({ revision, ...content });
+    rows.push({ ...content, asIs: true, fingerprints: [], bounds: [], validFrom: null, validUntil: null });
+  }
+  for (const row of checked) {
+    const content = contentOf(row.revision);
+    if (content === undefined) return assembledWhitelistExport(environment, now, level1);
+    stored.push({ revision: row.revision, ...content });
     rows.push({
       ...content,
-      asIs: row.asIs!,
+      asIs: false,
       fingerprints: row.fingerprints ?? [],
       bounds: [],
-      validFrom: row.validFrom && new Date(row.validFrom),
-      validUntil: row.validUntil && new Date(row.validUntil),
+      validFrom: row.validFrom === null ? null : new Date(row.validFrom),
+      validUntil: row.validUntil === null ? null : new Date(row.validUntil),
     });
   }
   memo.remember(environment ?? "ALL", stored);
   const computed = staleIds.length > 0 ? (await rowsOfEnrolments(db(), { id: { in: staleIds } }, revoked)).filter((r) => !environment || r.environment === environment) : [];
   const assembled = assembleWhitelist([...rows, ...computed], level1, now, revoked);
-  const next = listed[0]?.next ? new Date(listed[0].next) : null;
+  const next = listing?.next ? new Date(listing.next) : null;
   const nexts = [next, assembled.nextChange].filter((d): d is Date => d !== null);
   return { prepared: assembled.prepared, nextChange: nexts.length ? new Date(Math.min(...nexts.map((d) => d.getTime()))) : null };
 }
@@ -150,10 +147,4 @@ async function contentOfRevisions(revisions: readonly string[]): Promise<Map<str
     revisions,
   );
   return new Map(rows.map(({ revision, ...content }) => [revision, content]));
-}
-
-/** The rare race (a row replaced between the flags and its JSON): once more, reading every row's JSON. */
-async function assembledWhitelistExportReadingAll(environment: WhitelistEnvironment | undefined, now: Date, level1: Level1Quotas) {
-  memo.clear();
-  return assembledWhitelistExport(environment, now, level1);
 }
