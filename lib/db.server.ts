@@ -1,7 +1,8 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
+import type pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
+import { createDatabasePool } from "./database-pool";
 import { env } from "./env.server";
 
 export type Db = PrismaClient;
@@ -10,8 +11,8 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 const globalForDb = globalThis as unknown as { rorDb?: PrismaClient; rorDbPool?: pg.Pool };
 
 function createDb(): PrismaClient {
-  // Our own pool, so that the metrics can say how busy it is; the client ends it on $disconnect.
-  const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 10 });
+  // Our own pool (lib/database-pool.ts), so that the metrics can say how busy it is; the client ends it on $disconnect.
+  const pool = createDatabasePool(env().DATABASE_URL);
   globalForDb.rorDbPool = pool;
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({ adapter });

@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { createDatabasePool } from "../database-pool";
 import { PrismaClient } from "../generated/prisma/client";
 import { seedExampleTestPlans } from "../platines/test-plans.server";
 import { seedProductionCaBundle } from "./ca-bundle-seed.server";
@@ -34,7 +35,7 @@ export async function seedReferenceData(db: PrismaClient): Promise<void> {
 
 /** Reference data and the PLATINES example test plans (linked to the profiles), on the database at `databaseUrl`. */
 export async function seedReferenceDatabase(databaseUrl: string): Promise<void> {
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  const db = new PrismaClient({ adapter: new PrismaPg(createDatabasePool(databaseUrl, 4), { disposeExternalPool: true }) });
   try {
     await seedReferenceData(db);
     await seedExampleTestPlans(db);

@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { createDatabasePool } from "../../lib/database-pool";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { seedReferenceDatabase } from "../../lib/reference/reference-data.server";
 import { seedDemoApplication } from "./demo-application";
@@ -12,7 +13,7 @@ import { seedDemoVerification } from "./demo-verification";
 export async function seedDatabase(databaseUrl: string, options: { demo: boolean } & DemoDataOptions): Promise<boolean> {
   await seedReferenceDatabase(databaseUrl);
   if (!options.demo) return false;
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  const db = new PrismaClient({ adapter: new PrismaPg(createDatabasePool(databaseUrl, 4), { disposeExternalPool: true }) });
   try {
     const accounts = await seedDemoData(db, options);
     // A submitted demo dossier, so the reviewer queue is not empty (also added to an older demo database).
