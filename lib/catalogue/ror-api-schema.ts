@@ -2,6 +2,7 @@
 // the catalogue is seeded with. The path prefix becomes an nginx `location` prefix, so it is held to characters
 // nginx takes literally and may not overlap another API's prefix (nginx would route by the longest match, silently).
 import { z } from "zod";
+import { withoutControlCharacters } from "../validation";
 import { QUOTA_MAX, QUOTA_MIN, QUOTA_RANGE_MESSAGE } from "../vocabulary";
 
 export const ROR_API_KINDS = ["AUTHENTICATED", "PUBLIC"] as const;
@@ -24,7 +25,11 @@ export const PREFIX_FORMAT_MESSAGE =
   "Saisissez un préfixe de chemin de la forme /fhir/ : des lettres sans accent, chiffres, tirets, points ou soulignés entre des barres obliques, commençant et finissant par /.";
 
 export const rorApiInput = z.object({
-  name: z.string().trim().min(1, "Saisissez le nom de l'API.").max(100, "Le nom ne peut pas dépasser 100 caractères."),
+  // A NUL would reach PostgreSQL (which refuses it in text) and a line break the pages: control characters go.
+  name: z
+    .string()
+    .transform(withoutControlCharacters)
+    .pipe(z.string().trim().min(1, "Saisissez le nom de l'API.").max(100, "Le nom ne peut pas dépasser 100 caractères.")),
   pathPrefix: z
     .string()
     .trim()

@@ -57,6 +57,7 @@ describe("the ROR API catalogue", () => {
       [{ level1PerSecond: "beaucoup" }, "level1PerSecond", QUOTA_RANGE_MESSAGE],
       [{ kind: "ROOT" }, "kind", "Choisissez le type de données de l'API."],
       [{ name: "   " }, "name", "Saisissez le nom de l'API."],
+      [{ name: "\u0000\u001b" }, "name", "Saisissez le nom de l'API."],
     ];
     for (const [overrides, field, message] of cases) {
       const error = await rejection(createRorApi(admin, form(overrides), request));
@@ -66,6 +67,9 @@ describe("the ROR API catalogue", () => {
     // A prefix that an existing one starts with is an overlap as well.
     expect((await rejection(createRorApi(admin, form({ pathPrefix: "/ws/v2/" }), request))).fieldErrors.pathPrefix).toMatch(/Services web historiques/);
     expect(await snapshot()).toEqual(before);
+    // Control characters (a NUL PostgreSQL would refuse, a line break) are dropped from a name, not stored.
+    const { id } = await createRorApi(admin, form({ name: "API\u0000 annuaire\nbis", pathPrefix: "/annuaire-nul/" }), request);
+    expect((await db().gatewayApi.findUniqueOrThrow({ where: { id } })).name).toBe("API annuaire bis");
   });
 
   it("lets an administrator add, change and retire an API, each audited, and refuses a stale form", async () => {
