@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { useRef } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { z } from "zod";
 import { useServerAction } from "@/components/forms/use-server-action";
@@ -87,13 +87,16 @@ export function InternalNoteForm({ applicationId }: { applicationId: string }) {
 
 export type InsertableTemplate = { id: string; title: string; text: string };
 
-/** Picks a message template, filled in for the dossier, and puts its text in the field (to edit before sending). */
+/**
+ * Picks a message template, filled in for the dossier, and puts its text in the field (to edit before sending). The
+ * select is uncontrolled and read when inserting: a choice made while the page was still loading is kept.
+ */
 export function TemplatePicker({ id, templates, onInsert }: { id: string; templates: InsertableTemplate[]; onInsert: (text: string) => void }) {
-  const [chosen, setChosen] = useState(templates[0]?.id ?? "");
+  const picker = useRef<HTMLSelectElement>(null);
   if (templates.length === 0) return null;
   return (
     <div className="flex flex-wrap items-end gap-4">
-      <Select id={`${id}-modele`} name={`${id}-modele`} label="Modèle de message" hint="Le texte du modèle remplace celui du champ ; vous pouvez ensuite le modifier." value={chosen} onChange={(e) => setChosen(e.target.value)}>
+      <Select ref={picker} id={`${id}-modele`} name={`${id}-modele`} label="Modèle de message" hint="Le texte du modèle remplace celui du champ ; vous pouvez ensuite le modifier." defaultValue={templates[0]?.id}>
         {templates.map((t) => (
           <option key={t.id} value={t.id}>
             {t.title}
@@ -104,7 +107,7 @@ export function TemplatePicker({ id, templates, onInsert }: { id: string; templa
         type="button"
         variant="secondary"
         onClick={() => {
-          const template = templates.find((t) => t.id === chosen);
+          const template = templates.find((t) => t.id === picker.current?.value);
           if (template) onInsert(template.text);
         }}
       >
