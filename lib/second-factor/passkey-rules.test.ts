@@ -53,6 +53,8 @@ describe("passkey rules", () => {
     const assertion = { ...registration, response: { clientDataJSON: "eyJ0", authenticatorData: "SZYN", signature: "MEUC" } };
     expect(authenticationResponseSchema.parse(assertion).clientExtensionResults).toEqual({});
     expect(authenticationResponseSchema.safeParse({ ...assertion, response: { clientDataJSON: "eyJ0" } }).success).toBe(false);
+    // A post-quantum signature (kilobytes) is not among the algorithms offered.
+    expect(authenticationResponseSchema.safeParse({ ...assertion, response: { ...assertion.response, signature: "A".repeat(3000) } }).success).toBe(false);
     // Unknown keys are dropped, not stored or passed on.
     expect(authenticationResponseSchema.parse({ ...assertion, extra: "x" })).not.toHaveProperty("extra");
   });

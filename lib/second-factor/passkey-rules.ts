@@ -8,6 +8,12 @@ export const RELYING_PARTY_NAME = "Espace de confiance ROR";
 /** A ceremony's challenge lives five minutes, the time the browser is given too. */
 export const CHALLENGE_SECONDS = 5 * 60;
 
+/**
+ * EdDSA, ES256, RS256: what every authenticator offers. Not ML-DSA (the library's default when the runtime has it):
+ * Node's WebCrypto marks it experimental, and its signatures are kilobytes.
+ */
+export const PASSKEY_ALGORITHMS = [-8, -7, -257];
+
 /** Enough for a key per device and a spare or two; a bound on what one account stores. */
 export const MAX_PASSKEYS = 10;
 
@@ -76,7 +82,8 @@ export const authenticationResponseSchema = z.object({
   response: z.object({
     clientDataJSON: base64url(4096),
     authenticatorData: base64url(16_384),
-    signature: base64url(1024),
+    // An RS256 signature of an 8192-bit key is 1366 characters; ECDSA and EdDSA are under 100.
+    signature: base64url(2048),
     userHandle: base64url(128).optional(),
   }),
 });

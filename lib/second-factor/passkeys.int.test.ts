@@ -215,4 +215,15 @@ describe("removing a passkey", () => {
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(await db().passkey.count({ where: { userId: p.userId } })).toBe(1);
   });
+
+  it("goes with the rest at an administrator's reset of an ANS account's second factors", async () => {
+    const { resetAnsSecondFactors } = await import("../ans-accounts/ans-accounts.server");
+    const admin = await person(["ANS_ADMIN"]);
+    const p = await person(["ANS_REVIEWER"]);
+    await registered(p);
+    await resetAnsSecondFactors(admin, { userId: p.userId, reason: "Clé perdue" }, request());
+    expect(await db().passkey.count({ where: { userId: p.userId } })).toBe(0);
+    expect(await secondFactorStanding({ id: p.userId })).toMatchObject({ enrolled: false, required: true });
+  });
 });
+

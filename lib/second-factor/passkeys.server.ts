@@ -21,6 +21,7 @@ import { AppError } from "../errors";
 import { userActor } from "../events/actor";
 import { recordEvent } from "../events/record.server";
 import { Prisma } from "../generated/prisma/client";
+import { logger } from "../observability/logger";
 import { portalOrigin, type RequestContext } from "../request.server";
 import {
   authenticationResponseSchema,
@@ -29,6 +30,7 @@ import {
   challengeUsable,
   knownTransports,
   MAX_PASSKEYS,
+  PASSKEY_ALGORITHMS,
   passkeyNameSchema,
   registrationResponseSchema,
   relyingParty,
@@ -59,6 +61,12 @@ export async function currentRelyingParty(): Promise<RelyingParty> {
 }
 
 const rpOf = async (options: Options) => options.rp ?? (await currentRelyingParty());
+
+/** Which parts of a browser's answer did not fit (paths and rules only, never the values): a new browser's shape shows here. */
+function unreadable(error: z.ZodError): AppError {
+  logger().warn({ issues: error.issues.slice(0, 5).map((i) => ({ path: i.path.join("."), code: i.code })) }, "réponse de clé d'accès refusée par son schéma");
+  return new AppError("VALIDATION", PASSKEY_MESSAGES.unreadable);
+}
 
 function requireSession(sessionId: string | null): string {
   if (!sessionId) throw new AppError("UNAUTHENTICATED", PASSKEY_MESSAGES.noSession);
@@ -118,6 +126,7 @@ export async function beginPasskeyRegistration(
     // The account id, never the address: the authenticator keeps it.
     userID: new TextEncoder().encode(user.userId),
     attestationType: "none",
+    supportedAlgorithmIDs: PASSKEY_ALGORITHMS,
     timeout: CHALLENGE_SECONDS * 1000,
     // A key already on the account is not registered twice (the browser says so).
     excludeCredentials: existing.map((p) => ({ id: p.credentialId, transports: knownTransports(p.transports) })),
@@ -150,7 +159,7 @@ export async function finishPasskeyRegistration(
     throw new AppError("VALIDATION", message, { name: message });
   }
   const response = registrationResponseSchema.safeParse(input.success ? input.data.response : undefined);
-  if (!response.success) throw new AppError("VALIDATION", PASSKEY_MESSAGES.unreadable);
+  if (!response.success) throw unreadable(response.error);
   const standing = await secondFactorStanding({ id: user.userId });
   if (!standing) throw new AppError("UNAUTHENTICATED", PASSKEY_MESSAGES.noSession);
   if (standing.enrolled) requireFreshSecondFactor(secondFactorAt, now);
@@ -166,6 +175,7 @@ export async function finishPasskeyRegistration(
       expectedOrigin: rp.origin,
       expectedRPID: rp.rpID,
       requireUserVerification: false,
+      supportedAlgorithmIDs: PASSKEY_ALGORITHMS,
     });
     if (!verified.verified) throw new Error("not verified");
     credential = verified.registrationInfo.credential;
@@ -231,7 +241,7 @@ export async function verifyPasskey(
 ): Promise<void> {
   const session = requireSession(sessionId);
   const parsed = authenticationResponseSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", PASSKEY_MESSAGES.unreadable);
+  if (!parsed.success) throw unreadable(parsed.error);
   const response = parsed.data;
   const rp = await rpOf(options);
 
