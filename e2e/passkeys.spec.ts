@@ -70,6 +70,7 @@ test("a reviewer enrols with a passkey, adds a second one, signs in and confirms
 
   // Sign out, then in: the password, then the passkey (the account has no app: no code field).
   await reviewer.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(reviewer).toHaveURL(/\/connexion/);
   await reviewer.goto("/instruction/liste-blanche");
   await reviewer.getByLabel("Adresse e-mail").fill(email);
   await reviewer.getByLabel("Mot de passe").fill(own);
