@@ -10,8 +10,7 @@ import { roleLabel } from "@/lib/auth/permissions";
 import { getSignedInAccount } from "@/lib/auth/session.server";
 import { unreadCount } from "@/lib/review/unread.server";
 import { env } from "@/lib/env.server";
-import { StepUpProvider } from "@/components/forms/step-up";
-import { verifyStepUpAction } from "./compte/second-facteur/actions";
+import { PortalStepUp } from "./compte/second-facteur/portal-step-up";
 import { signOutAction } from "./sign-out-action";
 
 export const metadata: Metadata = {
@@ -45,7 +44,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           showStateBrand={env().PORTAL_STATE_BRANDING === "on"}
         />
         <main id="contenu" tabIndex={-1} className="flex-1 outline-none">
-          {actor ? <StepUpProvider verify={verifyStepUpAction}>{children}</StepUpProvider> : children}
+          {actor && account ? (
+            <PortalStepUp totp={account.secondFactors.totp} passkeys={account.secondFactors.passkeys}>
+              {children}
+            </PortalStepUp>
+          ) : (
+            children
+          )}
         </main>
         <SiteFooter />
         <RequestReference id={requestHeaders.get("x-request-id")} />

@@ -51,6 +51,8 @@ test("an ANS reviewer's first sign-in enrols an authenticator app, then every si
 
   // Sign out, then in again: the password, then a code, and back where the person was going.
   await reviewer.getByRole("button", { name: "Se déconnecter" }).click();
+  // The sign-out's redirect first: a navigation started before it would cancel it.
+  await expect(reviewer).toHaveURL(/\/connexion/);
   await reviewer.goto("/instruction/liste-blanche");
   await expect(reviewer).toHaveURL(/\/connexion\?retour=/);
   await reviewer.getByLabel("Adresse e-mail").fill(email);

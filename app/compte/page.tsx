@@ -6,6 +6,7 @@ import { NoticeArea } from "@/components/ui/NoticeArea";
 import { accountOverview } from "@/lib/accounts/account.server";
 import { currentSessionId } from "@/lib/accounts/gated-action.server";
 import { requireActor } from "@/lib/auth/session.server";
+import { listPasskeys } from "@/lib/second-factor/passkeys.server";
 import { secondFactorOverview } from "@/lib/second-factor/second-factor.server";
 import { formatDateTime } from "@/lib/time";
 import { signOutAction } from "../sign-out-action";
@@ -17,7 +18,9 @@ const NOTICES: Record<string, string> = { adresse: "Votre nouvelle adresse e-mai
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ fait?: string }> }) {
   const actor = await requireActor("/compte");
-  const [account, secondFactor, params] = await Promise.all([accountOverview(actor, await currentSessionId()), secondFactorOverview(actor.userId), searchParams]);
+  const [account, secondFactor, passkeys, params] = await Promise.all([accountOverview(actor, await currentSessionId()), secondFactorOverview(actor.userId), listPasskeys(actor.userId), searchParams]);
+  const passkeyCount = passkeys.length > 0 ? `${passkeys.length} clé${passkeys.length > 1 ? "s" : ""} d'accès enregistrée${passkeys.length > 1 ? "s" : ""}.` : null;
+  const anyFactor = secondFactor.totpEnabled || passkeys.length > 0;
   const done = params.fait ? NOTICES[params.fait] : undefined;
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
@@ -63,11 +66,13 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </h2>
           <p className="mb-4 text-grey-800">
             {secondFactor.totpEnabled
-              ? `Application d'authentification activée depuis le ${formatDateTime(secondFactor.totpSince!)} ; ${secondFactor.recoveryCodesLeft} code(s) de secours inutilisé(s).`
-              : "Aucun second facteur : un code d'une application d'authentification, demandé après le mot de passe, protège votre compte si votre mot de passe fuit."}
+              ? `Application d'authentification activée depuis le ${formatDateTime(secondFactor.totpSince!)} ; ${secondFactor.recoveryCodesLeft} code(s) de secours inutilisé(s).${passkeyCount ? ` ${passkeyCount}` : ""}`
+              : passkeyCount
+                ? passkeyCount
+                : "Aucun second facteur : un code d'une application d'authentification ou une clé d'accès, demandé après le mot de passe, protège votre compte si votre mot de passe fuit."}
           </p>
           <Link href="/compte/second-facteur" className="text-primary underline">
-            {secondFactor.totpEnabled ? "Gérer le second facteur et les codes de secours" : "Activer un second facteur"}
+            {anyFactor ? "Gérer le second facteur, les clés d'accès et les codes de secours" : "Activer un second facteur"}
           </Link>
         </section>
 

@@ -15,12 +15,14 @@ export function useStepUp(): Confirm | null {
 }
 
 type Verify = (values: { code: string }) => Promise<FormResult | { ok: true } | undefined | void>;
+type UsePasskey = () => Promise<FormResult | { ok: true } | undefined | void>;
 
 /**
  * One dialog for the whole portal (issue 19): a sensitive act refused for want of a fresh check asks here for a code,
- * then the act's own form re-submits what was typed.
+ * or a passkey (ADR 0060) when `passkey` is given, then the act's own form re-submits what was typed. `offerCode`
+ * false: the account has no authenticator app, only passkeys.
  */
-export function StepUpProvider({ verify, children }: { verify: Verify; children: React.ReactNode }) {
+export function StepUpProvider({ verify, passkey, offerCode = true, children }: { verify: Verify; passkey?: UsePasskey; offerCode?: boolean; children: React.ReactNode }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const resolver = useRef<((confirmed: boolean) => void) | null>(null);
   const [code, setCode] = useState("");
@@ -59,6 +61,16 @@ export function StepUpProvider({ verify, children }: { verify: Verify; children:
     settle(true);
   };
 
+  const withPasskey = async () => {
+    if (!passkey) return;
+    setError(undefined);
+    setPending(true);
+    const result = await passkey();
+    setPending(false);
+    if (result && !result.ok) return setError(result.formError ?? Object.values(result.fieldErrors)[0] ?? "Clé d'accès refusée.");
+    settle(true);
+  };
+
   return (
     <StepUpContext.Provider value={confirm}>
       {children}
@@ -67,17 +79,33 @@ export function StepUpProvider({ verify, children }: { verify: Verify; children:
           <h2 id="step-up-title" className="text-xl font-bold">
             Confirmez votre identité
           </h2>
-          <p>Cette action est sensible : saisissez un code de votre application d&apos;authentification. Ce que vous avez saisi dans la page est conservé.</p>
+          <p>
+            {offerCode && passkey
+              ? "Cette action est sensible : utilisez une clé d'accès, ou saisissez un code de votre application d'authentification."
+              : passkey
+                ? "Cette action est sensible : utilisez une de vos clés d'accès."
+                : "Cette action est sensible : saisissez un code de votre application d'authentification."}{" "}
+            Ce que vous avez saisi dans la page est conservé.
+          </p>
           {error ? (
-            <Alert variant="error" title="Le code n'est pas accepté" live>
+            <Alert variant="error" title="Identité non confirmée" live>
               {error}
             </Alert>
           ) : null}
-          <TextField id="step-up-code" name="code" label="Code de vérification" autoComplete="one-time-code" spellCheck={false} required value={code} onChange={(e) => setCode(e.target.value)} />
-          <div className="flex flex-wrap gap-3">
-            <Button type="submit" disabled={pending}>
-              {pending ? "Vérification…" : "Confirmer et continuer"}
+          {passkey ? (
+            <Button type="button" variant={offerCode ? "secondary" : "primary"} disabled={pending} onClick={withPasskey}>
+              Utiliser une clé d&apos;accès
             </Button>
+          ) : null}
+          {offerCode ? (
+            <TextField id="step-up-code" name="code" label="Code de vérification" autoComplete="one-time-code" spellCheck={false} required value={code} onChange={(e) => setCode(e.target.value)} />
+          ) : null}
+          <div className="flex flex-wrap gap-3">
+            {offerCode ? (
+              <Button type="submit" disabled={pending}>
+                {pending ? "Vérification…" : "Confirmer et continuer"}
+              </Button>
+            ) : null}
             <Button type="button" variant="secondary" onClick={() => settle(false)}>
               Annuler
             </Button>

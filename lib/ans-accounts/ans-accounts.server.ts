@@ -164,6 +164,8 @@ export async function resetAnsSecondFactors(actor: Actor, raw: { userId?: unknow
     if (user.id === actor.userId) throw new AppError("CONFLICT", "Vos propres seconds facteurs se gèrent depuis « Mon compte ».");
     await tx.totpFactor.deleteMany({ where: { userId: user.id } });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    // Passkeys too (ADR 0060): a lost phone may hold one, and the person enrols again at the next sign-in.
+    await tx.passkey.deleteMany({ where: { userId: user.id } });
     const { name } = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true } });
     await recordEvent(tx, { name: "user.second_factors_reset", actor: userActor(actor.userId), subjectId: user.id, request, payload: {}, personal: { reason: parsed.data.reason } });
     await revokeUserSessions(tx, { userId: user.id, reason: "PASSWORD_RESET", actorId: actor.userId, request });

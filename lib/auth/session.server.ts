@@ -2,7 +2,7 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { accountGate, GATE_PATHS, GATES_KEEPING_RETURN_PATH, type AccountGate } from "./account-gate";
-import { requiredByAnOrganization, secondFactorGate, secondFactorRequired } from "../second-factor/policy";
+import { hasAnyFactor, requiredByAnOrganization, secondFactorGate, secondFactorRequired, type FactorInventory } from "../second-factor/policy";
 import { db } from "../db.server";
 import { noteSignedInUser } from "../observability/request-scope";
 import { auth } from "./next-auth.server";
@@ -17,6 +17,8 @@ export type SignedInAccount = {
   sessionId: string | null;
   /** When this session last passed a second-factor check (step-up, issue 19); null: never. */
   secondFactorAt: Date | null;
+  /** The account's factors: which ways of checking the sign-in step and the step-up dialog offer (ADR 0060). */
+  secondFactors: FactorInventory;
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,7 +34,7 @@ export const getSignedInAccount = cache(async (): Promise<SignedInAccount | null
     where: { id: userId },
     include: {
       memberships: { select: { organizationId: true, isLegalRepresentative: true, organization: { select: { status: true, requireSecondFactor: true } } } },
-      _count: { select: { joinRequests: true } },
+      _count: { select: { joinRequests: true, passkeys: true } },
       totpFactor: { select: { confirmedAt: true } },
       sessions: { where: { id: sessionId ?? "00000000-0000-0000-0000-000000000000" }, select: { secondFactorAt: true, secondFactorByProConnect: true } },
     },
@@ -41,6 +43,7 @@ export const getSignedInAccount = cache(async (): Promise<SignedInAccount | null
   noteSignedInUser(user.id);
   const current = user.sessions[0];
   const secondFactorAt = current?.secondFactorAt ?? null;
+  const secondFactors = { totp: Boolean(user.totpFactor?.confirmedAt), passkeys: user._count.passkeys };
   // A suspended organisation's memberships grant nothing (issue 22): its people act for it no more.
   const memberships = user.memberships.filter((m) => m.organization.status !== "SUSPENDED").map(({ organizationId, isLegalRepresentative }) => ({ organizationId, isLegalRepresentative }));
   return {
@@ -51,11 +54,12 @@ export const getSignedInAccount = cache(async (): Promise<SignedInAccount | null
       joinRequests: user.roles.includes("EDITOR") ? user._count.joinRequests : 0,
     }, secondFactorGate({
       required: secondFactorRequired(user.roles, requiredByAnOrganization(user.memberships)),
-      enrolled: Boolean(user.totpFactor?.confirmedAt),
+      enrolled: hasAnyFactor(secondFactors),
       passed: secondFactorAt !== null || current?.secondFactorByProConnect === true,
     })),
     sessionId,
     secondFactorAt,
+    secondFactors,
   };
 });
 

@@ -78,9 +78,12 @@ export const EVENTS = define({
   "user.signed_out": { subject: "User", label: "Déconnexion", payload: none },
   // Second factors (issue 19, ADR 0041): never the secret nor a code, only what happened.
   "user.second_factor_enrolled": { subject: "User", label: "Second facteur activé", payload: z.object({ kind: z.enum(["totp"]) }) },
-  "user.second_factor_passed": { subject: "User", label: "Second facteur vérifié", payload: z.object({ kind: z.enum(["totp", "recovery_code"]), purpose: z.enum(["sign_in", "step_up"]) }) },
-  "user.second_factor_failed": { subject: "User", label: "Échec du second facteur", payload: z.object({ reason: z.enum(["wrong", "replayed"]) }) },
+  "user.second_factor_passed": { subject: "User", label: "Second facteur vérifié", payload: z.object({ kind: z.enum(["totp", "recovery_code", "passkey"]), purpose: z.enum(["sign_in", "step_up"]) }) },
+  "user.second_factor_failed": { subject: "User", label: "Échec du second facteur", payload: z.object({ reason: z.enum(["wrong", "replayed", "passkey_refused"]) }) },
   "user.second_factor_removed": { subject: "User", label: "Second facteur retiré", payload: z.object({ kind: z.enum(["totp"]) }) },
+  // Passkeys (ADR 0060): the name its holder gave is theirs, kept apart from the chain.
+  "user.passkey_added": { subject: "User", label: "Clé d'accès ajoutée", payload: z.object({ passkeyId: id }), personal: z.object({ name: text }) },
+  "user.passkey_removed": { subject: "User", label: "Clé d'accès retirée", payload: z.object({ passkeyId: id }), personal: z.object({ name: text }) },
   "user.recovery_codes_regenerated": { subject: "User", label: "Codes de secours régénérés", payload: none },
   "user.second_factors_reset": { subject: "User", label: "Seconds facteurs réinitialisés par un administrateur", payload: none, personal: z.object({ reason: text }) },
   "user.sessions_revoked": {

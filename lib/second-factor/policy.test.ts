@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { requiredByAnOrganization, secondFactorGate, secondFactorRequired } from "./policy";
+import { hasAnyFactor, lastFactorRefusal, requiredByAnOrganization, secondFactorGate, secondFactorRequired } from "./policy";
 
 describe("second-factor policy", () => {
   it("requires a factor of every ANS account, and of editors only when an organisation says so", () => {
@@ -25,5 +25,19 @@ describe("second-factor policy", () => {
     expect(secondFactorGate({ required: true, enrolled: true, passed: true })).toBeNull();
     // ProConnect's vouching counts as passed, even without a factor of the portal's own.
     expect(secondFactorGate({ required: true, enrolled: false, passed: true })).toBeNull();
+  });
+
+  it("lets an account that must keep a factor remove any of its factors but the last one (ADR 0060)", () => {
+    const both = { totp: true, passkeys: 1 };
+    expect(lastFactorRefusal("ans_role", both, "totp")).toBeNull();
+    expect(lastFactorRefusal("ans_role", both, "passkey")).toBeNull();
+    expect(lastFactorRefusal("ans_role", { totp: false, passkeys: 1 }, "passkey")).toBe("ans_role");
+    expect(lastFactorRefusal("ans_role", { totp: true, passkeys: 0 }, "totp")).toBe("ans_role");
+    expect(lastFactorRefusal("organization", { totp: false, passkeys: 2 }, "passkey")).toBeNull();
+    expect(lastFactorRefusal("organization", { totp: true, passkeys: 0 }, "totp")).toBe("organization");
+    // Nobody requires one: even the last factor may go.
+    expect(lastFactorRefusal(null, { totp: false, passkeys: 1 }, "passkey")).toBeNull();
+    expect(hasAnyFactor({ totp: false, passkeys: 0 })).toBe(false);
+    expect(hasAnyFactor({ totp: false, passkeys: 1 })).toBe(true);
   });
 });

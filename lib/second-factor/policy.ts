@@ -25,3 +25,24 @@ export function secondFactorGate(input: { required: boolean; enrolled: boolean; 
   if (input.enrolled) return "second_factor";
   return input.required ? "second_factor_enrolment" : null;
 }
+
+/** The factors an account has: its authenticator app (recovery codes go with it) and its passkeys (ADR 0060). */
+export type FactorInventory = { totp: boolean; passkeys: number };
+
+export function hasAnyFactor(inventory: FactorInventory): boolean {
+  return inventory.totp || inventory.passkeys > 0;
+}
+
+/**
+ * Why removing this factor is refused, or null when it may go: an account that must keep a factor (`requiredBy`)
+ * may remove any of its factors but the last one. A passkey counts as one, like the app.
+ */
+export function lastFactorRefusal(
+  requiredBy: "ans_role" | "organization" | null,
+  inventory: FactorInventory,
+  removing: "totp" | "passkey",
+): "ans_role" | "organization" | null {
+  if (!requiredBy) return null;
+  const left = (inventory.totp && removing !== "totp" ? 1 : 0) + Math.max(0, inventory.passkeys - (removing === "passkey" ? 1 : 0));
+  return left > 0 ? null : requiredBy;
+}

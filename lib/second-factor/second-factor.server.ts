@@ -18,6 +18,7 @@ import { secondFactorKeyMaterial } from "./key-material";
 import { openSecret, sealSecret } from "./secret-box";
 import { STEP_UP_MESSAGE, STEP_UP_SECONDS, stepUpIsFresh } from "./step-up";
 import { secondFactorStanding } from "./requirement.server";
+import { lastFactorRefusal } from "./policy";
 import { checkTotp, newTotpSecret, totpUri } from "./totp";
 
 export const SECOND_FACTOR_MESSAGES = {
@@ -104,13 +105,13 @@ export async function pendingTotpEnrolment(user: { userId: string; email: string
   return { secret, uri, qrSvg };
 }
 
-type Limited = { limits?: SignInLimits; now?: Date };
+export type Limited = { limits?: SignInLimits; now?: Date };
 
 /**
  * Runs one check under the sign-in limits: the (account, address) pair and the address, as for passwords. `check`
  * answers whether it passed; a refused limit throws RATE_LIMITED before anything is checked.
  */
-async function underLimits<T extends { ok: boolean }>(userId: string, request: RequestContext, options: Limited, check: (now: Date) => Promise<T>): Promise<T> {
+export async function underLimits<T extends { ok: boolean }>(userId: string, request: RequestContext, options: Limited, check: (now: Date) => Promise<T>): Promise<T> {
   const now = options.now ?? new Date();
   const reservation = await reserveAttempt(`second-factor:${userId}`, request.ip, now, options.limits ?? SIGN_IN_LIMITS);
   if ("refused" in reservation) {
@@ -125,7 +126,7 @@ async function underLimits<T extends { ok: boolean }>(userId: string, request: R
   }
 }
 
-async function recordFailure(userId: string, reason: "wrong" | "replayed", request: RequestContext): Promise<void> {
+export async function recordFailure(userId: string, reason: "wrong" | "replayed" | "passkey_refused", request: RequestContext): Promise<void> {
   await db().$transaction((tx) => recordEvent(tx, { name: "user.second_factor_failed", actor: userActor(userId), subjectId: userId, request, payload: { reason } }));
 }
 
@@ -247,15 +248,26 @@ export async function regenerateRecoveryCodes(user: { userId: string }, secondFa
 export async function removeOwnTotpFactor(user: { userId: string }, secondFactorAt: Date | null, request: RequestContext, now: Date = new Date()): Promise<void> {
   requireFreshSecondFactor(secondFactorAt, now);
   await db().$transaction(async (tx) => {
-    // Locked: two removals at once, or a removal racing a confirmation, run one after the other.
+    // The account's row locked (as a passkey's removal does): the app and the last passkey removed at once cannot
+    // both pass the last-factor rule; a removal racing a confirmation runs after it.
+    await lockFactorsOf(tx, user.userId);
     const locked = await tx.$queryRaw<{ confirmedAt: Date | null }[]>`SELECT "confirmedAt" FROM "TotpFactor" WHERE "userId" = ${user.userId}::uuid FOR UPDATE`;
     if (!locked[0]?.confirmedAt) throw new AppError("CONFLICT", SECOND_FACTOR_MESSAGES.noFactor);
     const standing = await secondFactorStanding({ id: user.userId }, tx);
-    // The authenticator app is the only kind of factor so far: it is always the last one.
-    if (standing?.requiredBy === "ans_role") throw new AppError("CONFLICT", SECOND_FACTOR_MESSAGES.lastForAnsRole);
-    if (standing?.requiredBy === "organization") throw new AppError("CONFLICT", SECOND_FACTOR_MESSAGES.lastForOrganization);
+    if (standing) refuseLastFactor(lastFactorRefusal(standing.requiredBy, standing.factors, "totp"));
     await tx.totpFactor.delete({ where: { userId: user.userId } });
     await tx.recoveryCode.deleteMany({ where: { userId: user.userId } });
     await recordEvent(tx, { name: "user.second_factor_removed", actor: userActor(user.userId), subjectId: user.userId, request, payload: { kind: "totp" } });
   });
+}
+
+/** Serialises the changes of one account's set of factors (removals), whatever their kind. */
+export async function lockFactorsOf(tx: Tx, userId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${userId}::uuid FOR UPDATE`;
+}
+
+/** The French 409 of a removal that would leave an account that must keep a factor without one. */
+export function refuseLastFactor(refusal: "ans_role" | "organization" | null): void {
+  if (refusal === "ans_role") throw new AppError("CONFLICT", SECOND_FACTOR_MESSAGES.lastForAnsRole);
+  if (refusal === "organization") throw new AppError("CONFLICT", SECOND_FACTOR_MESSAGES.lastForOrganization);
 }

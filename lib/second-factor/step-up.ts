@@ -9,4 +9,4 @@ export function stepUpIsFresh(secondFactorAt: Date | null, now: Date, windowSeco
   return age < windowSeconds * 1000 && age > -60_000;
 }
 
-export const STEP_UP_MESSAGE = "Cette action demande de confirmer votre identité : saisissez un code de votre application d'authentification (vérification de moins de 10 minutes).";
+export const STEP_UP_MESSAGE = "Cette action demande de confirmer votre identité : saisissez un code de votre application d'authentification ou utilisez une clé d'accès (vérification de moins de 10 minutes).";

@@ -8,6 +8,7 @@ import { pendingTotpEnrolment } from "@/lib/second-factor/second-factor.server";
 import { secondFactorRequired } from "@/lib/second-factor/policy";
 import { groupedSecret } from "@/lib/second-factor/totp";
 import { EnrolmentForm } from "../enrolment-form";
+import { PasskeyEnrolment } from "./passkey-enrolment";
 
 export const metadata: Metadata = { title: "Activez votre second facteur" };
 
@@ -27,9 +28,23 @@ export default async function SecondFactorEnrolmentPage({ searchParams }: { sear
     <div className="mx-auto max-w-3xl px-4 py-10">
       <PageHeading
         title="Activez votre second facteur"
-        lead={`Bonjour ${actor.name}. ${why} Activez une application d'authentification pour continuer.`}
+        lead={`Bonjour ${actor.name}. ${why} Activez une application d'authentification ou ajoutez une clé d'accès pour continuer.`}
       />
-      {pending ? <EnrolmentForm qrSvg={pending.qrSvg} groupedSecret={groupedSecret(pending.secret)} continueTo={returnTo} /> : null}
+      <div className="space-y-10">
+        <section aria-labelledby="avec-application">
+          <h2 id="avec-application" className="mb-4 text-2xl font-bold">
+            Avec une application d&apos;authentification
+          </h2>
+          {pending ? <EnrolmentForm qrSvg={pending.qrSvg} groupedSecret={groupedSecret(pending.secret)} continueTo={returnTo} /> : null}
+        </section>
+        <section aria-labelledby="avec-cle">
+          <h2 id="avec-cle" className="mb-2 text-2xl font-bold">
+            Ou avec une clé d&apos;accès
+          </h2>
+          <p className="mb-4">Une clé de sécurité USB ou NFC, ou le déverrouillage de votre téléphone ou de votre ordinateur.</p>
+          <PasskeyEnrolment continueTo={returnTo} />
+        </section>
+      </div>
     </div>
   );
 }
