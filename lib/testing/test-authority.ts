@@ -17,7 +17,8 @@ export interface TestCertificate {
 }
 
 export interface TestAuthority {
-  root: TestCertificate;
+  /** The root's key is kept only by createTestAuthority (for revocation lists in tests), never stored. */
+  root: TestCertificate & { privateKey?: CryptoKey };
   issuing: TestCertificate & { privateKey: CryptoKey };
 }
 
@@ -130,7 +131,7 @@ export async function createTestAuthority(options: TestAuthorityOptions): Promis
     crypto,
   );
   return {
-    root: testCertificate(root),
+    root: { ...testCertificate(root), privateKey: rootKeys.privateKey },
     issuing: { ...testCertificate(issuing), privateKey: issuingKeys.privateKey },
   };
 }
